@@ -1,0 +1,292 @@
+//! Configuration: the TOML schema, its validation, and the typed `Config` the rest of
+//! newswatch runs on.
+//!
+//! Loading is two steps. serde reads the file into `raw` types that keep every value's
+//! span; `validate` (and `channel` for delivery channels) then checks meaning, resolves
+//! relative paths against the config file's folder, reads secrets, and collects every
+//! problem as a `file:line:col: message` diagnostic, so `newswatch check` shows all
+//! mistakes at once. Only a TOML syntax error or a schema error (unknown or missing key,
+//! wrong type) stops at the first one, because serde cannot go on past it.
+//!
+//! Rule queries stay text here (with their position); the rules module compiles them.
+
+mod channel;
+mod diagnostics;
+mod raw;
+mod units;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Serialize;
+
+pub use crate::config::diagnostics::{ConfigError, Diagnostic, Location};
+pub use crate::config::units::{parse_duration, parse_size};
+
+/// A validated configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The config file as given on the command line.
+    pub path: PathBuf,
+    pub daemon: DaemonConfig,
+    /// Entity name (used as `@name` in queries) to its aliases, each non-empty.
+    pub entities: BTreeMap<String, Vec<String>>,
+    pub feeds: Vec<FeedConfig>,
+    pub rules: Vec<RuleConfig>,
+    pub channels: Vec<ChannelConfig>,
+    /// Findings that do not stop the daemon but that `check` should show.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The `[daemon]` table; every key is optional.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaemonConfig {
+    /// SQLite file, resolved against the config folder; a `scheme://` URL is kept as is.
+    pub state: PathBuf,
+    /// Poll interval of feeds that do not set their own.
+    pub interval: Duration,
+    /// Feeds fetched at once, at least 1.
+    pub concurrency: usize,
+    /// Limit for a whole request.
+    pub timeout: Duration,
+    /// Larger response bodies are cut off and the poll fails.
+    pub max_body: u64,
+    pub user_agent: String,
+    /// A feed's first poll alerts only on items younger than this.
+    pub new_feed_backlog: Duration,
+    /// Items older than this never alert.
+    pub max_item_age: Duration,
+    /// The most a feed's `<ttl>` or `Cache-Control` may lengthen its interval.
+    pub max_hint_delay: Duration,
+    /// Cap of a failing feed's exponential backoff.
+    pub max_backoff: Duration,
+    /// Seen items older than this are pruned from the store.
+    pub retention: Duration,
+}
+
+impl Default for DaemonConfig {
+    fn default() -> Self {
+        const HOUR: u64 = 3600;
+        const DAY: u64 = 24 * HOUR;
+        DaemonConfig {
+            state: PathBuf::from("/var/lib/newswatch/newswatch.db"),
+            interval: Duration::from_secs(10 * 60),
+            concurrency: 8,
+            timeout: Duration::from_secs(20),
+            max_body: 10 * 1024 * 1024,
+            user_agent: concat!("newswatch/", env!("CARGO_PKG_VERSION")).to_owned(),
+            new_feed_backlog: Duration::from_secs(DAY),
+            max_item_age: Duration::from_secs(7 * DAY),
+            max_hint_delay: Duration::from_secs(HOUR),
+            max_backoff: Duration::from_secs(6 * HOUR),
+            retention: Duration::from_secs(90 * DAY),
+        }
+    }
+}
+
+/// One `[[feed]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedConfig {
+    /// Unique, `[a-z0-9-]+`.
+    pub name: String,
+    /// `http://`, `https://`, or an absolute `file:///` URL (relative ones are resolved
+    /// against the config folder at load time).
+    pub url: String,
+    /// The feed's own interval, or `[daemon] interval`.
+    pub interval: Duration,
+    pub tags: Vec<String>,
+    /// Extra request headers; names are HTTP tokens, values hold no control characters.
+    pub headers: Vec<(String, String)>,
+    /// Whether `<ttl>` and `Cache-Control: max-age` may lengthen the interval.
+    pub honor_cache_headers: bool,
+}
+
+/// One `[[rule]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleConfig {
+    pub name: String,
+    /// The query text, compiled by the rules module.
+    pub query: String,
+    /// Where the query's first character is in the file, so the rules compiler can report
+    /// `file:line:col` (exact for queries without escapes or line breaks).
+    pub query_location: Location,
+    /// Feeds the rule looks at; empty means every feed.
+    pub feeds: Vec<FeedScope>,
+    pub severity: Severity,
+    /// Channel names, each defined in `[[channel]]`.
+    pub notify: Vec<String>,
+}
+
+/// An entry of a rule's `feeds`: `"tag:filings"` or a feed name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FeedScope {
+    Feed(String),
+    Tag(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    /// The lower-case name used in the config file and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// Upper case, as in an email subject: `[newswatch] HIGH alibaba-pla: ...`.
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.as_str().to_ascii_uppercase())
+    }
+}
+
+/// One `[[channel]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelConfig {
+    pub name: String,
+    pub kind: ChannelKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChannelKind {
+    Email(EmailChannel),
+    Webhook(WebhookChannel),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailChannel {
+    pub from: String,
+    pub to: Vec<String>,
+    pub transport: EmailTransport,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailTransport {
+    Smtp {
+        host: String,
+        /// `smtp_port`, or 587 for starttls, 465 for tls, 25 for none.
+        port: u16,
+        tls: TlsMode,
+        username: Option<String>,
+        /// Read from `password_file` or `password_env` at load time.
+        password: Option<Secret>,
+    },
+    Sendmail {
+        /// `sendmail_command`, default `/usr/sbin/sendmail`.
+        command: PathBuf,
+    },
+    Maildir {
+        /// Resolved against the config folder.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TlsMode {
+    Starttls,
+    Tls,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookChannel {
+    pub url: String,
+    pub format: WebhookFormat,
+    /// Standard Webhooks signing secret (`whsec_...`), read from `secret_file`.
+    pub secret: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WebhookFormat {
+    Json,
+    Slack,
+    Discord,
+    Teams,
+}
+
+/// A password or signing key. It prints as `[redacted]` so it cannot reach a log line or
+/// `check` output by accident; `expose` is the one way to the value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Reads and validates the config file at `path`.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| ConfigError::whole_file(path, format!("cannot read config: {error}")))?;
+    parse_str(&text, path)
+}
+
+/// Validates config `text`; `path` names the file in diagnostics, and its folder is where
+/// relative paths in the file resolve. Secret files and variables are read here.
+pub fn parse_str(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    parse_with_env(text, path, &|name| std::env::var_os(name))
+}
+
+/// `parse_str` with the environment injected, so tests need not mutate the process's.
+fn parse_with_env(
+    text: &str,
+    path: &Path,
+    env: &dyn Fn(&str) -> Option<OsString>,
+) -> Result<Config, ConfigError> {
+    let raw: raw::RawConfig = toml::from_str(text).map_err(|error| ConfigError {
+        diagnostics: vec![Diagnostic {
+            file: path.to_path_buf(),
+            location: error
+                .span()
+                .map(|span| Location::of_offset(text, span.start)),
+            message: error.message().to_owned(),
+        }],
+    })?;
+    validate::validate(raw, text, path, env)
+}

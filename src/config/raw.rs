@@ -1,0 +1,122 @@
+//! The config file exactly as written: serde types that keep each value's span.
+//!
+//! Nothing here is interpreted; `validate` and `channel` turn these into the public types.
+//! Values we may need to point at are `Spanned`, and every table denies unknown keys so a
+//! typo is an error with a position rather than a silently ignored setting.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub(super) type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConfig {
+    #[serde(default)]
+    pub daemon: RawDaemon,
+    #[serde(default)]
+    pub entities: BTreeMap<Text, Spanned<Vec<Text>>>,
+    #[serde(default)]
+    pub feed: Vec<RawFeed>,
+    #[serde(default)]
+    pub rule: Vec<RawRule>,
+    #[serde(default)]
+    pub channel: Vec<RawChannel>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDaemon {
+    pub state: Option<Text>,
+    pub interval: Option<Text>,
+    /// Signed so that 0 and -1 get our message instead of serde's, and do not stop the
+    /// search for further errors.
+    pub concurrency: Option<Spanned<i64>>,
+    pub timeout: Option<Text>,
+    pub max_body: Option<Text>,
+    pub user_agent: Option<Text>,
+    pub new_feed_backlog: Option<Text>,
+    pub max_item_age: Option<Text>,
+    pub max_hint_delay: Option<Text>,
+    pub max_backoff: Option<Text>,
+    pub retention: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFeed {
+    pub name: Text,
+    pub url: Text,
+    pub interval: Option<Text>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub headers: BTreeMap<Text, Text>,
+    pub honor_cache_headers: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRule {
+    pub name: Text,
+    pub query: Text,
+    #[serde(default)]
+    pub feeds: Vec<Text>,
+    pub severity: Option<Text>,
+    #[serde(default)]
+    pub notify: Vec<Text>,
+}
+
+/// Every key any channel type may use, all optional: which ones are required or allowed
+/// depends on `type` and `transport`, checked in `channel`. A serde tagged enum would do
+/// this for us but loses spans and `deny_unknown_fields`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawChannel {
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: Text,
+    pub from: Option<Text>,
+    pub to: Option<Spanned<Vec<Text>>>,
+    pub transport: Option<Text>,
+    pub smtp_host: Option<Text>,
+    pub smtp_port: Option<Spanned<i64>>,
+    pub tls: Option<Text>,
+    pub username: Option<Text>,
+    pub password_file: Option<Text>,
+    pub password_env: Option<Text>,
+    pub dir: Option<Text>,
+    pub sendmail_command: Option<Text>,
+    pub url: Option<Text>,
+    pub format: Option<Text>,
+    pub secret_file: Option<Text>,
+}
+
+impl RawChannel {
+    /// The optional keys present in this table, with the span of each value.
+    pub(super) fn present_keys(&self) -> Vec<(&'static str, Range<usize>)> {
+        let text = |key, value: &Option<Text>| value.as_ref().map(|v| (key, v.span()));
+        [
+            text("from", &self.from),
+            self.to.as_ref().map(|v| ("to", v.span())),
+            text("transport", &self.transport),
+            text("smtp_host", &self.smtp_host),
+            self.smtp_port.as_ref().map(|v| ("smtp_port", v.span())),
+            text("tls", &self.tls),
+            text("username", &self.username),
+            text("password_file", &self.password_file),
+            text("password_env", &self.password_env),
+            text("dir", &self.dir),
+            text("sendmail_command", &self.sendmail_command),
+            text("url", &self.url),
+            text("format", &self.format),
+            text("secret_file", &self.secret_file),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}

@@ -1,0 +1,598 @@
+//! Tests of loading whole config files: the valid example, every error class with its
+//! exact position, and the guarantees about paths and secrets.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::config::*;
+
+const FILE: &str = "/etc/newswatch/newswatch.toml";
+const ENV_SECRET: &str = "env-secret-value";
+
+/// Only `SMTP_PASSWORD` is set, so tests never depend on the real environment.
+fn test_env(name: &str) -> Option<OsString> {
+    (name == "SMTP_PASSWORD").then(|| OsString::from(ENV_SECRET))
+}
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    parse_with_env(text, Path::new(FILE), &test_env)
+}
+
+fn error_lines(text: &str) -> Vec<String> {
+    match parse(text) {
+        Ok(config) => panic!("expected errors, got a config: {config:?}"),
+        Err(error) => error.diagnostics.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The full example of DESIGN.md, in a folder with its secret files.
+fn full_config_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("create temp dir");
+    std::fs::create_dir(dir.path().join("secrets")).expect("create secrets dir");
+    std::fs::write(dir.path().join("secrets/smtp"), "smtp-secret-value\n").expect("write secret");
+    std::fs::write(
+        dir.path().join("secrets/webhook"),
+        "whsec_webhook-secret-value\n",
+    )
+    .expect("write secret");
+    std::fs::write(
+        dir.path().join("newswatch.toml"),
+        include_str!("testdata/full.toml"),
+    )
+    .expect("write config");
+    dir
+}
+
+#[test]
+fn full_design_config_loads() {
+    let dir = full_config_dir();
+    let config = load(&dir.path().join("newswatch.toml")).expect("full config is valid");
+
+    assert_eq!(config.daemon.state, dir.path().join("state/newswatch.db"));
+    assert_eq!(config.daemon.concurrency, 4);
+    assert_eq!(config.daemon.max_body, 10 * 1024 * 1024);
+    assert_eq!(config.daemon.max_hint_delay, Duration::from_secs(30 * 60));
+    assert_eq!(config.daemon.retention, Duration::from_secs(90 * 86_400));
+    assert_eq!(config.entities["pla"].len(), 4);
+    assert_eq!(config.entities["alibaba"][5], "/\\bBABA\\b/");
+
+    let [sec, demo] = &config.feeds[..] else {
+        panic!("two feeds: {:?}", config.feeds)
+    };
+    assert_eq!(sec.interval, Duration::from_secs(15 * 60));
+    assert_eq!(sec.tags, ["filings"]);
+    assert!(
+        sec.headers
+            .contains(&("Accept-Language".to_owned(), "en".to_owned()))
+    );
+    assert!(sec.honor_cache_headers);
+    assert_eq!(
+        demo.interval,
+        Duration::from_secs(10 * 60),
+        "falls back to [daemon] interval"
+    );
+    assert!(!demo.honor_cache_headers);
+
+    let pla = &config.rules[0];
+    assert_eq!(pla.severity, Severity::High);
+    assert_eq!(
+        pla.feeds,
+        [
+            FeedScope::Tag("filings".into()),
+            FeedScope::Feed("demo".into())
+        ]
+    );
+    assert_eq!(pla.notify, ["analysts", "desk-chat"]);
+    assert_eq!(config.rules[1].severity, Severity::Medium);
+    assert!(config.rules[1].feeds.is_empty());
+
+    let ChannelKind::Email(email) = &config.channels[0].kind else {
+        panic!("analysts is email")
+    };
+    assert_eq!(email.to, ["desk@newsroom.net", "lead@newsroom.net"]);
+    let EmailTransport::Smtp {
+        host,
+        port,
+        tls,
+        username,
+        password,
+    } = &email.transport
+    else {
+        panic!("analysts uses smtp")
+    };
+    assert_eq!(
+        (host.as_str(), *port, *tls),
+        ("smtp.newsroom.net", 587, TlsMode::Starttls)
+    );
+    assert_eq!(username.as_deref(), Some("newswatch"));
+    assert_eq!(
+        password.as_ref().map(Secret::expose),
+        Some("smtp-secret-value"),
+        "newline trimmed"
+    );
+
+    let ChannelKind::Webhook(webhook) = &config.channels[2].kind else {
+        panic!("desk-chat is a webhook")
+    };
+    assert_eq!(webhook.format, WebhookFormat::Json);
+    assert_eq!(
+        webhook.secret.as_ref().map(Secret::expose),
+        Some("whsec_webhook-secret-value")
+    );
+    assert_eq!(config.warnings, [], "the full example is clean");
+}
+
+#[test]
+fn secrets_never_appear_in_debug_output() {
+    let dir = full_config_dir();
+    let config = load(&dir.path().join("newswatch.toml")).expect("full config is valid");
+    let printed = format!("{config:?} {config:#?}");
+    assert!(!printed.contains("smtp-secret-value"), "{printed}");
+    assert!(!printed.contains("webhook-secret-value"), "{printed}");
+    assert!(printed.contains("[redacted]"));
+    assert_eq!(Secret::new("hunter2").to_string(), "[redacted]");
+}
+
+#[test]
+fn secret_read_errors_name_the_source_not_the_content() {
+    let dir = tempfile::tempdir().expect("create temp dir");
+    std::fs::write(dir.path().join("empty"), "\n").expect("write secret");
+    let text = r#"
+[[channel]]
+name = "hook"
+type = "webhook"
+url = "https://hooks.test/x"
+secret_file = "empty"
+"#;
+    let error = parse_str(text, &dir.path().join("newswatch.toml")).expect_err("empty secret");
+    let expected = format!(
+        "channel \"hook\": secret_file \"{}\" is empty",
+        dir.path().join("empty").display()
+    );
+    assert_eq!(error.diagnostics[0].message, expected);
+}
+
+#[test]
+fn password_env_reads_the_variable() {
+    let text = r#"
+[[channel]]
+name = "mail"
+type = "email"
+from = "a@b.test"
+to = ["c@d.test"]
+transport = "smtp"
+smtp_host = "mail.test"
+tls = "tls"
+username = "u"
+password_env = "SMTP_PASSWORD"
+"#;
+    let config = parse(text).expect("valid");
+    let ChannelKind::Email(EmailChannel { transport, .. }) = &config.channels[0].kind else {
+        panic!("email")
+    };
+    let EmailTransport::Smtp { port, password, .. } = transport else {
+        panic!("smtp")
+    };
+    assert_eq!(*port, 465, "tls defaults to port 465");
+    assert_eq!(password.as_ref().map(Secret::expose), Some(ENV_SECRET));
+    assert!(!format!("{config:?}").contains(ENV_SECRET));
+}
+
+/// Each case is a whole file with exactly one error.
+#[test]
+fn each_error_names_its_position_and_cause() {
+    const HOOK: &str =
+        "[[channel]]\nname = \"chat\"\ntype = \"webhook\"\nurl = \"https://hooks.test/x\"\n";
+    let cases: &[(&str, String, &str, &str)] = &[
+        ("unknown top-level key", "frobnicate = 1\n".into(), "1:1", "unknown field `frobnicate`"),
+        (
+            "unknown key in a feed",
+            "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\nurll = \"x\"\n".into(),
+            "4:1",
+            "unknown field `urll`",
+        ),
+        ("unknown key in daemon", "[daemon]\nworkers = 3\n".into(), "2:1", "unknown field `workers`"),
+        ("missing required key", "[[feed]]\nname = \"a\"\n".into(), "1:1", "missing field `url`"),
+        ("toml syntax", "[daemon\ninterval = \"1m\"\n".into(), "1:8", ""),
+        (
+            "duplicate feed",
+            "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\n[[feed]]\nname = \"a\"\nurl = \"https://b.test/\"\n".into(),
+            "5:8",
+            "duplicate feed name \"a\" (first defined at line 2)",
+        ),
+        (
+            "feed name chars",
+            "[[feed]]\nname = \"Sec_A\"\nurl = \"https://a.test/\"\n".into(),
+            "2:8",
+            "feed name \"Sec_A\" may only contain a-z, 0-9 and -",
+        ),
+        (
+            "feed url scheme",
+            "[[feed]]\nname = \"a\"\nurl = \"ftp://a.test/\"\n".into(),
+            "3:7",
+            "feed \"a\": url \"ftp://a.test/\" must start with http://, https:// or file:",
+        ),
+        (
+            "bad duration",
+            "[daemon]\ninterval = \"10 parsecs\"\n".into(),
+            "2:12",
+            "daemon: interval \"10 parsecs\": unknown time unit \"parsecs\"",
+        ),
+        (
+            "zero feed interval",
+            "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\ninterval = \"0s\"\n".into(),
+            "4:12",
+            "feed \"a\": interval must be greater than zero",
+        ),
+        ("zero concurrency", "[daemon]\nconcurrency = 0\n".into(), "2:15", "daemon: concurrency must be at least 1"),
+        (
+            "bad size",
+            "[daemon]\nmax_body = \"10 MegaBytes\"\n".into(),
+            "2:12",
+            "daemon: max_body: unknown size unit \"MegaBytes\"",
+        ),
+        (
+            "bad severity",
+            "[[rule]]\nname = \"r\"\nquery = \"x\"\nseverity = \"urgent\"\n".into(),
+            "4:12",
+            "rule \"r\": unknown severity \"urgent\" (valid: info, low, medium, high, critical)",
+        ),
+        ("empty query", "[[rule]]\nname = \"r\"\nquery = \"  \"\n".into(), "3:9", "rule \"r\": query is empty"),
+        (
+            "unknown channel",
+            format!("[[rule]]\nname = \"r\"\nquery = \"x\"\nnotify = [\"chat\", \"pager\"]\n{HOOK}"),
+            "4:19",
+            "rule \"r\": unknown channel \"pager\" in notify (channels: chat)",
+        ),
+        (
+            "unknown feed in scope",
+            "[[rule]]\nname = \"r\"\nquery = \"x\"\nfeeds = [\"reuters\"]\n".into(),
+            "4:10",
+            "rule \"r\": unknown feed \"reuters\" in feeds (no feeds are defined)",
+        ),
+        (
+            "unknown tag in scope",
+            "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\ntags = [\"filings\"]\n\
+             [[rule]]\nname = \"r\"\nquery = \"x\"\nfeeds = [\"tag:filing\"]\n"
+                .into(),
+            "8:10",
+            "rule \"r\": no feed has tag \"filing\" (did you mean \"filings\"?)",
+        ),
+        (
+            "smtp key on a webhook",
+            format!("{HOOK}smtp_host = \"mail.test\"\n"),
+            "5:13",
+            "channel \"chat\": key `smtp_host` does not apply to a webhook channel",
+        ),
+        (
+            "webhook url scheme",
+            "[[channel]]\nname = \"chat\"\ntype = \"webhook\"\nurl = \"hooks.test/x\"\n".into(),
+            "4:7",
+            "channel \"chat\": url \"hooks.test/x\" must start with http:// or https://",
+        ),
+        (
+            "bad channel type",
+            "[[channel]]\nname = \"chat\"\ntype = \"sms\"\n".into(),
+            "3:8",
+            "channel \"chat\": unknown type \"sms\" (valid: email, webhook)",
+        ),
+        (
+            "maildir key on smtp",
+            smtp_channel("dir = \"mail\"\n"),
+            "8:7",
+            "channel \"mail\": key `dir` does not apply to the smtp transport",
+        ),
+        (
+            "missing password file",
+            smtp_channel("username = \"u\"\npassword_file = \"secrets/nope\"\n"),
+            "9:17",
+            "channel \"mail\": cannot read password_file \"/etc/newswatch/secrets/nope\":",
+        ),
+        (
+            "password file and env",
+            smtp_channel("username = \"u\"\npassword_file = \"p\"\npassword_env = \"SMTP_PASSWORD\"\n"),
+            "10:16",
+            "channel \"mail\": give password_file or password_env, not both",
+        ),
+        (
+            "unset password variable",
+            smtp_channel("username = \"u\"\npassword_env = \"NO_SUCH_VAR\"\n"),
+            "9:16",
+            "channel \"mail\": password_env: environment variable NO_SUCH_VAR is not set",
+        ),
+        (
+            "username without password",
+            smtp_channel("username = \"u\"\n"),
+            "8:12",
+            "channel \"mail\": username needs a password",
+        ),
+        (
+            "smtp port range",
+            smtp_channel("smtp_port = 70000\n"),
+            "8:13",
+            "channel \"mail\": smtp_port must be between 1 and 65535",
+        ),
+        (
+            "missing transport",
+            "[[channel]]\nname = \"mail\"\ntype = \"email\"\nfrom = \"a@b.test\"\nto = [\"c@d.test\"]\n".into(),
+            "2:8",
+            "channel \"mail\": missing key `transport`, required by an email channel",
+        ),
+        (
+            "bad address",
+            "[[channel]]\nname = \"mail\"\ntype = \"email\"\nfrom = \"newswatch\"\nto = [\"c@d.test\"]\ntransport = \"sendmail\"\n".into(),
+            "4:8",
+            "channel \"mail\": from \"newswatch\" is not an email address",
+        ),
+        (
+            "header value with a line break",
+            "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\nheaders = { X-A = \"1\\r\\nX-B: 2\" }\n".into(),
+            "4:19",
+            "feed \"a\": header X-A: value contains a line break or control character",
+        ),
+        (
+            "bad header name",
+            "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\nheaders = { \"X A\" = \"1\" }\n".into(),
+            "4:13",
+            "feed \"a\": \"X A\" is not a valid HTTP header name",
+        ),
+        ("entity without aliases", "[entities]\npla = []\n".into(), "2:7", "entity \"pla\" has no aliases"),
+        (
+            "entity name chars",
+            "[entities]\n\"Big Co\" = [\"x\"]\n".into(),
+            "2:1",
+            "entity name \"Big Co\" may only contain a-z, 0-9, _ and -",
+        ),
+    ];
+    for (case, text, location, fragment) in cases {
+        let lines = error_lines(text);
+        assert_eq!(lines.len(), 1, "{case}: {lines:#?}");
+        let prefix = format!("{FILE}:{location}: ");
+        assert!(
+            lines[0].starts_with(&prefix) && lines[0].contains(fragment),
+            "{case}: expected `{prefix}...{fragment}...`, got `{}`",
+            lines[0]
+        );
+    }
+}
+
+/// An smtp channel whose `extra` keys start on line 8.
+fn smtp_channel(extra: &str) -> String {
+    format!(
+        "[[channel]]\nname = \"mail\"\ntype = \"email\"\nfrom = \"a@b.test\"\nto = [\"c@d.test\"]\n\
+         transport = \"smtp\"\nsmtp_host = \"mail.test\"\n{extra}"
+    )
+}
+
+#[test]
+fn all_errors_are_reported_together_in_file_order() {
+    let text = r#"[daemon]
+interval = "soon"
+
+[[feed]]
+name = "a"
+url = "gopher://a.test/"
+
+[[rule]]
+name = "r"
+query = "x"
+notify = ["nobody"]
+
+[[channel]]
+name = "chat"
+type = "webhook"
+url = "https://hooks.test/x"
+format = "irc"
+
+[[feed]]
+name = "a"
+url = "https://b.test/"
+"#;
+    let error = parse(text).expect_err("five errors");
+    let positions: Vec<String> = error
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            diagnostic
+                .location
+                .map(|location| location.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        positions,
+        ["2:12", "6:7", "11:11", "17:10", "20:8"],
+        "{error}"
+    );
+    assert_eq!(
+        error.to_string().lines().count(),
+        5,
+        "Display prints one diagnostic per line"
+    );
+}
+
+#[test]
+fn notify_typo_gets_a_did_you_mean() {
+    let text = r#"[[rule]]
+name = "alibaba-pla"
+query = "@alibaba"
+notify = ["analyst"]
+
+[[channel]]
+name = "analysts"
+type = "email"
+from = "newswatch@newsroom.net"
+to = ["desk@newsroom.net"]
+transport = "sendmail"
+
+[[channel]]
+name = "desk-chat"
+type = "webhook"
+url = "https://hooks.test/x"
+"#;
+    assert_eq!(
+        error_lines(text),
+        [format!(
+            "{FILE}:4:11: rule \"alibaba-pla\": unknown channel \"analyst\" in notify (did you mean \"analysts\"?)"
+        )]
+    );
+}
+
+#[test]
+fn relative_paths_resolve_against_the_config_folder() {
+    let text = r#"[daemon]
+state = "data/newswatch.db"
+
+[[feed]]
+name = "double-slash"
+url = "file://demo/a.xml"
+
+[[feed]]
+name = "single-colon"
+url = "file:demo/b.xml"
+
+[[feed]]
+name = "absolute"
+url = "file:///srv/feeds/c.xml"
+
+[[channel]]
+name = "box"
+type = "email"
+from = "a@b.test"
+to = ["c@d.test"]
+transport = "maildir"
+dir = "mail/"
+"#;
+    let config = parse_str(text, Path::new("/srv/newswatch/conf.toml")).expect("valid");
+    assert_eq!(
+        config.daemon.state,
+        PathBuf::from("/srv/newswatch/data/newswatch.db")
+    );
+    let urls: Vec<&str> = config.feeds.iter().map(|feed| feed.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "file:///srv/newswatch/demo/a.xml",
+            "file:///srv/newswatch/demo/b.xml",
+            "file:///srv/feeds/c.xml"
+        ]
+    );
+    let ChannelKind::Email(email) = &config.channels[0].kind else {
+        panic!("email")
+    };
+    assert_eq!(
+        email.transport,
+        EmailTransport::Maildir {
+            dir: PathBuf::from("/srv/newswatch/mail/")
+        }
+    );
+}
+
+#[test]
+fn config_path_without_folder_resolves_against_working_directory() {
+    let config =
+        parse_str("[daemon]\nstate = \"nw.db\"\n", Path::new("newswatch.toml")).expect("valid");
+    let cwd = std::env::current_dir().expect("current dir");
+    assert_eq!(config.daemon.state, cwd.join("nw.db"));
+    assert_eq!(config.path, PathBuf::from("newswatch.toml"));
+}
+
+#[test]
+fn absolute_state_and_database_urls_are_kept() {
+    for state in ["/var/lib/nw/state.db", "postgres://nw@db/newswatch"] {
+        let config = parse(&format!("[daemon]\nstate = \"{state}\"\n")).expect("valid");
+        assert_eq!(config.daemon.state, PathBuf::from(state));
+    }
+}
+
+#[test]
+fn defaults_fill_an_empty_file() {
+    let config = parse("").expect("an empty file is valid");
+    assert_eq!(config.daemon, DaemonConfig::default());
+    assert_eq!(
+        config.daemon.user_agent,
+        concat!("newswatch/", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(config.daemon.interval, Duration::from_secs(600));
+}
+
+#[test]
+fn placeholders_and_unwatched_feeds_are_warnings() {
+    let text = r#"[daemon]
+user_agent = "newswatch (REPLACE with your contact)"
+
+[[feed]]
+name = "sec-alibaba"
+url = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany"
+headers = { "User-Agent" = "newswatch admin@example.org" }
+
+[[feed]]
+name = "reuters"
+url = "https://reuters.test/feed"
+
+[[rule]]
+name = "r"
+query = "x"
+feeds = ["sec-alibaba"]
+notify = []
+"#;
+    let config = parse(text).expect("warnings do not fail the load");
+    let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "{FILE}:2:14: daemon: user_agent still holds a placeholder (\"REPLACE\"); publishers such as the SEC block requests without a real contact"
+            ),
+            format!(
+                "{FILE}:7:28: feed \"sec-alibaba\": header User-Agent still holds a placeholder (example.org); the SEC blocks requests without a real contact"
+            ),
+            format!("{FILE}:10:8: feed \"reuters\": no rule looks at this feed"),
+            format!("{FILE}:14:8: rule \"r\": notify is empty, so its matches alert no one"),
+        ]
+    );
+}
+
+#[test]
+fn query_location_points_at_the_first_character() {
+    let text = "[[rule]]\nname = \"a\"\nquery = \"alibaba\"\n\
+                [[rule]]\nname = \"b\"\nquery   =   'pla'\n\
+                [[rule]]\nname = \"c\"\nquery = '''\n  military'''\n";
+    let config = parse(text).expect("valid");
+    let locations: Vec<Location> = config
+        .rules
+        .iter()
+        .map(|rule| rule.query_location)
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            Location { line: 3, col: 10 },
+            Location { line: 6, col: 14 },
+            Location { line: 10, col: 1 }
+        ]
+    );
+}
+
+#[test]
+fn severity_prints_upper_case_and_serializes_lower_case() {
+    assert_eq!(Severity::High.to_string(), "HIGH");
+    assert_eq!(Severity::Critical.as_str(), "critical");
+    assert_eq!(
+        toml::Value::try_from(Severity::Low).ok(),
+        Some(toml::Value::String("low".into()))
+    );
+}
+
+#[test]
+fn unreadable_file_is_a_diagnostic_without_position() {
+    let error = load(Path::new("/nonexistent/newswatch.toml")).expect_err("missing file");
+    assert_eq!(error.diagnostics[0].location, None);
+    assert!(
+        error
+            .to_string()
+            .starts_with("/nonexistent/newswatch.toml: cannot read config: "),
+        "{error}"
+    );
+}

@@ -1,0 +1,616 @@
+//! Semantic checks of the raw file: names, references between sections, durations,
+//! sizes, URLs and headers, with relative paths resolved against the config folder.
+//!
+//! Each check reports into one `Report` and carries on with a fallback value, so a single
+//! run finds every error; the fallbacks never escape because any error fails the load.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use toml::Spanned;
+
+use crate::config::channel;
+use crate::config::diagnostics::{ConfigError, Report, unknown_name_hint};
+use crate::config::raw::{RawConfig, RawDaemon, RawFeed, RawRule, Text};
+use crate::config::units::{parse_duration, parse_size};
+use crate::config::{Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity};
+
+/// What validation needs besides the raw values.
+pub(super) struct Context<'a> {
+    pub report: Report<'a>,
+    /// The config file's folder, absolute, against which relative paths resolve.
+    pub base_dir: PathBuf,
+    pub env: &'a dyn Fn(&str) -> Option<OsString>,
+}
+
+impl Context<'_> {
+    pub(super) fn resolve(&self, path: &str) -> PathBuf {
+        self.base_dir.join(path)
+    }
+}
+
+pub(super) fn validate(
+    raw: RawConfig,
+    text: &str,
+    path: &Path,
+    env: &dyn Fn(&str) -> Option<OsString>,
+) -> Result<Config, ConfigError> {
+    let mut cx = Context {
+        report: Report::new(text, path),
+        base_dir: config_dir(path),
+        env,
+    };
+
+    let daemon = daemon_config(&mut cx, &raw.daemon);
+    let entities = entities(&mut cx.report, raw.entities);
+
+    check_unique(
+        &mut cx.report,
+        "feed",
+        raw.feed.iter().map(|feed| &feed.name),
+    );
+    let feeds: Vec<FeedConfig> = raw
+        .feed
+        .iter()
+        .map(|feed| feed_config(&mut cx, feed, daemon.interval))
+        .collect();
+
+    check_unique(
+        &mut cx.report,
+        "channel",
+        raw.channel.iter().map(|channel| &channel.name),
+    );
+    let channels = raw
+        .channel
+        .iter()
+        .filter_map(|channel| channel::channel(&mut cx, channel))
+        .collect();
+
+    // References are checked against every defined name, even of sections that had
+    // errors, so one mistake is not reported again as a dangling reference.
+    let known = KnownNames {
+        feeds: raw
+            .feed
+            .iter()
+            .map(|feed| feed.name.get_ref().as_str())
+            .collect(),
+        tags: raw
+            .feed
+            .iter()
+            .flat_map(|feed| &feed.tags)
+            .map(|tag| tag.get_ref().as_str())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+        channels: raw
+            .channel
+            .iter()
+            .map(|channel| channel.name.get_ref().as_str())
+            .collect(),
+    };
+    check_unique(
+        &mut cx.report,
+        "rule",
+        raw.rule.iter().map(|rule| &rule.name),
+    );
+    let rules: Vec<RuleConfig> = raw
+        .rule
+        .iter()
+        .map(|rule| rule_config(&mut cx.report, rule, &known))
+        .collect();
+
+    warn_unwatched_feeds(&mut cx.report, &raw.feed, &rules);
+
+    let warnings = cx.report.finish()?;
+    Ok(Config {
+        path: path.to_path_buf(),
+        daemon,
+        entities,
+        feeds,
+        rules,
+        channels,
+        warnings,
+    })
+}
+
+/// The folder of the config file, made absolute so resolved paths survive a change of
+/// working directory.
+fn config_dir(path: &Path) -> PathBuf {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())
+}
+
+struct KnownNames<'a> {
+    feeds: Vec<&'a str>,
+    tags: Vec<&'a str>,
+    channels: Vec<&'a str>,
+}
+
+fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
+    let defaults = DaemonConfig::default();
+    let report = &mut cx.report;
+    let mut read = |value: &Option<Text>, key: &str, positive: bool, default: Duration| {
+        value
+            .as_ref()
+            .and_then(|value| duration(report, "daemon", key, value, positive))
+            .unwrap_or(default)
+    };
+    let interval = read(&raw.interval, "interval", true, defaults.interval);
+    let timeout = read(&raw.timeout, "timeout", true, defaults.timeout);
+    let new_feed_backlog = read(
+        &raw.new_feed_backlog,
+        "new_feed_backlog",
+        false,
+        defaults.new_feed_backlog,
+    );
+    let max_item_age = read(
+        &raw.max_item_age,
+        "max_item_age",
+        true,
+        defaults.max_item_age,
+    );
+    let max_hint_delay = read(
+        &raw.max_hint_delay,
+        "max_hint_delay",
+        false,
+        defaults.max_hint_delay,
+    );
+    let max_backoff = read(&raw.max_backoff, "max_backoff", true, defaults.max_backoff);
+    let retention = read(&raw.retention, "retention", true, defaults.retention);
+
+    let concurrency = match &raw.concurrency {
+        None => defaults.concurrency,
+        Some(value) => match usize::try_from(*value.get_ref()) {
+            Ok(concurrency) if concurrency >= 1 => concurrency,
+            _ => {
+                cx.report
+                    .error(value.span(), "daemon: concurrency must be at least 1");
+                defaults.concurrency
+            }
+        },
+    };
+
+    let max_body = match &raw.max_body {
+        None => defaults.max_body,
+        Some(value) => match parse_size(value.get_ref()) {
+            Ok(0) => {
+                cx.report
+                    .error(value.span(), "daemon: max_body must be greater than zero");
+                defaults.max_body
+            }
+            Ok(bytes) => bytes,
+            Err(message) => {
+                cx.report
+                    .error(value.span(), format!("daemon: max_body: {message}"));
+                defaults.max_body
+            }
+        },
+    };
+
+    let user_agent = match &raw.user_agent {
+        None => defaults.user_agent,
+        Some(value) => {
+            if check_header_value(&mut cx.report, "daemon: user_agent", value)
+                && let Some(placeholder) = placeholder(value.get_ref())
+            {
+                let message = format!(
+                    "daemon: user_agent still holds a placeholder ({placeholder}); \
+                     publishers such as the SEC block requests without a real contact"
+                );
+                cx.report.warn(value.span(), message);
+            }
+            value.get_ref().clone()
+        }
+    };
+
+    DaemonConfig {
+        state: raw
+            .state
+            .as_ref()
+            .map_or(defaults.state, |state| state_path(cx, state.get_ref())),
+        interval,
+        concurrency,
+        timeout,
+        max_body,
+        user_agent,
+        new_feed_backlog,
+        max_item_age,
+        max_hint_delay,
+        max_backoff,
+        retention,
+    }
+}
+
+/// A database URL (`postgres://...`, planned) is not a path and is kept as written.
+fn state_path(cx: &Context, state: &str) -> PathBuf {
+    if state.contains("://") {
+        PathBuf::from(state)
+    } else {
+        cx.resolve(state)
+    }
+}
+
+/// Parses a duration value; reports and returns `None` if it is invalid, or zero where
+/// `positive` is required.
+fn duration(
+    report: &mut Report,
+    owner: &str,
+    key: &str,
+    value: &Text,
+    positive: bool,
+) -> Option<Duration> {
+    match parse_duration(value.get_ref()) {
+        Ok(duration) if positive && duration.is_zero() => {
+            report.error(
+                value.span(),
+                format!("{owner}: {key} must be greater than zero"),
+            );
+            None
+        }
+        Ok(duration) => Some(duration),
+        Err(message) => {
+            report.error(
+                value.span(),
+                format!("{owner}: {key} \"{}\": {message}", value.get_ref()),
+            );
+            None
+        }
+    }
+}
+
+fn entities(
+    report: &mut Report,
+    raw: BTreeMap<Text, Spanned<Vec<Text>>>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut entities = BTreeMap::new();
+    for (name, aliases) in raw {
+        check_name(report, "entity", &name, NameChars::WithUnderscore);
+        if aliases.get_ref().is_empty() {
+            report.error(
+                aliases.span(),
+                format!("entity \"{}\" has no aliases", name.get_ref()),
+            );
+        }
+        for alias in aliases.get_ref() {
+            if alias.get_ref().trim().is_empty() {
+                report.error(
+                    alias.span(),
+                    format!("entity \"{}\": alias is empty", name.get_ref()),
+                );
+            }
+        }
+        let aliases = aliases
+            .into_inner()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect();
+        entities.insert(name.into_inner(), aliases);
+    }
+    entities
+}
+
+fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> FeedConfig {
+    let name = raw.name.get_ref();
+    let owner = format!("feed \"{name}\"");
+    check_name(&mut cx.report, "feed", &raw.name, NameChars::HyphenOnly);
+    for tag in &raw.tags {
+        check_name(&mut cx.report, "tag", tag, NameChars::WithUnderscore);
+    }
+    let interval = raw
+        .interval
+        .as_ref()
+        .and_then(|interval| duration(&mut cx.report, &owner, "interval", interval, true))
+        .unwrap_or(default_interval);
+    let url = feed_url(cx, &owner, &raw.url);
+
+    let mut headers = Vec::new();
+    for (header, value) in &raw.headers {
+        if !is_http_token(header.get_ref()) {
+            cx.report.error(
+                header.span(),
+                format!(
+                    "{owner}: \"{}\" is not a valid HTTP header name",
+                    header.get_ref()
+                ),
+            );
+        }
+        let context = format!("{owner}: header {}", header.get_ref());
+        if check_header_value(&mut cx.report, &context, value)
+            && let Some(placeholder) = placeholder(value.get_ref())
+        {
+            let why = if url.contains("sec.gov") {
+                "; the SEC blocks requests without a real contact"
+            } else {
+                ""
+            };
+            cx.report.warn(
+                value.span(),
+                format!("{context} still holds a placeholder ({placeholder}){why}"),
+            );
+        }
+        headers.push((header.get_ref().clone(), value.get_ref().clone()));
+    }
+
+    FeedConfig {
+        name: name.clone(),
+        url,
+        interval,
+        tags: raw.tags.iter().map(|tag| tag.get_ref().clone()).collect(),
+        headers,
+        honor_cache_headers: raw.honor_cache_headers.unwrap_or(true),
+    }
+}
+
+/// Checks a feed URL; a `file:` URL with a relative path becomes an absolute `file:///`.
+fn feed_url(cx: &mut Context, owner: &str, url: &Text) -> String {
+    let value = url.get_ref();
+    if let Some(rest) = strip_prefix_ignore_case(value, "file:") {
+        // `file://demo/a.xml` is strictly a host named "demo", but people write it to mean
+        // a path next to the config, and a feed file on another host is not a use case.
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest
+            .strip_prefix("localhost")
+            .filter(|path| path.starts_with('/'))
+            .unwrap_or(rest);
+        if path.is_empty() {
+            cx.report.error(
+                url.span(),
+                format!("{owner}: url \"{value}\" names no file"),
+            );
+            return value.clone();
+        }
+        return format!("file://{}", cx.resolve(path).display());
+    }
+    if !is_http_url(value) {
+        cx.report.error(
+            url.span(),
+            format!("{owner}: url \"{value}\" must start with http://, https:// or file:"),
+        );
+    }
+    value.clone()
+}
+
+/// `http://` or `https://` followed by a host, with no whitespace or control characters.
+pub(super) fn is_http_url(value: &str) -> bool {
+    let rest = strip_prefix_ignore_case(value, "https://")
+        .or_else(|| strip_prefix_ignore_case(value, "http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+fn strip_prefix_ignore_case<'a>(value: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = value.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &value[prefix.len()..])
+}
+
+/// RFC 9110 token characters.
+fn is_http_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
+}
+
+/// Header values may not hold control characters (a line break would inject headers).
+/// Reports and returns false when `value` does.
+fn check_header_value(report: &mut Report, context: &str, value: &Text) -> bool {
+    let valid = !value.get_ref().chars().any(|c| c.is_control() && c != '\t');
+    if !valid {
+        report.error(
+            value.span(),
+            format!("{context}: value contains a line break or control character"),
+        );
+    }
+    valid
+}
+
+/// Placeholder text copied from an example config, which publishers reject as a contact.
+fn placeholder(value: &str) -> Option<&'static str> {
+    let lower = value.to_ascii_lowercase();
+    if value.contains("REPLACE") {
+        Some("\"REPLACE\"")
+    } else if lower.contains("example.com") {
+        Some("example.com")
+    } else if lower.contains("example.org") {
+        Some("example.org")
+    } else {
+        None
+    }
+}
+
+fn rule_config(report: &mut Report, raw: &RawRule, known: &KnownNames) -> RuleConfig {
+    let name = raw.name.get_ref();
+    let owner = format!("rule \"{name}\"");
+    check_name(report, "rule", &raw.name, NameChars::WithUnderscore);
+
+    if raw.query.get_ref().trim().is_empty() {
+        report.error(raw.query.span(), format!("{owner}: query is empty"));
+    }
+
+    let mut feeds = Vec::new();
+    for scope in &raw.feeds {
+        let value = scope.get_ref();
+        if let Some(tag) = value.strip_prefix("tag:") {
+            if !known.tags.contains(&tag) {
+                let hint = unknown_name_hint(tag, &known.tags, "tags");
+                report.error(
+                    scope.span(),
+                    format!("{owner}: no feed has tag \"{tag}\" {hint}"),
+                );
+            }
+            feeds.push(FeedScope::Tag(tag.to_owned()));
+        } else {
+            if !known.feeds.contains(&value.as_str()) {
+                let hint = unknown_name_hint(value, &known.feeds, "feeds");
+                report.error(
+                    scope.span(),
+                    format!("{owner}: unknown feed \"{value}\" in feeds {hint}"),
+                );
+            }
+            feeds.push(FeedScope::Feed(value.clone()));
+        }
+    }
+
+    let severity = raw
+        .severity
+        .as_ref()
+        .and_then(|severity| {
+            let choices = Severity::ALL.map(|severity| (severity.as_str(), severity));
+            parse_choice(report, &owner, "severity", severity, &choices)
+        })
+        .unwrap_or(Severity::Medium);
+
+    for channel in &raw.notify {
+        let channel_name = channel.get_ref().as_str();
+        if !known.channels.contains(&channel_name) {
+            let hint = unknown_name_hint(channel_name, &known.channels, "channels");
+            report.error(
+                channel.span(),
+                format!("{owner}: unknown channel \"{channel_name}\" in notify {hint}"),
+            );
+        }
+    }
+    if raw.notify.is_empty() {
+        report.warn(
+            raw.name.span(),
+            format!("{owner}: notify is empty, so its matches alert no one"),
+        );
+    }
+
+    let query_start = query_start(report.text(), raw.query.span().start);
+    RuleConfig {
+        name: name.clone(),
+        query: raw.query.get_ref().clone(),
+        query_location: report.location(query_start),
+        feeds,
+        severity,
+        notify: raw
+            .notify
+            .iter()
+            .map(|channel| channel.get_ref().clone())
+            .collect(),
+    }
+}
+
+/// The offset of a string's first character, given the offset of its opening quote.
+fn query_start(text: &str, quote: usize) -> usize {
+    let source = text.get(quote..).unwrap_or_default();
+    if source.starts_with("\"\"\"") || source.starts_with("'''") {
+        // TOML drops a line break right after the opening delimiter of a multi-line string.
+        let after = &source[3..];
+        let newline = if after.starts_with("\r\n") {
+            2
+        } else {
+            usize::from(after.starts_with('\n'))
+        };
+        quote + 3 + newline
+    } else {
+        quote + 1
+    }
+}
+
+/// Feeds no rule looks at cost requests for nothing; usually a forgotten tag or scope.
+fn warn_unwatched_feeds(report: &mut Report, feeds: &[RawFeed], rules: &[RuleConfig]) {
+    if rules.iter().any(|rule| rule.feeds.is_empty()) {
+        return;
+    }
+    let scopes: BTreeSet<&FeedScope> = rules.iter().flat_map(|rule| &rule.feeds).collect();
+    for feed in feeds {
+        let name = feed.name.get_ref();
+        let watched = scopes.contains(&FeedScope::Feed(name.clone()))
+            || feed
+                .tags
+                .iter()
+                .any(|tag| scopes.contains(&FeedScope::Tag(tag.get_ref().clone())));
+        if !watched {
+            report.warn(
+                feed.name.span(),
+                format!("feed \"{name}\": no rule looks at this feed"),
+            );
+        }
+    }
+}
+
+/// Picks the value named by `value` from `choices`, or reports the valid names.
+pub(super) fn parse_choice<T: Copy>(
+    report: &mut Report,
+    owner: &str,
+    key: &str,
+    value: &Text,
+    choices: &[(&str, T)],
+) -> Option<T> {
+    let found = choices.iter().find(|(name, _)| name == value.get_ref());
+    if found.is_none() {
+        let valid: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+        report.error(
+            value.span(),
+            format!(
+                "{owner}: unknown {key} \"{}\" (valid: {})",
+                value.get_ref(),
+                valid.join(", ")
+            ),
+        );
+    }
+    found.map(|(_, choice)| *choice)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum NameChars {
+    /// `[a-z0-9-]+`: feed names, which DESIGN.md fixes.
+    HyphenOnly,
+    /// `[a-z0-9_-]+`: every other name.
+    WithUnderscore,
+}
+
+pub(super) fn check_name(report: &mut Report, kind: &str, name: &Text, chars: NameChars) {
+    let value = name.get_ref();
+    let allowed = |c: char| {
+        c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || c == '-'
+            || (c == '_' && chars == NameChars::WithUnderscore)
+    };
+    if value.is_empty() {
+        report.error(name.span(), format!("{kind} name is empty"));
+    } else if !value.chars().all(allowed) {
+        let set = match chars {
+            NameChars::HyphenOnly => "a-z, 0-9 and -",
+            NameChars::WithUnderscore => "a-z, 0-9, _ and -",
+        };
+        report.error(
+            name.span(),
+            format!("{kind} name \"{value}\" may only contain {set}"),
+        );
+    }
+}
+
+/// Reports every name defined twice, pointing at the repeat.
+fn check_unique<'a>(report: &mut Report, kind: &str, names: impl Iterator<Item = &'a Text>) {
+    let mut first_offsets: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names {
+        match first_offsets.get(name.get_ref().as_str()) {
+            Some(&first) => {
+                let line = report.location(first).line;
+                report.error(
+                    name.span(),
+                    format!(
+                        "duplicate {kind} name \"{}\" (first defined at line {line})",
+                        name.get_ref()
+                    ),
+                );
+            }
+            None => {
+                first_offsets.insert(name.get_ref(), name.span().start);
+            }
+        }
+    }
+}

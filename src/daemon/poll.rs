@@ -1,0 +1,369 @@
+//! One poll of one feed, the daemon's unit of work: fetch, parse, decide which items are new and
+//! may alert, then record everything in ONE store transaction together with the feed's next
+//! poll time. A poll dropped before that commit leaves no trace.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::config::{DaemonConfig, FeedConfig};
+use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher};
+use crate::feed::parse::parse_feed;
+use crate::feed::{Item, schedule};
+use crate::store::{FeedState, PolledItem, Store, StoreError};
+
+/// The source of "now", injected so tests can place polls in time without sleeping.
+pub trait Clock: Send + Sync + 'static {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// The daemon settings a poll needs, copied out of the config.
+#[derive(Debug, Clone)]
+pub struct PollSettings {
+    pub new_feed_backlog: Duration,
+    pub max_item_age: Duration,
+    pub max_hint_delay: Duration,
+    pub max_backoff: Duration,
+}
+
+impl From<&DaemonConfig> for PollSettings {
+    fn from(daemon: &DaemonConfig) -> PollSettings {
+        PollSettings {
+            new_feed_backlog: daemon.new_feed_backlog,
+            max_item_age: daemon.max_item_age,
+            max_hint_delay: daemon.max_hint_delay,
+            max_backoff: daemon.max_backoff,
+        }
+    }
+}
+
+/// How a poll ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PollOutcome {
+    /// The feed had a new document; `new_items` of its items were never seen before, and
+    /// `alertable` of those may alert.
+    Changed {
+        new_items: usize,
+        alertable: usize,
+    },
+    /// 304, an unchanged file, or a document with nothing new.
+    NotModified,
+    Failed {
+        error: String,
+    },
+    /// 410: the feed is not polled again until its configured URL changes.
+    Gone,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollReport {
+    pub feed: String,
+    pub outcome: PollOutcome,
+    /// When the feed is due again; `None` once it is gone.
+    pub next_poll_at: Option<DateTime<Utc>>,
+}
+
+/// Polls feeds against one store. Shared by every poll task of the daemon.
+pub struct Poller<S> {
+    store: Arc<S>,
+    fetcher: Fetcher,
+    settings: PollSettings,
+    clock: Arc<dyn Clock>,
+    hosts: HostGate,
+    /// Jitter draws for backoff; seeded in tests so delays are reproducible.
+    rng: Mutex<StdRng>,
+}
+
+impl<S: Store> Poller<S> {
+    pub fn new(store: Arc<S>, fetcher: Fetcher, settings: PollSettings) -> Poller<S> {
+        Poller {
+            store,
+            fetcher,
+            settings,
+            clock: Arc::new(SystemClock),
+            hosts: HostGate::default(),
+            rng: Mutex::new(StdRng::from_os_rng()),
+        }
+    }
+
+    /// Replaces the clock and seeds the jitter, for tests.
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>, seed: u64) -> Poller<S> {
+        self.clock = clock;
+        self.rng = Mutex::new(StdRng::seed_from_u64(seed));
+        self
+    }
+
+    pub fn store(&self) -> &Arc<S> {
+        &self.store
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Polls `feed` once, starting from its stored `state`, and records the result.
+    pub async fn poll_feed(
+        &self,
+        feed: &FeedConfig,
+        mut state: FeedState,
+    ) -> Result<PollReport, StoreError> {
+        state.last_attempt_at = Some(self.clock.now());
+        let fetched = {
+            // Only the request holds the host's slot; parsing runs without it.
+            let _slot = self.hosts.acquire(&state.url).await;
+            self.fetcher
+                .fetch(FetchRequest {
+                    url: &state.url,
+                    etag: state.etag.as_deref(),
+                    last_modified: state.last_modified.as_deref(),
+                    headers: &feed.headers,
+                })
+                .await
+        };
+        let fetched = match fetched {
+            Ok(fetched) => fetched,
+            Err(error) => return self.record_failure(feed, state, error).await,
+        };
+        if let Some(moved_to) = &fetched.moved_to {
+            tracing::info!(feed = %feed.name, from = %state.url, to = %moved_to, "feed moved permanently");
+            state.url = moved_to.clone();
+        }
+        let Some(body) = fetched.body.clone() else {
+            return self.record_unchanged(feed, state, &fetched).await;
+        };
+        let name = feed.name.clone();
+        let content_type = fetched.content_type.clone();
+        let base_url = state.url.clone();
+        // Parsing a large feed takes milliseconds of CPU: keep it off the async workers.
+        let parsed = tokio::task::spawn_blocking(move || {
+            parse_feed(&name, &body, content_type.as_deref(), Some(&base_url))
+        })
+        .await;
+        let parsed = match parsed {
+            Ok(Ok(parsed)) => Ok(parsed),
+            Ok(Err(error)) => Err(format!("cannot parse feed: {error}")),
+            Err(join) => Err(format!("parser crashed: {join}")),
+        };
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                let failure = PollFailure::unusable(message, fetched.status);
+                return self.record_failure(feed, state, failure).await;
+            }
+        };
+        let now = self.clock.now();
+        let first_poll = state.last_success_at.is_none();
+        let verdicts: Vec<PolledItem<'_>> = parsed
+            .items
+            .iter()
+            .map(|item| PolledItem {
+                item,
+                alertable: self.may_alert(item, first_poll, now),
+            })
+            .collect();
+        self.mark_success(feed, &mut state, &fetched, now, parsed.ttl);
+        let commit = self.store.record_poll(&state, &verdicts, now).await?;
+        let alertable = commit.new_items.iter().filter(|i| i.alertable).count();
+        tracing::info!(
+            feed = %feed.name,
+            status = ?fetched.status,
+            items = parsed.items.len(),
+            new = commit.new_items.len(),
+            alertable,
+            "polled"
+        );
+        let outcome = if commit.new_items.is_empty() {
+            PollOutcome::NotModified
+        } else {
+            PollOutcome::Changed {
+                new_items: commit.new_items.len(),
+                alertable,
+            }
+        };
+        Ok(PollReport {
+            feed: feed.name.clone(),
+            outcome,
+            next_poll_at: Some(state.next_poll_at),
+        })
+    }
+
+    /// DESIGN.md's first-poll and age rules. An item without any date cannot be placed in time:
+    /// on a first poll it is backlog; later, being new in the feed is the best evidence we have.
+    fn may_alert(&self, item: &Item, first_poll: bool, now: DateTime<Utc>) -> bool {
+        let age = item
+            .published
+            .or(item.updated)
+            .map(|t| (now - t).to_std().unwrap_or_default());
+        let limit = if first_poll {
+            self.settings.new_feed_backlog
+        } else {
+            self.settings.max_item_age
+        };
+        match age {
+            Some(age) => age <= limit,
+            None => !first_poll,
+        }
+    }
+
+    fn mark_success(
+        &self,
+        feed: &FeedConfig,
+        state: &mut FeedState,
+        fetched: &Fetched,
+        now: DateTime<Utc>,
+        ttl: Option<Duration>,
+    ) {
+        // A 304 may omit the validators; the ones we sent stay valid then.
+        if fetched.etag.is_some() || fetched.body.is_some() {
+            state.etag = fetched.etag.clone();
+        }
+        if fetched.last_modified.is_some() || fetched.body.is_some() {
+            state.last_modified = fetched.last_modified.clone();
+        }
+        state.last_status = fetched.status;
+        state.last_error = None;
+        state.last_success_at = Some(now);
+        state.consecutive_failures = 0;
+        let hint = feed
+            .honor_cache_headers
+            .then(|| fetched.max_age.max(ttl))
+            .flatten();
+        let delay =
+            schedule::delay_after_success(feed.interval, hint, self.settings.max_hint_delay);
+        state.next_poll_at = now + delay;
+    }
+
+    async fn record_unchanged(
+        &self,
+        feed: &FeedConfig,
+        mut state: FeedState,
+        fetched: &Fetched,
+    ) -> Result<PollReport, StoreError> {
+        let now = self.clock.now();
+        self.mark_success(feed, &mut state, fetched, now, None);
+        self.store.record_feed_state(&state).await?;
+        tracing::debug!(feed = %feed.name, status = ?fetched.status, "not modified");
+        Ok(PollReport {
+            feed: feed.name.clone(),
+            outcome: PollOutcome::NotModified,
+            next_poll_at: Some(state.next_poll_at),
+        })
+    }
+
+    async fn record_failure(
+        &self,
+        feed: &FeedConfig,
+        mut state: FeedState,
+        error: impl Into<PollFailure>,
+    ) -> Result<PollReport, StoreError> {
+        let now = self.clock.now();
+        let failure = error.into();
+        state.last_status = failure.status;
+        state.last_error = Some(failure.message.clone());
+        if failure.gone {
+            state.gone = true;
+            self.store.record_feed_state(&state).await?;
+            tracing::warn!(feed = %feed.name, url = %state.url, "feed is gone (HTTP 410); not polled until its URL changes");
+            return Ok(PollReport {
+                feed: feed.name.clone(),
+                outcome: PollOutcome::Gone,
+                next_poll_at: None,
+            });
+        }
+        state.consecutive_failures = state.consecutive_failures.saturating_add(1);
+        let jitter = self
+            .rng
+            .lock()
+            .map(|mut rng| rng.random::<f64>())
+            .unwrap_or(0.5);
+        let delay = schedule::delay_after_failure(
+            state.consecutive_failures,
+            feed.interval,
+            self.settings.max_backoff,
+            failure.retry_after,
+            jitter,
+        );
+        state.next_poll_at = now + delay;
+        self.store.record_feed_state(&state).await?;
+        tracing::warn!(
+            feed = %feed.name,
+            url = %state.url,
+            error = %failure.message,
+            failures = state.consecutive_failures,
+            retry_in_s = delay.as_secs(),
+            "poll failed"
+        );
+        Ok(PollReport {
+            feed: feed.name.clone(),
+            outcome: PollOutcome::Failed {
+                error: failure.message,
+            },
+            next_poll_at: Some(state.next_poll_at),
+        })
+    }
+}
+
+/// Why a poll failed, in the terms the schedule needs.
+struct PollFailure {
+    message: String,
+    status: Option<u16>,
+    retry_after: Option<Duration>,
+    gone: bool,
+}
+
+impl From<FetchError> for PollFailure {
+    fn from(error: FetchError) -> PollFailure {
+        PollFailure {
+            status: error.status(),
+            retry_after: error.retry_after(),
+            gone: matches!(error, FetchError::Gone),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl PollFailure {
+    /// A document that was fetched (HTTP 200 or a file) but could not be used.
+    fn unusable(message: String, status: Option<u16>) -> PollFailure {
+        PollFailure {
+            message,
+            status,
+            retry_after: None,
+            gone: false,
+        }
+    }
+}
+
+/// At most one request in flight per host, so that a publisher's rate limit (the SEC allows 10
+/// requests/s) holds however many of its feeds are configured.
+#[derive(Default)]
+struct HostGate {
+    hosts: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl HostGate {
+    async fn acquire(&self, url: &str) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        let host = url::Url::parse(url).ok().and_then(|u| {
+            let host = u.host_str()?.to_ascii_lowercase();
+            Some(format!("{host}:{}", u.port_or_known_default().unwrap_or(0)))
+        })?;
+        let slot = {
+            let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(hosts.entry(host).or_default())
+        };
+        Some(slot.lock_owned().await)
+    }
+}

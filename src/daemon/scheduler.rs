@@ -1,0 +1,259 @@
+//! The polling loop: each feed is due at its own next-poll time (no global tick that delays
+//! every feed), polls run with bounded concurrency, and a shutdown stops new polls, gives
+//! in-flight ones a grace period, then abandons them (their transactions roll back).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use super::poll::{PollOutcome, PollReport, Poller};
+use super::shutdown::Shutdown;
+use crate::config::{Config, FeedConfig};
+use crate::store::{FeedState, Store, StoreError};
+
+/// How long in-flight polls may take to finish after a shutdown request.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// How often seen items past the retention period are pruned.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
+/// The longest the loop sleeps without looking at the clock again, so a suspended machine or
+/// a clock jump never leaves feeds waiting long.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// Totals of one pass over the feeds (`run --once`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct CycleSummary {
+    pub polled: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub gone: usize,
+    /// Feeds left alone: already gone, or still backing off after failures.
+    pub skipped: usize,
+    pub new_items: usize,
+    pub alertable: usize,
+}
+
+impl CycleSummary {
+    fn add(&mut self, outcome: &PollOutcome) {
+        self.polled += 1;
+        match outcome {
+            PollOutcome::Changed {
+                new_items,
+                alertable,
+            } => {
+                self.changed += 1;
+                self.new_items += new_items;
+                self.alertable += alertable;
+            }
+            PollOutcome::NotModified => self.unchanged += 1,
+            PollOutcome::Failed { .. } => self.failed += 1,
+            PollOutcome::Gone => self.gone += 1,
+        }
+    }
+}
+
+impl fmt::Display for CycleSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "polled {} feeds: {} changed, {} unchanged (304), {} failed",
+            self.polled, self.changed, self.unchanged, self.failed
+        )?;
+        if self.gone > 0 {
+            write!(f, ", {} gone", self.gone)?;
+        }
+        if self.skipped > 0 {
+            write!(f, ", {} skipped", self.skipped)?;
+        }
+        write!(
+            f,
+            "; {} new items ({} may alert)",
+            self.new_items, self.alertable
+        )
+    }
+}
+
+/// Brings the store's feed rows in line with the config and returns them by feed name.
+pub async fn sync_feeds<S: Store>(
+    store: &S,
+    config: &Config,
+) -> Result<HashMap<String, FeedState>, StoreError> {
+    let feeds: Vec<(String, String)> = config
+        .feeds
+        .iter()
+        .map(|f| (f.name.clone(), f.url.clone()))
+        .collect();
+    let states = store.sync_feeds(&feeds).await?;
+    Ok(states.into_iter().map(|s| (s.name.clone(), s)).collect())
+}
+
+/// Polls every feed once (except gone ones and ones still backing off) and waits for all.
+pub async fn run_once<S: Store>(
+    poller: Arc<Poller<S>>,
+    config: &Config,
+) -> Result<CycleSummary, StoreError> {
+    let mut states = sync_feeds(poller.store().as_ref(), config).await?;
+    let now = poller.now();
+    let limit = Arc::new(Semaphore::new(config.daemon.concurrency.max(1)));
+    let mut polls = JoinSet::new();
+    let mut summary = CycleSummary::default();
+    for feed in &config.feeds {
+        let Some(state) = states.remove(&feed.name) else {
+            continue;
+        };
+        // A cron-driven `run --once` must not hammer a server that asked us to back off.
+        if state.gone || (state.consecutive_failures > 0 && state.next_poll_at > now) {
+            summary.skipped += 1;
+            continue;
+        }
+        polls.spawn(poll_with_limit(
+            Arc::clone(&poller),
+            Arc::clone(&limit),
+            feed.clone(),
+            Some(state),
+        ));
+    }
+    while let Some(joined) = polls.join_next().await {
+        match joined {
+            Ok(Ok(report)) => summary.add(&report.outcome),
+            Ok(Err(error)) => return Err(error),
+            Err(join) => {
+                tracing::error!(error = %join, "poll task failed");
+                summary.polled += 1;
+                summary.failed += 1;
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// The daemon's loop; returns when `shutdown` fires and in-flight polls are done or abandoned.
+pub async fn run<S: Store>(
+    poller: Arc<Poller<S>>,
+    config: Arc<Config>,
+    mut shutdown: Shutdown,
+) -> Result<(), StoreError> {
+    let states = sync_feeds(poller.store().as_ref(), &config).await?;
+    let feeds: HashMap<&str, &FeedConfig> =
+        config.feeds.iter().map(|f| (f.name.as_str(), f)).collect();
+    // Feeds waiting for their time; a feed in flight or gone is absent.
+    let mut due: HashMap<String, DateTime<Utc>> = states
+        .values()
+        .filter(|s| !s.gone)
+        .map(|s| (s.name.clone(), s.next_poll_at))
+        .collect();
+    let limit = Arc::new(Semaphore::new(config.daemon.concurrency.max(1)));
+    let mut polls = JoinSet::new();
+    let mut in_flight: HashMap<tokio::task::Id, String> = HashMap::new();
+    let mut next_prune = poller.now();
+    tracing::info!(feeds = feeds.len(), "scheduler started");
+
+    loop {
+        let now = poller.now();
+        let ready: Vec<String> = due
+            .iter()
+            .filter(|(_, at)| **at <= now)
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in ready {
+            due.remove(&name);
+            let Some(feed) = feeds.get(name.as_str()) else {
+                continue;
+            };
+            let handle = polls.spawn(poll_with_limit(
+                Arc::clone(&poller),
+                Arc::clone(&limit),
+                (*feed).clone(),
+                None,
+            ));
+            in_flight.insert(handle.id(), name);
+        }
+        if now >= next_prune {
+            prune(poller.store().as_ref(), config.daemon.retention, now).await;
+            next_prune = now + PRUNE_EVERY;
+        }
+        let sleep = due
+            .values()
+            .min()
+            .map(|at| (*at - now).to_std().unwrap_or_default())
+            .unwrap_or(MAX_SLEEP)
+            .min(MAX_SLEEP);
+        tokio::select! {
+            _ = shutdown.wait() => break,
+            Some(joined) = polls.join_next_with_id() => {
+                let (id, result) = match joined {
+                    Ok((id, result)) => (id, Ok(result)),
+                    Err(join) => (join.id(), Err(join)),
+                };
+                let Some(name) = in_flight.remove(&id) else { continue };
+                let retry_at = poller.now() + feeds.get(name.as_str()).map_or(MAX_SLEEP, |f| f.interval);
+                match result {
+                    Ok(Ok(PollReport { next_poll_at: Some(at), .. })) => { due.insert(name, at); }
+                    Ok(Ok(PollReport { next_poll_at: None, .. })) => {}
+                    Ok(Err(error)) => {
+                        tracing::error!(feed = %name, error = %error, "cannot record poll; retrying after the interval");
+                        due.insert(name, retry_at);
+                    }
+                    Err(join) => {
+                        tracing::error!(feed = %name, error = %join, "poll task failed; retrying after the interval");
+                        due.insert(name, retry_at);
+                    }
+                }
+            }
+            _ = tokio::time::sleep(sleep) => {}
+        }
+    }
+
+    tracing::info!(in_flight = polls.len(), "stopping: no new polls");
+    let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
+        while polls.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!(
+            abandoned = polls.len(),
+            "in-flight polls abandoned; their feeds are polled again at next start"
+        );
+        polls.shutdown().await;
+    }
+    Ok(())
+}
+
+async fn poll_with_limit<S: Store>(
+    poller: Arc<Poller<S>>,
+    limit: Arc<Semaphore>,
+    feed: FeedConfig,
+    state: Option<FeedState>,
+) -> Result<PollReport, StoreError> {
+    // The semaphore is never closed, so acquiring only waits.
+    let _permit = limit.acquire_owned().await;
+    // Reading the state after the wait, not before, means a long queue never polls with stale
+    // validators.
+    let state = match state {
+        Some(state) => state,
+        None => poller
+            .store()
+            .feed_state(&feed.name)
+            .await?
+            .unwrap_or_else(|| FeedState::new(&feed.name, &feed.url)),
+    };
+    poller.poll_feed(&feed, state).await
+}
+
+async fn prune<S: Store>(store: &S, retention: Duration, now: DateTime<Utc>) {
+    let Ok(retention) = chrono::Duration::from_std(retention) else {
+        return;
+    };
+    match store.prune_items(now - retention).await {
+        Ok(0) => {}
+        Ok(pruned) => tracing::info!(pruned, "forgot items not seen within the retention period"),
+        Err(error) => tracing::warn!(error = %error, "pruning seen items failed"),
+    }
+}

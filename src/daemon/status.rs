@@ -1,0 +1,179 @@
+//! `newswatch status`: feed health from the store, as a table for people or one JSON document
+//! for scripts. It only reads, so it works while the daemon runs.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::store::{FeedState, Health, Store, StoreError};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    pub generated_at: DateTime<Utc>,
+    pub feeds: Vec<FeedStatus>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedStatus {
+    pub name: String,
+    pub url: String,
+    pub health: Health,
+    pub last_status: Option<u16>,
+    pub last_error: Option<String>,
+    pub last_attempt: Option<DateTime<Utc>>,
+    pub last_success: Option<DateTime<Utc>>,
+    pub consecutive_failures: u32,
+    /// `None` for a gone feed.
+    pub next_poll: Option<DateTime<Utc>>,
+    pub items_seen: u64,
+}
+
+/// Status of every configured feed; a feed never polled yet shows as `new`.
+pub async fn collect<S: Store>(
+    store: &S,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> Result<StatusReport, StoreError> {
+    let mut summaries: std::collections::HashMap<String, _> = store
+        .feed_summaries()
+        .await?
+        .into_iter()
+        .map(|s| (s.state.name.clone(), s))
+        .collect();
+    let feeds = config
+        .feeds
+        .iter()
+        .map(|feed| {
+            let (state, items_seen) = match summaries.remove(&feed.name) {
+                // A row written for another URL describes the old source.
+                Some(s) if s.state.config_url == feed.url => (s.state, s.items_seen),
+                _ => (FeedState::new(&feed.name, &feed.url), 0),
+            };
+            FeedStatus {
+                health: state.health(),
+                next_poll: (!state.gone).then_some(state.next_poll_at.max(now)),
+                name: state.name,
+                url: state.url,
+                last_status: state.last_status,
+                last_error: state.last_error,
+                last_attempt: state.last_attempt_at,
+                last_success: state.last_success_at,
+                consecutive_failures: state.consecutive_failures,
+                items_seen,
+            }
+        })
+        .collect();
+    Ok(StatusReport {
+        generated_at: now,
+        feeds,
+    })
+}
+
+/// A fixed-width table, one feed per line, errors on an indented line below their feed.
+pub fn render_table(report: &StatusReport) -> String {
+    let now = report.generated_at;
+    let header = [
+        "FEED",
+        "HEALTH",
+        "HTTP",
+        "LAST SUCCESS",
+        "FAILURES",
+        "NEXT POLL",
+        "ITEMS",
+    ];
+    let rows: Vec<[String; 7]> = report
+        .feeds
+        .iter()
+        .map(|f| {
+            [
+                f.name.clone(),
+                f.health.as_str().to_string(),
+                f.last_status.map_or("-".into(), |s| s.to_string()),
+                f.last_success.map_or("never".into(), |t| relative(t, now)),
+                f.consecutive_failures.to_string(),
+                f.next_poll.map_or("-".into(), |t| relative(t, now)),
+                f.items_seen.to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut out = String::new();
+        for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+            if i > 0 {
+                out.push_str("  ");
+            }
+            out.push_str(&format!("{cell:<width$}"));
+        }
+        out.trim_end().to_string() + "\n"
+    };
+    let mut out = line(&header.map(String::from));
+    for (row, feed) in rows.iter().zip(&report.feeds) {
+        out.push_str(&line(row));
+        if let Some(error) = &feed.last_error {
+            out.push_str(&format!("    last error: {error}\n"));
+        }
+    }
+    out
+}
+
+/// "3m ago" / "in 2h5m": the distance people read in a status table.
+fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (at - now).num_seconds();
+    let span = compact_duration(seconds.unsigned_abs());
+    match seconds {
+        0 => "now".to_string(),
+        s if s > 0 => format!("in {span}"),
+        _ => format!("{span} ago"),
+    }
+}
+
+fn compact_duration(seconds: u64) -> String {
+    let (d, h, m, s) = (
+        seconds / 86400,
+        seconds % 86400 / 3600,
+        seconds % 3600 / 60,
+        seconds % 60,
+    );
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s}s"),
+        (0, 0, _) => format!("{m}m"),
+        (0, _, 0) => format!("{h}h"),
+        (0, _, _) => format!("{h}h{m}m"),
+        _ if h == 0 => format!("{d}d"),
+        _ => format!("{d}d{h}h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_compactly() {
+        let cases = [
+            (5, "5s"),
+            (60, "1m"),
+            (3600, "1h"),
+            (3900, "1h5m"),
+            (90000, "1d1h"),
+            (86400 * 3, "3d"),
+        ];
+        for (seconds, want) in cases {
+            assert_eq!(compact_duration(seconds), want);
+        }
+    }
+
+    #[test]
+    fn relative_times_say_past_and_future() {
+        let now = DateTime::<Utc>::UNIX_EPOCH + chrono::Duration::days(1000);
+        assert_eq!(relative(now + chrono::Duration::minutes(7), now), "in 7m");
+        assert_eq!(relative(now - chrono::Duration::hours(2), now), "2h ago");
+        assert_eq!(relative(now, now), "now");
+    }
+}

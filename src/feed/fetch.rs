@@ -1,0 +1,406 @@
+//! Getting a feed's bytes: HTTP(S) with conditional GET, decompression, a whole-request timeout,
+//! a body cap and manual redirect following, or a local `file://` read.
+//!
+//! Redirects are followed here rather than by reqwest so that we know whether every hop was
+//! permanent (301/308), in which case the daemon stores the new URL.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
+
+/// Redirect hops followed before giving up (a loop ends here).
+pub const MAX_REDIRECTS: usize = 10;
+
+/// Settings shared by every fetch.
+#[derive(Debug, Clone)]
+pub struct FetchSettings {
+    pub user_agent: String,
+    /// Whole request, connect to last body byte, redirects included.
+    pub timeout: Duration,
+    /// Largest body accepted, counted after decompression.
+    pub max_body: u64,
+}
+
+/// One request for one feed.
+#[derive(Debug, Clone, Copy)]
+pub struct FetchRequest<'a> {
+    pub url: &'a str,
+    /// Validators from the previous successful response, sent as a conditional GET.
+    pub etag: Option<&'a str>,
+    pub last_modified: Option<&'a str>,
+    pub headers: &'a [(String, String)],
+}
+
+/// A fetch that got an answer we can use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fetched {
+    /// HTTP status of the final response (200 or 304); `None` for `file://`.
+    pub status: Option<u16>,
+    /// `None` means not modified since the validators we sent.
+    pub body: Option<Vec<u8>>,
+    pub content_type: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// `Cache-Control: max-age`, a hint for the next poll.
+    pub max_age: Option<Duration>,
+    /// Set when every redirect hop was permanent: the URL to poll from now on.
+    pub moved_to: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("invalid URL {url}: {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("request timed out after {0:?}")]
+    Timeout(Duration),
+    #[error("response body exceeds max_body ({limit} bytes)")]
+    BodyTooLarge { limit: u64 },
+    #[error("more than {MAX_REDIRECTS} redirects (last: {last})")]
+    TooManyRedirects { last: String },
+    #[error("redirect without a usable Location header (HTTP {status})")]
+    BadRedirect { status: u16 },
+    #[error("feed is gone (HTTP 410)")]
+    Gone,
+    #[error("HTTP {status}")]
+    Status {
+        status: u16,
+        /// `Retry-After` of a 429 or 503, seconds or HTTP date.
+        retry_after: Option<Duration>,
+    },
+    #[error("{0}")]
+    Network(String),
+    #[error("cannot read {path}: {source}")]
+    File {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl FetchError {
+    /// The HTTP status behind this error, if one was received.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            FetchError::Gone => Some(410),
+            FetchError::Status { status, .. } | FetchError::BadRedirect { status } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            FetchError::Status { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+}
+
+/// The HTTP client and the limits it enforces; cheap to clone, one per daemon.
+#[derive(Debug, Clone)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    settings: FetchSettings,
+}
+
+impl Fetcher {
+    pub fn new(settings: FetchSettings) -> anyhow::Result<Fetcher> {
+        // reqwest is built without a bundled crypto provider so that ring (fast to build, no
+        // C toolchain surprises) is the one; installing twice is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            .tls_backend_rustls()
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(settings.user_agent.clone())
+            .timeout(settings.timeout)
+            .connect_timeout(settings.timeout.min(Duration::from_secs(10)))
+            .gzip(true)
+            .brotli(true)
+            .deflate(true)
+            .build()?;
+        Ok(Fetcher { client, settings })
+    }
+
+    pub fn settings(&self) -> &FetchSettings {
+        &self.settings
+    }
+
+    /// Fetches one feed, bounded in time and size whatever the server does.
+    pub async fn fetch(&self, request: FetchRequest<'_>) -> Result<Fetched, FetchError> {
+        let url = url::Url::parse(request.url).map_err(|e| FetchError::InvalidUrl {
+            url: request.url.to_string(),
+            reason: e.to_string(),
+        })?;
+        let timeout = self.settings.timeout;
+        let work = async {
+            match url.scheme() {
+                "http" | "https" => self.fetch_http(url, request).await,
+                "file" => self.fetch_file(&url, request).await,
+                other => Err(FetchError::InvalidUrl {
+                    url: request.url.to_string(),
+                    reason: format!("unsupported scheme {other}"),
+                }),
+            }
+        };
+        tokio::time::timeout(timeout, work)
+            .await
+            .unwrap_or(Err(FetchError::Timeout(timeout)))
+    }
+
+    async fn fetch_http(
+        &self,
+        mut url: url::Url,
+        request: FetchRequest<'_>,
+    ) -> Result<Fetched, FetchError> {
+        let headers = request_headers(request)?;
+        let mut all_permanent = true;
+        for _hop in 0..=MAX_REDIRECTS {
+            let response = self
+                .client
+                .get(url.clone())
+                .headers(headers.clone())
+                .send()
+                .await
+                .map_err(|e| self.classify(e))?;
+            let status = response.status();
+            if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+                all_permanent &= matches!(
+                    status,
+                    StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
+                );
+                url = redirect_target(&url, response.headers()).ok_or(FetchError::BadRedirect {
+                    status: status.as_u16(),
+                })?;
+                continue;
+            }
+            let moved_to = (all_permanent && url.as_str() != request.url).then(|| url.to_string());
+            return self.finish(response, moved_to).await;
+        }
+        Err(FetchError::TooManyRedirects {
+            last: url.to_string(),
+        })
+    }
+
+    async fn finish(
+        &self,
+        mut response: reqwest::Response,
+        moved_to: Option<String>,
+    ) -> Result<Fetched, FetchError> {
+        let status = response.status();
+        let headers = response.headers();
+        let text = |name: HeaderName| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let mut fetched = Fetched {
+            status: Some(status.as_u16()),
+            body: None,
+            content_type: text(header::CONTENT_TYPE),
+            etag: text(header::ETAG),
+            last_modified: text(header::LAST_MODIFIED),
+            max_age: text(header::CACHE_CONTROL).and_then(|v| parse_max_age(&v)),
+            moved_to,
+        };
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(fetched);
+        }
+        if status == StatusCode::GONE {
+            return Err(FetchError::Gone);
+        }
+        if !status.is_success() {
+            let retry_after = matches!(
+                status,
+                StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+            )
+            .then(|| text(header::RETRY_AFTER))
+            .flatten()
+            .and_then(|v| parse_retry_after(&v, chrono::Utc::now()));
+            return Err(FetchError::Status {
+                status: status.as_u16(),
+                retry_after,
+            });
+        }
+        let limit = self.settings.max_body;
+        // Content-Length is only the compressed size, so the cap is enforced on what
+        // reqwest hands us after decompression; a gzip bomb stops at the cap.
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(e))? {
+            if body.len() as u64 + chunk.len() as u64 > limit {
+                return Err(FetchError::BodyTooLarge { limit });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        fetched.body = Some(body);
+        Ok(fetched)
+    }
+
+    /// Reads a local feed; its modification time plays the part of `Last-Modified`, so an
+    /// unchanged file is "not modified" just like a 304.
+    async fn fetch_file(
+        &self,
+        url: &url::Url,
+        request: FetchRequest<'_>,
+    ) -> Result<Fetched, FetchError> {
+        let path = url.to_file_path().map_err(|()| FetchError::InvalidUrl {
+            url: url.to_string(),
+            reason: "not a local file path".into(),
+        })?;
+        let file_error = |source| FetchError::File {
+            path: path.display().to_string(),
+            source,
+        };
+        let metadata = tokio::fs::metadata(&path).await.map_err(file_error)?;
+        if metadata.len() > self.settings.max_body {
+            return Err(FetchError::BodyTooLarge {
+                limit: self.settings.max_body,
+            });
+        }
+        let modified = metadata.modified().ok().map(httpdate_of);
+        let mut fetched = Fetched {
+            status: None,
+            body: None,
+            content_type: None,
+            etag: None,
+            last_modified: modified.clone(),
+            max_age: None,
+            moved_to: None,
+        };
+        if modified.is_some() && modified.as_deref() == request.last_modified {
+            return Ok(fetched);
+        }
+        fetched.body = Some(tokio::fs::read(&path).await.map_err(file_error)?);
+        Ok(fetched)
+    }
+
+    fn classify(&self, error: reqwest::Error) -> FetchError {
+        if error.is_timeout() {
+            FetchError::Timeout(self.settings.timeout)
+        } else {
+            FetchError::Network(error_chain(&error))
+        }
+    }
+}
+
+fn request_headers(request: FetchRequest<'_>) -> Result<HeaderMap, FetchError> {
+    let mut headers = HeaderMap::new();
+    let invalid = |reason: String| FetchError::InvalidUrl {
+        url: request.url.to_string(),
+        reason,
+    };
+    for (name, value) in request.headers {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|e| invalid(format!("header {name}: {e}")))?;
+        let value =
+            HeaderValue::from_str(value).map_err(|e| invalid(format!("header {name}: {e}")))?;
+        headers.insert(name, value);
+    }
+    // Validators are ASCII in practice; one that isn't is dropped rather than failing the poll.
+    if let Some(etag) = request.etag.and_then(|v| HeaderValue::from_str(v).ok()) {
+        headers.insert(header::IF_NONE_MATCH, etag);
+    }
+    if let Some(since) = request
+        .last_modified
+        .and_then(|v| HeaderValue::from_str(v).ok())
+    {
+        headers.insert(header::IF_MODIFIED_SINCE, since);
+    }
+    Ok(headers)
+}
+
+fn redirect_target(current: &url::Url, headers: &HeaderMap) -> Option<url::Url> {
+    let location = headers.get(header::LOCATION)?.to_str().ok()?;
+    let target = current.join(location).ok()?;
+    matches!(target.scheme(), "http" | "https").then_some(target)
+}
+
+/// `max-age` from a `Cache-Control` value; `no-cache`/`no-store` give no hint.
+pub fn parse_max_age(cache_control: &str) -> Option<Duration> {
+    cache_control.split(',').find_map(|directive| {
+        let (name, value) = directive.trim().split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("max-age")
+            .then(|| value.trim().trim_matches('"').parse::<u64>().ok())
+            .flatten()
+            .map(Duration::from_secs)
+    })
+}
+
+/// `Retry-After` as delay-seconds or an HTTP date (a date in the past means "now").
+pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    Some(
+        (when.with_timezone(&chrono::Utc) - now)
+            .to_std()
+            .unwrap_or_default(),
+    )
+}
+
+fn httpdate_of(time: std::time::SystemTime) -> String {
+    chrono::DateTime::<chrono::Utc>::from(time)
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string()
+}
+
+/// reqwest's top-level message ("error sending request") hides the cause; users need it.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_age_is_read_from_cache_control() {
+        let cases = [
+            ("max-age=86400", Some(86400)),
+            ("public, max-age=300, must-revalidate", Some(300)),
+            ("no-cache", None),
+            ("max-age=abc", None),
+            ("s-maxage=10", None),
+        ];
+        for (value, want) in cases {
+            assert_eq!(
+                parse_max_age(value),
+                want.map(Duration::from_secs),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_after_accepts_seconds_and_http_dates() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z")
+            .expect("valid literal")
+            .with_timezone(&chrono::Utc);
+        let cases = [
+            ("120", Some(120)),
+            ("Thu, 26 Nov 2026 10:05:00 GMT", Some(300)),
+            ("Thu, 26 Nov 2026 09:00:00 GMT", Some(0)),
+            ("soon", None),
+        ];
+        for (value, want) in cases {
+            assert_eq!(
+                parse_retry_after(value, now),
+                want.map(Duration::from_secs),
+                "{value}"
+            );
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! Everything between a feed's URL and a list of normalized [`Item`]s: fetching over HTTP or
+//! from a file ([`fetch`]), turning bytes into items ([`parse`]), the text normalization that
+//! items and rule queries share ([`normalize`]), and when to poll next ([`schedule`]).
+//!
+//! Parsing sits behind the single function [`parse::parse_feed`] so that a leniency layer can be
+//! put in front of feed-rs without touching the daemon.
+
+pub mod fetch;
+pub mod normalize;
+pub mod parse;
+pub mod schedule;
+
+use chrono::{DateTime, Utc};
+
+/// One entry of a feed, with display text already cleaned of markup.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Item {
+    /// The configured name of the feed it came from.
+    pub feed: String,
+    /// The entry's own id, or a hash of link and title when the feed gives none.
+    pub entry_id: String,
+    /// Display text: HTML stripped, entities decoded, whitespace collapsed, case kept.
+    pub title: String,
+    pub summary: String,
+    pub content: String,
+    pub authors: Vec<String>,
+    pub categories: Vec<String>,
+    /// Absolute link as published.
+    pub link: Option<String>,
+    /// The link with tracking parameters removed and redirect wrappers unwrapped; the key that
+    /// recognises one article arriving through several feeds.
+    pub canonical_link: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub updated: Option<DateTime<Utc>>,
+}
+
+/// What one feed document contained.
+#[derive(Debug, Clone)]
+pub struct ParsedFeed {
+    pub title: Option<String>,
+    /// The feed's own `<ttl>`, a hint for how often it changes.
+    pub ttl: Option<std::time::Duration>,
+    pub items: Vec<Item>,
+}

@@ -1,0 +1,23 @@
+//! newswatch: a news-monitoring daemon. It polls RSS, Atom and JSON feeds, records what is new
+//! in an embedded SQLite store, and (in later stages) matches items against rules and delivers
+//! alerts. The data flow, and this crate's layout, follow `DESIGN.md`:
+//!
+//! ```text
+//! config ─► scheduler ─► fetch ─► parse+normalize ─► dedup (store) ─► match ─► outbox ─► deliver
+//! ```
+//!
+//! # Layout
+//!
+//! - [`config`]: the TOML schema, its validation with `file:line:col` diagnostics, durations,
+//!   sizes and secrets.
+//! - [`feed`]: fetching (HTTP with conditional GET and limits, or `file://`), parsing feed
+//!   documents into [`feed::Item`]s, the text normalization shared with rules, and the
+//!   schedule arithmetic (intervals, hints, backoff).
+//! - [`store`]: the [`store::Store`] contract and its SQLite implementation: feed state and
+//!   seen items, one transaction per poll.
+//! - [`daemon`]: one poll of one feed, the scheduler loop, shutdown, and `status`.
+
+pub mod config;
+pub mod daemon;
+pub mod feed;
+pub mod store;

@@ -1,0 +1,182 @@
+//! Durable state: per-feed HTTP and health state, and the items already seen. The [`Store`]
+//! trait is the contract the daemon relies on (one poll = one transaction); [`sqlite`] is the
+//! implementation, with migrations embedded in the binary.
+
+pub mod sqlite;
+
+use std::future::Future;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::feed::Item;
+
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create the state folder {path}: {source}")]
+    Folder {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Everything remembered about one feed between polls.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedState {
+    pub name: String,
+    /// The URL in the config when this state was written; a different one in the config means
+    /// the user changed the feed, which resets redirects and a "gone" mark.
+    pub config_url: String,
+    /// The URL to poll: the config's, or where a permanent redirect pointed.
+    pub url: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_status: Option<u16>,
+    pub last_error: Option<String>,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    pub last_success_at: Option<DateTime<Utc>>,
+    pub consecutive_failures: u32,
+    pub next_poll_at: DateTime<Utc>,
+    /// The server answered 410: not polled again until the config's URL changes.
+    pub gone: bool,
+}
+
+impl FeedState {
+    /// The state of a feed never polled: due at once.
+    pub fn new(name: &str, url: &str) -> FeedState {
+        FeedState {
+            name: name.to_string(),
+            config_url: url.to_string(),
+            url: url.to_string(),
+            etag: None,
+            last_modified: None,
+            last_status: None,
+            last_error: None,
+            last_attempt_at: None,
+            last_success_at: None,
+            consecutive_failures: 0,
+            next_poll_at: DateTime::<Utc>::UNIX_EPOCH,
+            gone: false,
+        }
+    }
+
+    pub fn health(&self) -> Health {
+        if self.gone {
+            Health::Gone
+        } else if self.consecutive_failures > 0 {
+            Health::Failing
+        } else if self.last_success_at.is_some() {
+            Health::Ok
+        } else {
+            Health::New
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Health {
+    New,
+    Ok,
+    Failing,
+    Gone,
+}
+
+impl Health {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Health::New => "new",
+            Health::Ok => "ok",
+            Health::Failing => "failing",
+            Health::Gone => "gone",
+        }
+    }
+}
+
+/// An item from a poll, with the daemon's verdict on whether it may alert if it is new.
+#[derive(Debug, Clone, Copy)]
+pub struct PolledItem<'a> {
+    pub item: &'a Item,
+    pub alertable: bool,
+}
+
+/// The (feed, entry id) identity of a stored item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemKey {
+    pub feed: String,
+    pub entry_id: String,
+}
+
+/// An item this poll saw for the first time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewItem {
+    pub entry_id: String,
+    pub alertable: bool,
+    /// The item that first carried the same canonical link, in another feed.
+    pub duplicate_of: Option<ItemKey>,
+}
+
+/// What a committed poll changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PollCommit {
+    pub new_items: Vec<NewItem>,
+    /// Items already known (including ones updated in place, which never count as new).
+    pub already_seen: usize,
+}
+
+/// Per-feed numbers for `status`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedSummary {
+    #[serde(flatten)]
+    pub state: FeedState,
+    pub items_seen: u64,
+}
+
+/// The daemon's durable state. Every method is atomic; `record_poll` in particular writes the
+/// new items and the feed's new state in ONE transaction, so a crash leaves the previous poll's
+/// state intact and never marks an item seen without the rest of its poll.
+pub trait Store: Send + Sync + 'static {
+    /// Makes sure every configured feed has a state row. A feed whose configured URL changed
+    /// gets its state reset (new URL, validators cleared, no longer gone, due now).
+    fn sync_feeds<'a>(
+        &'a self,
+        feeds: &'a [(String, String)],
+    ) -> impl Future<Output = Result<Vec<FeedState>, StoreError>> + Send + 'a;
+
+    fn feed_state<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Future<Output = Result<Option<FeedState>, StoreError>> + Send + 'a;
+
+    /// Records a poll that failed or changed nothing: only the feed's state.
+    fn record_feed_state<'a>(
+        &'a self,
+        state: &'a FeedState,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
+
+    /// Records a poll that returned items, with the feed's new state, in one transaction.
+    fn record_poll<'a>(
+        &'a self,
+        state: &'a FeedState,
+        items: &'a [PolledItem<'a>],
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<PollCommit, StoreError>> + Send + 'a;
+
+    /// Forgets items not seen in their feed since `cutoff`; returns how many.
+    fn prune_items(
+        &self,
+        cutoff: DateTime<Utc>,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send + '_;
+
+    /// State and item counts of every feed with a state row, by name.
+    fn feed_summaries(
+        &self,
+    ) -> impl Future<Output = Result<Vec<FeedSummary>, StoreError>> + Send + '_;
+}

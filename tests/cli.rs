@@ -1,0 +1,283 @@
+//! The `newswatch` binary as a user runs it: `check` diagnostics and exit codes, `run --once`
+//! summaries, `status`, and state that survives a new process.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::Utc;
+use common::{TestServer, rss};
+
+fn newswatch() -> Command {
+    let mut cmd = Command::cargo_bin("newswatch").expect("binary built");
+    cmd.env_remove("NEWSWATCH_CONFIG").env_remove("RUST_LOG");
+    cmd
+}
+
+fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn write_config(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("newswatch.toml");
+    std::fs::write(&path, text).expect("write config");
+    path
+}
+
+#[test]
+fn check_accepts_both_shipped_configs() {
+    for config in ["config/demo.toml", "config/newswatch.toml"] {
+        let output = newswatch()
+            .args([
+                "-c",
+                repo_file(config).to_str().expect("utf-8 path"),
+                "check",
+            ])
+            .output()
+            .expect("run");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{config}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(stdout.contains("OK"), "{stdout}");
+    }
+}
+
+#[test]
+fn check_reports_every_error_with_file_line_and_column_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_config(
+        dir.path(),
+        r#"[daemon]
+interval = "ten minutes"
+
+[[feed]]
+name = "a"
+url = "https://example.net/a.xml"
+
+[[feed]]
+name = "a"
+url = "https://example.net/b.xml"
+
+[[rule]]
+name = "r"
+query = "alibaba"
+notify = ["nowhere"]
+"#,
+    );
+    let output = newswatch()
+        .args(["-c", path.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let file = path.display().to_string();
+    assert!(stderr.contains(&format!("{file}:2:12: ")), "{stderr}");
+    assert!(stderr.contains(&format!("{file}:9:8: ")), "{stderr}");
+    assert!(stderr.contains(&format!("{file}:15:11: ")), "{stderr}");
+    assert!(stderr.contains("nowhere"), "{stderr}");
+}
+
+#[test]
+fn unknown_key_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_config(
+        dir.path(),
+        "[[feed]]\nname = \"a\"\nurl = \"https://example.net/a.xml\"\nintervall = \"5m\"\n",
+    );
+    let output = newswatch()
+        .args(["-c", path.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:4:1: ", path.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("intervall"), "{stderr}");
+}
+
+#[test]
+fn missing_config_file_exits_2_and_usage_errors_exit_2() {
+    let output = newswatch()
+        .args(["-c", "/nonexistent/newswatch.toml", "check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let output = newswatch().args(["frobnicate"]).output().expect("run");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn secrets_never_appear_in_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("smtp-password"), "hunter2-secret\n").expect("write secret");
+    let path = write_config(
+        dir.path(),
+        r#"[daemon]
+concurrency = 0
+
+[[channel]]
+name = "mail"
+type = "email"
+from = "nw@example.net"
+to = ["desk@example.net"]
+transport = "smtp"
+smtp_host = "127.0.0.1"
+username = "nw"
+password_file = "smtp-password"
+"#,
+    );
+    let output = newswatch()
+        .args(["-c", path.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!all.contains("hunter2"), "{all}");
+}
+
+fn demo_copy() -> (tempfile::TempDir, PathBuf) {
+    // The same layout as the repository: the demo's state goes to ../state, inside the copy.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let demo = dir.path().join("config/demo");
+    std::fs::create_dir_all(&demo).expect("demo dir");
+    for entry in std::fs::read_dir(repo_file("config/demo")).expect("demo files") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), demo.join(entry.file_name())).expect("copy");
+    }
+    let config = dir.path().join("config/demo.toml");
+    std::fs::copy(repo_file("config/demo.toml"), &config).expect("copy config");
+    (dir, config)
+}
+
+#[test]
+fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
+    let (_dir, config) = demo_copy();
+    let config = config.to_str().expect("utf-8").to_string();
+    let first = newswatch()
+        .args(["-c", &config, "run", "--once"])
+        .output()
+        .expect("run");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert_eq!(
+        stdout.trim(),
+        "polled 3 feeds: 3 changed, 0 unchanged (304), 0 failed; 8 new items (8 may alert)"
+    );
+    let second = newswatch()
+        .args(["-c", &config, "run", "--once"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&second.stdout);
+    assert_eq!(
+        stdout.trim(),
+        "polled 3 feeds: 0 changed, 3 unchanged (304), 0 failed; 0 new items (0 may alert)"
+    );
+
+    let status = newswatch()
+        .args(["-c", &config, "status", "--json"])
+        .output()
+        .expect("run");
+    assert!(status.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    let feeds = report["feeds"].as_array().expect("feeds");
+    assert_eq!(feeds.len(), 3);
+    let chinese = feeds
+        .iter()
+        .find(|f| f["name"] == "demo-chinese")
+        .expect("feed");
+    assert_eq!(chinese["health"], "ok");
+    assert_eq!(chinese["items_seen"], 2);
+
+    let table = newswatch()
+        .args(["-c", &config, "status"])
+        .output()
+        .expect("run");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.starts_with("FEED"), "{table}");
+    assert!(table.contains("demo-sec"), "{table}");
+}
+
+#[tokio::test]
+async fn a_new_process_on_the_same_state_does_not_see_old_items_as_new() {
+    let server = TestServer::start().await;
+    // No validators: every poll downloads the whole document again.
+    let body = rss(&[("a", "One", Utc::now()), ("b", "Two", Utc::now())]);
+    server.route("/a.xml", move |_| {
+        let response = axum::response::Response::builder()
+            .body(axum::body::Body::from(body.clone()))
+            .expect("valid");
+        (std::time::Duration::ZERO, response)
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_config(
+        dir.path(),
+        &format!(
+            "[daemon]\nstate = \"s.db\"\n[[feed]]\nname = \"a\"\nurl = \"{}\"\n",
+            server.url("/a.xml")
+        ),
+    );
+    let path = path.to_str().expect("utf-8").to_string();
+    let mut summaries = Vec::new();
+    for _ in 0..2 {
+        let output = tokio::task::spawn_blocking({
+            let path = path.clone();
+            move || {
+                newswatch()
+                    .args(["-c", &path, "run", "--once"])
+                    .output()
+                    .expect("run")
+            }
+        })
+        .await
+        .expect("join");
+        assert!(output.status.success());
+        summaries.push(String::from_utf8_lossy(&output.stdout).trim().to_string());
+    }
+    assert!(
+        summaries[0].ends_with("2 new items (2 may alert)"),
+        "{summaries:?}"
+    );
+    assert_eq!(
+        summaries[1],
+        "polled 1 feeds: 0 changed, 1 unchanged (304), 0 failed; 0 new items (0 may alert)"
+    );
+    assert_eq!(server.requests("/a.xml").len(), 2);
+}
+
+#[test]
+fn json_logs_are_one_object_per_line() {
+    let (_dir, config) = demo_copy();
+    let output = newswatch()
+        .args([
+            "-c",
+            config.to_str().expect("utf-8"),
+            "--log-format",
+            "json",
+            "run",
+            "--once",
+        ])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(!lines.is_empty());
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).expect("json log line");
+        assert!(value["level"].is_string());
+    }
+}

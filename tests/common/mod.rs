@@ -1,0 +1,286 @@
+//! Test fixtures shared by the integration tests: a real HTTP server on an ephemeral loopback
+//! port that serves scripted responses and records every request, a controllable clock, and a
+//! harness that builds a config, a store and a poller in a temporary folder.
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+
+use newswatch::config::Config;
+use newswatch::daemon::{Clock, PollReport, PollSettings, Poller};
+use newswatch::feed::fetch::{FetchSettings, Fetcher};
+use newswatch::store::{FeedState, SqliteStore, Store};
+
+/// A request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct SeenRequest {
+    pub path: String,
+    pub headers: HeaderMap,
+}
+
+/// Builds the response to one request; `delay` holds the response back (a slow server).
+pub type Responder = Arc<dyn Fn(&SeenRequest) -> (Duration, Response) + Send + Sync>;
+
+#[derive(Default)]
+struct ServerState {
+    routes: Mutex<HashMap<String, Responder>>,
+    requests: Mutex<Vec<SeenRequest>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+}
+
+/// An HTTP server on 127.0.0.1 that lives as long as the value.
+pub struct TestServer {
+    pub base: String,
+    state: Arc<ServerState>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl TestServer {
+    pub async fn start() -> TestServer {
+        let state = Arc::new(ServerState::default());
+        let app = axum::Router::new()
+            .fallback(handle)
+            .with_state(Arc::clone(&state));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let base = format!("http://{}", listener.local_addr().expect("local addr"));
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        TestServer { base, state, task }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn route(
+        &self,
+        path: &str,
+        responder: impl Fn(&SeenRequest) -> (Duration, Response) + Send + Sync + 'static,
+    ) {
+        self.state
+            .routes
+            .lock()
+            .expect("routes lock")
+            .insert(path.to_string(), Arc::new(responder));
+    }
+
+    /// Serves `body` with an ETag and Last-Modified, answering 304 to matching validators.
+    pub fn feed(&self, path: &str, body: &str) {
+        let body = body.to_string();
+        let etag = format!(
+            "\"{:x}\"",
+            body.len() * 31 + body.bytes().map(usize::from).sum::<usize>()
+        );
+        self.route(path, move |request| {
+            let matches = request
+                .headers
+                .get("if-none-match")
+                .is_some_and(|v| v.as_bytes() == etag.as_bytes());
+            let builder = Response::builder()
+                .header("etag", &etag)
+                .header("last-modified", "Wed, 25 Nov 2026 08:00:00 GMT");
+            let response = if matches {
+                builder.status(StatusCode::NOT_MODIFIED).body(Body::empty())
+            } else {
+                builder
+                    .header("content-type", "application/rss+xml")
+                    .body(Body::from(body.clone()))
+            };
+            (Duration::ZERO, response.expect("valid response"))
+        });
+    }
+
+    pub fn requests(&self, path: &str) -> Vec<SeenRequest> {
+        self.state
+            .requests
+            .lock()
+            .expect("requests lock")
+            .iter()
+            .filter(|r| r.path == path)
+            .cloned()
+            .collect()
+    }
+
+    pub fn max_in_flight(&self) -> usize {
+        self.state.max_in_flight.load(Ordering::SeqCst)
+    }
+}
+
+async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Response {
+    let seen = SeenRequest {
+        path: request
+            .uri()
+            .path_and_query()
+            .map_or("/".to_string(), |p| p.to_string()),
+        headers: request.headers().clone(),
+    };
+    state
+        .requests
+        .lock()
+        .expect("requests lock")
+        .push(seen.clone());
+    let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    state.max_in_flight.fetch_max(now, Ordering::SeqCst);
+    let responder = state
+        .routes
+        .lock()
+        .expect("routes lock")
+        .get(&seen.path)
+        .cloned();
+    let (delay, response) = match responder {
+        Some(responder) => responder(&seen),
+        None => (
+            Duration::ZERO,
+            Response::builder()
+                .status(StatusCode::NOT_FOUND)
+                .body(Body::from("no such route"))
+                .expect("valid response"),
+        ),
+    };
+    tokio::time::sleep(delay).await;
+    state.in_flight.fetch_sub(1, Ordering::SeqCst);
+    response
+}
+
+/// A status-only response with optional headers.
+pub fn status(code: u16, headers: &[(&str, &str)]) -> (Duration, Response) {
+    let mut builder = Response::builder().status(code);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    (
+        Duration::ZERO,
+        builder.body(Body::empty()).expect("valid response"),
+    )
+}
+
+/// An RSS 2.0 document with one item per (guid, title, pubDate).
+pub fn rss(items: &[(&str, &str, DateTime<Utc>)]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
+         <title>Test</title><link>https://news.example.net/</link><description>t</description>\n",
+    );
+    for (guid, title, date) in items {
+        out.push_str(&format!(
+            "<item><guid isPermaLink=\"false\">{guid}</guid><title>{title}</title>\
+             <link>https://news.example.net/{guid}?utm_source=rss</link>\
+             <pubDate>{}</pubDate><description>About {title}</description></item>\n",
+            date.to_rfc2822()
+        ));
+    }
+    out.push_str("</channel></rss>\n");
+    out
+}
+
+/// A clock the test moves by hand.
+pub struct ManualClock(Mutex<DateTime<Utc>>);
+
+impl ManualClock {
+    pub fn new(at: DateTime<Utc>) -> Arc<ManualClock> {
+        Arc::new(ManualClock(Mutex::new(at)))
+    }
+
+    pub fn advance(&self, by: Duration) {
+        let mut now = self.0.lock().expect("clock lock");
+        *now += chrono::Duration::from_std(by).expect("small duration");
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().expect("clock lock")
+    }
+}
+
+/// A config file, a store and a poller in a temporary folder.
+pub struct Harness {
+    pub dir: tempfile::TempDir,
+    pub config: Config,
+    pub store: Arc<SqliteStore>,
+    pub poller: Arc<Poller<SqliteStore>>,
+    pub clock: Arc<ManualClock>,
+}
+
+impl Harness {
+    /// `body` is the config text after a `[daemon]` header whose `state` is set for you.
+    pub async fn new(daemon_keys: &str, rest: &str) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("newswatch.toml");
+        let text = format!("[daemon]\nstate = \"state/test.db\"\n{daemon_keys}\n{rest}");
+        std::fs::write(&path, text).expect("write config");
+        let config = newswatch::config::load(&path).unwrap_or_else(|e| panic!("config: {e}"));
+        let store = Arc::new(
+            SqliteStore::open(&config.daemon.state)
+                .await
+                .expect("open store"),
+        );
+        let clock = ManualClock::new(Utc::now());
+        let fetcher = Fetcher::new(FetchSettings {
+            user_agent: config.daemon.user_agent.clone(),
+            timeout: config.daemon.timeout,
+            max_body: config.daemon.max_body,
+        })
+        .expect("client");
+        let poller = Arc::new(
+            Poller::new(
+                Arc::clone(&store),
+                fetcher,
+                PollSettings::from(&config.daemon),
+            )
+            .with_clock(clock.clone(), 7),
+        );
+        Harness {
+            dir,
+            config,
+            store,
+            poller,
+            clock,
+        }
+    }
+
+    /// Polls one feed now, from its stored state.
+    pub async fn poll(&self, name: &str) -> PollReport {
+        let feed = self
+            .config
+            .feeds
+            .iter()
+            .find(|f| f.name == name)
+            .expect("feed in config");
+        let state = self
+            .store
+            .feed_state(name)
+            .await
+            .expect("read state")
+            .unwrap_or_else(|| FeedState::new(&feed.name, &feed.url));
+        self.poller
+            .poll_feed(feed, state)
+            .await
+            .expect("record poll")
+    }
+
+    pub async fn state(&self, name: &str) -> FeedState {
+        self.store
+            .feed_state(name)
+            .await
+            .expect("read state")
+            .expect("feed has state")
+    }
+}
