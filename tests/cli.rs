@@ -281,3 +281,42 @@ fn json_logs_are_one_object_per_line() {
         assert!(value["level"].is_string());
     }
 }
+
+#[test]
+fn sigterm_stops_the_daemon_with_exit_code_0() {
+    let (dir, config) = demo_copy();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newswatch"))
+        .args(["-c", config.to_str().expect("utf-8"), "run"])
+        .env("RUST_LOG", "error")
+        .spawn()
+        .expect("start daemon");
+    // Bounded wait for the first poll to be recorded.
+    let state = dir.path().join("state/demo.db");
+    for _ in 0..100 {
+        if state.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "daemon still running 10 s after SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    if !status.success() {
+        let _ = child.kill();
+    }
+    assert_eq!(status.code(), Some(0));
+}

@@ -282,3 +282,73 @@ fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
         gone: row.try_get("gone")?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Item;
+
+    fn item(feed: &str, id: &str, link: &str) -> Item {
+        Item {
+            feed: feed.into(),
+            entry_id: id.into(),
+            title: format!("title {id}"),
+            summary: String::new(),
+            content: String::new(),
+            authors: vec![],
+            categories: vec![],
+            link: Some(link.into()),
+            canonical_link: Some(link.into()),
+            published: None,
+            updated: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn pruning_forgets_only_items_gone_from_their_feed() {
+        let store = SqliteStore::open_in_memory().await.expect("store");
+        let state = FeedState::new("a", "https://example.net/a.xml");
+        let t0 = DateTime::<Utc>::UNIX_EPOCH + chrono::Duration::days(20_000);
+        let (kept, dropped) = (
+            item("a", "kept", "https://x/1"),
+            item("a", "dropped", "https://x/2"),
+        );
+        let both = [
+            PolledItem {
+                item: &kept,
+                alertable: true,
+            },
+            PolledItem {
+                item: &dropped,
+                alertable: true,
+            },
+        ];
+        store.record_poll(&state, &both, t0).await.expect("poll 1");
+        // 100 days later only `kept` is still in the feed.
+        let later = t0 + chrono::Duration::days(100);
+        let still = [PolledItem {
+            item: &kept,
+            alertable: true,
+        }];
+        let commit = store
+            .record_poll(&state, &still, later)
+            .await
+            .expect("poll 2");
+        assert_eq!(commit.already_seen, 1);
+        let pruned = store
+            .prune_items(later - chrono::Duration::days(90))
+            .await
+            .expect("prune");
+        assert_eq!(pruned, 1);
+        let again = store
+            .record_poll(&state, &still, later)
+            .await
+            .expect("poll 3");
+        assert!(again.new_items.is_empty(), "a kept item must stay known");
+        let back = store
+            .record_poll(&state, &both, later)
+            .await
+            .expect("poll 4");
+        assert_eq!(back.new_items.len(), 1, "a pruned item is new again");
+    }
+}
