@@ -20,4 +20,5 @@
 pub mod config;
 pub mod daemon;
 pub mod feed;
+pub mod rules;
 pub mod store;

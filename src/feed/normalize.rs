@@ -53,32 +53,48 @@ pub fn html_to_text(html: &str) -> String {
 /// typographic quotes and apostrophes folded to ASCII, whitespace collapsed and trimmed.
 /// Dashes such as `–` and `—` are kept: they are word separators to the rule engine already.
 pub fn normalize_for_match(text: &str) -> String {
+    fold_case_aligned(&normalize_keep_case(text))
+}
+
+/// The normalized text that match spans point into: NFKC, typographic quotes folded,
+/// whitespace collapsed and trimmed, case kept (case-sensitive regexes such as `/\bBABA\b/`
+/// need it). [`fold_case_aligned`] of it is what words are matched in.
+pub fn normalize_keep_case(text: &str) -> String {
     let mut out = CollapsedText::with_capacity(text.len());
-    if text.is_ascii() {
-        // NFKC and full case folding are the identity on ASCII apart from the letters.
-        for c in text.chars() {
-            out.push_char(c.to_ascii_lowercase());
-        }
-        return out.finish();
-    }
     // Most non-ASCII news text (curly quotes, accents, CJK) is already in NFKC; the quick
     // check is several times cheaper than running the normalizer over it.
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        push_folded(&mut out, text.chars());
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        for c in text.chars() {
+            out.push_char(fold_quote(c));
+        }
     } else {
         // Quotes are folded before NFKC as well as after it, because NFKC decomposes the
         // double prime ″ into two single primes, which would fold to '' instead of ".
-        push_folded(&mut out, text.chars().map(fold_quote).nfkc());
+        for c in text.chars().map(fold_quote).nfkc() {
+            out.push_char(fold_quote(c));
+        }
     }
     out.finish()
 }
 
-fn push_folded(out: &mut CollapsedText, chars: impl Iterator<Item = char>) {
-    for c in chars {
-        for lower in c.to_lowercase() {
-            out.push_char(fold_final_sigma(fold_quote(lower)));
-        }
+/// Lower-cases `text` character by character wherever that keeps the character's UTF-8
+/// length, so that a byte range of the result is the same byte range of the input: words are
+/// found in the folded text and shown from the cased one. The few characters whose lower case
+/// is longer (`İ`) are kept as they are, on both the item and the query side.
+pub fn fold_case_aligned(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
     }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        let folded = match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => fold_final_sigma(l),
+            _ => c,
+        };
+        out.push(folded);
+    }
+    out
 }
 
 /// Canonical form of an article link, used to recognise the same article in several feeds:
@@ -405,6 +421,22 @@ fn is_block_tag(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_folding_keeps_byte_offsets() {
+        for text in ["Alibaba’s ÉCOLE ΣΟΦΟΣ 阿里巴巴 İstanbul", "PLA", "Straße ǅ"] {
+            let cased = normalize_keep_case(text);
+            let folded = fold_case_aligned(&cased);
+            assert_eq!(cased.len(), folded.len(), "{text}");
+            assert!(
+                cased
+                    .char_indices()
+                    .all(|(i, _)| folded.is_char_boundary(i))
+            );
+        }
+        assert_eq!(fold_case_aligned("ÉCOLE ΣΟΦΟΣ"), "école σοφοσ");
+        assert_eq!(normalize_keep_case("People’s  Ａrmy"), "People's Army");
+    }
 
     #[test]
     fn html_to_text_strips_markup_and_decodes_entities() {
