@@ -149,16 +149,22 @@ impl<'a> Report<'a> {
 /// The end of an "unknown name" message: a did-you-mean when one known name is close,
 /// otherwise the list of known names so the user need not open the file to find them.
 pub(super) fn unknown_name_hint(name: &str, known: &[&str], plural: &str) -> String {
-    let closest = known
-        .iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= 2)
-        .min_by_key(|(distance, _)| *distance);
-    match closest {
-        Some((_, candidate)) => format!("(did you mean \"{candidate}\"?)"),
+    match closest_name(name, known) {
+        Some(candidate) => format!("(did you mean \"{candidate}\"?)"),
         None if known.is_empty() => format!("(no {plural} are defined)"),
         None => format!("({plural}: {})", known.join(", ")),
     }
+}
+
+/// The known name within two edits of `name`, the closest first: the did-you-mean of every
+/// "unknown name" message, in the config and in rule queries alike.
+pub(crate) fn closest_name<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
 }
 
 /// Levenshtein distance over characters.

@@ -27,6 +27,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+pub(crate) use crate::config::diagnostics::closest_name;
 pub use crate::config::diagnostics::{ConfigError, Diagnostic, Location};
 pub use crate::config::units::{parse_duration, parse_size};
 
