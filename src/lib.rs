@@ -15,8 +15,13 @@
 //!   schedule arithmetic (intervals, hints, backoff).
 //! - [`store`]: the [`store::Store`] contract and its SQLite implementation: feed state and
 //!   seen items, one transaction per poll.
+//! - [`rules`]: the query language (parser, syntax tree, word segmentation shared with items)
+//!   and the one matcher all rules compile into.
+//! - [`alert`]: alerts (rule, item, channel) with stable ids, the outbox JSON, and delivery
+//!   through the channels.
 //! - [`daemon`]: one poll of one feed, the scheduler loop, shutdown, and `status`.
 
+pub mod alert;
 pub mod config;
 pub mod daemon;
 pub mod feed;

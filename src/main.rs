@@ -8,9 +8,16 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use newswatch::alert::channel::Channel;
+use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::config::{self, Config, ConfigError};
 use newswatch::daemon::{self, PollSettings, Poller};
-use newswatch::feed::fetch::{FetchSettings, Fetcher};
+use newswatch::feed::fetch::{FetchRequest, FetchSettings, Fetcher};
+use newswatch::feed::parse::parse_feed;
+use newswatch::rules::RuleSet;
+use newswatch::rules::ast::Field;
+use newswatch::rules::explain::{Highlight, excerpt, highlight};
+use newswatch::rules::matcher::PreparedItem;
 use newswatch::store::SqliteStore;
 
 #[derive(Debug, Parser)]
@@ -52,12 +59,38 @@ enum Command {
     },
     /// Validate the configuration and print a summary.
     Check,
-    /// Show feed health from the store.
+    /// Show feed health and rule matches from the store.
     Status {
         /// One JSON document instead of a table.
         #[arg(long)]
         json: bool,
     },
+    /// Show which items of a feed match a rule, and why. Writes no state, sends nothing.
+    TestRule(TestRuleArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("rule_source").required(true).args(["rule", "query"])))]
+#[command(group(clap::ArgGroup::new("item_source").required(true).args(["feed", "url", "file"])))]
+struct TestRuleArgs {
+    /// A rule from the config.
+    #[arg(long)]
+    rule: Option<String>,
+    /// An ad-hoc query, with the config's entities.
+    #[arg(long)]
+    query: Option<String>,
+    /// A configured feed (its scope rules apply).
+    #[arg(long)]
+    feed: Option<String>,
+    /// Any feed URL (http, https or file).
+    #[arg(long)]
+    url: Option<String>,
+    /// A feed document on disk.
+    #[arg(long)]
+    file: Option<PathBuf>,
+    /// One JSON object per matching (item, rule) per line.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Failures sorted by the exit code they deserve.
@@ -76,7 +109,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = match cli.command {
         Command::Run { .. } => "info",
-        Command::Check | Command::Status { .. } => "warn",
+        Command::Check | Command::Status { .. } | Command::TestRule(_) => "warn",
     };
     init_logging(cli.log_format, default_level);
     let runtime = match tokio::runtime::Runtime::new() {
@@ -118,6 +151,7 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
     }
     match cli.command {
         Command::Check => {
+            RuleSet::from_config(&config).map_err(Failure::Config)?;
             println!(
                 "{}: OK: {} feeds, {} rules, {} channels, {} entities",
                 config.path.display(),
@@ -128,8 +162,12 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Run { once } => run(config, once).await,
+        Command::Run { once } => {
+            let rules = Arc::new(RuleSet::from_config(&config).map_err(Failure::Config)?);
+            run(config, rules, once).await
+        }
         Command::Status { json } => status(&config, json).await,
+        Command::TestRule(args) => test_rule(&config, &args).await,
     }
 }
 
@@ -144,15 +182,38 @@ async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
         })
 }
 
-async fn run(config: Config, once: bool) -> Result<(), Failure> {
-    let store = Arc::new(open_store(&config).await?);
-    let fetcher = Fetcher::new(FetchSettings {
+fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
+    Fetcher::new(FetchSettings {
         user_agent: config.daemon.user_agent.clone(),
         timeout: config.daemon.timeout,
         max_body: config.daemon.max_body,
-    })?;
+    })
+}
+
+/// How long `run --once` waits for due deliveries before it exits.
+const ONCE_DELIVERY_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliverer<SqliteStore>> {
+    let client = reqwest::Client::builder()
+        .tls_backend_rustls()
+        .timeout(config.daemon.timeout)
+        .user_agent(config.daemon.user_agent.clone())
+        .build()?;
+    let channels = config
+        .channels
+        .iter()
+        .map(|c| Channel::new(c, &client).with_context(|| format!("channel \"{}\"", c.name)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(Deliverer::new(store, channels, DeliverySettings::default()))
+}
+
+async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Failure> {
+    let store = Arc::new(open_store(&config).await?);
+    let fetcher = fetcher(&config)?;
+    let deliverer = Arc::new(deliverer(&config, Arc::clone(&store))?);
     let poller = Arc::new(Poller::new(
         store,
+        rules,
         fetcher,
         PollSettings::from(&config.daemon),
     ));
@@ -160,13 +221,23 @@ async fn run(config: Config, once: bool) -> Result<(), Failure> {
         let summary = daemon::run_once(poller, &config)
             .await
             .context("recording a poll failed")?;
-        println!("{summary}");
+        let delivered = deliverer
+            .drain(ONCE_DELIVERY_LIMIT)
+            .await
+            .context("reading the outbox failed")?;
+        println!(
+            "{summary}; alerts: {} delivered, {} retrying, {} dead",
+            delivered.delivered, delivered.retrying, delivered.dead
+        );
         return Ok(());
     }
     let shutdown = daemon::on_signals().context("cannot install signal handlers")?;
-    daemon::run(poller, Arc::new(config), shutdown)
-        .await
-        .context("the scheduler stopped")?;
+    let delivery = tokio::spawn(Arc::clone(&deliverer).run(shutdown.clone()));
+    let polling = daemon::run(poller, Arc::new(config), shutdown).await;
+    // Deliveries in flight finish (each is bounded by its transport's timeout); what is left
+    // stays in the outbox for the next start.
+    let _ = tokio::time::timeout(daemon::scheduler::SHUTDOWN_GRACE, delivery).await;
+    polling.context("the scheduler stopped")?;
     Ok(())
 }
 
@@ -180,6 +251,113 @@ async fn status(config: &Config, json: bool) -> Result<(), Failure> {
         println!("{text}");
     } else {
         print!("{}", daemon::status::render_table(&report));
+    }
+    Ok(())
+}
+
+async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> {
+    let rules = match (&args.rule, &args.query) {
+        (Some(name), _) => RuleSet::only(config, name).map_err(Failure::Config)?,
+        (None, Some(query)) => RuleSet::from_query(query, config).map_err(|message| {
+            Failure::Config(ConfigError {
+                diagnostics: vec![config::Diagnostic {
+                    file: config.path.clone(),
+                    location: None,
+                    message,
+                }],
+            })
+        })?,
+        (None, None) => unreachable!("clap requires --rule or --query"),
+    };
+    let feed = match &args.feed {
+        Some(name) => Some(
+            config
+                .feeds
+                .iter()
+                .find(|f| &f.name == name)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = config.feeds.iter().map(|f| f.name.as_str()).collect();
+                    Failure::Runtime(anyhow::anyhow!(
+                        "no feed named \"{name}\" (feeds: {})",
+                        known.join(", ")
+                    ))
+                })?,
+        ),
+        None => None,
+    };
+    let (label, body, content_type, base) = match (&args.file, feed, &args.url) {
+        (Some(path), _, _) => {
+            let body =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            (path.display().to_string(), body, None, None)
+        }
+        (None, feed, url) => {
+            let (label, url, headers) = match (feed, url) {
+                (Some(feed), _) => (feed.name.clone(), feed.url.clone(), feed.headers.clone()),
+                (None, Some(url)) => (url.clone(), url.clone(), Vec::new()),
+                (None, None) => unreachable!("clap requires --feed, --url or --file"),
+            };
+            let fetched = fetcher(config)?
+                .fetch(FetchRequest {
+                    url: &url,
+                    etag: None,
+                    last_modified: None,
+                    headers: &headers,
+                })
+                .await
+                .with_context(|| format!("cannot fetch {url}"))?;
+            let body = fetched.body.unwrap_or_default();
+            (label, body, fetched.content_type, Some(url))
+        }
+    };
+    let parsed = parse_feed(&label, &body, content_type.as_deref(), base.as_deref())
+        .with_context(|| format!("cannot parse {label}"))?;
+    let style = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        Highlight::Ansi
+    } else {
+        Highlight::Brackets
+    };
+    let tags = feed.map(|f| f.tags.clone()).unwrap_or_default();
+    let mut matching = 0;
+    for item in &parsed.items {
+        let found = rules.match_item(item, feed);
+        if found.is_empty() {
+            continue;
+        }
+        matching += 1;
+        for hit in &found {
+            if args.json {
+                let line = serde_json::json!({
+                    "rule": hit.rule,
+                    "id": item.entry_id,
+                    "title": item.title,
+                    "link": item.link,
+                    "feed": item.feed,
+                    "spans": hit.spans,
+                });
+                println!("{line}");
+                continue;
+            }
+            let prepared = PreparedItem::new(item, &tags);
+            let field_text = |field: Field| prepared.fields[field.index()].text.as_str();
+            println!(
+                "[{}] {}",
+                hit.rule,
+                highlight(field_text(Field::Title), Field::Title, &hit.spans, style)
+            );
+            println!("    {}", item.link.as_deref().unwrap_or("(no link)"));
+            for field in Field::ALL.into_iter().filter(|f| *f != Field::Title) {
+                if hit.spans.iter().any(|s| s.field == field) {
+                    println!(
+                        "    {field}: {}",
+                        excerpt(field_text(field), field, &hit.spans, 60, style)
+                    );
+                }
+            }
+        }
+    }
+    if !args.json {
+        println!("{matching} of {} items match", parsed.items.len());
     }
     Ok(())
 }

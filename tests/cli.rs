@@ -175,7 +175,8 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let stdout = String::from_utf8_lossy(&first.stdout);
     assert_eq!(
         stdout.trim(),
-        "polled 3 feeds: 3 changed, 0 unchanged (304), 0 failed; 8 new items (8 may alert)"
+        "polled 3 feeds: 3 changed, 0 unchanged (304), 0 failed; 8 new items (8 may alert); 5 matches; \
+         alerts: 5 delivered, 0 retrying, 0 dead"
     );
     let second = newswatch()
         .args(["-c", &config, "run", "--once"])
@@ -184,7 +185,8 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let stdout = String::from_utf8_lossy(&second.stdout);
     assert_eq!(
         stdout.trim(),
-        "polled 3 feeds: 0 changed, 3 unchanged (304), 0 failed; 0 new items (0 may alert)"
+        "polled 3 feeds: 0 changed, 3 unchanged (304), 0 failed; 0 new items (0 may alert); 0 matches; \
+         alerts: 0 delivered, 0 retrying, 0 dead"
     );
 
     let status = newswatch()
@@ -201,6 +203,15 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
         .expect("feed");
     assert_eq!(chinese["health"], "ok");
     assert_eq!(chinese["items_seen"], 2);
+    let rules = report["rules"].as_array().expect("rules");
+    let pla = rules
+        .iter()
+        .find(|r| r["rule"] == "alibaba-pla")
+        .expect("rule");
+    assert_eq!(pla["matches"], 3);
+    assert_eq!(report["outbox"][0]["channel"], "demo-mail");
+    assert_eq!(report["outbox"][0]["delivered"], 5);
+    assert_eq!(report["outbox"][0]["pending"], 0);
 
     let table = newswatch()
         .args(["-c", &config, "status"])
@@ -209,6 +220,14 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let table = String::from_utf8_lossy(&table.stdout);
     assert!(table.starts_with("FEED"), "{table}");
     assert!(table.contains("demo-sec"), "{table}");
+    assert!(
+        table.contains("\nRULE") && table.contains("alibaba-pla"),
+        "{table}"
+    );
+    assert!(
+        table.contains("\nCHANNEL") && table.contains("demo-mail"),
+        "{table}"
+    );
 }
 
 #[tokio::test]
@@ -248,12 +267,13 @@ async fn a_new_process_on_the_same_state_does_not_see_old_items_as_new() {
         summaries.push(String::from_utf8_lossy(&output.stdout).trim().to_string());
     }
     assert!(
-        summaries[0].ends_with("2 new items (2 may alert)"),
+        summaries[0].contains("2 new items (2 may alert); 0 matches"),
         "{summaries:?}"
     );
     assert_eq!(
         summaries[1],
-        "polled 1 feeds: 0 changed, 1 unchanged (304), 0 failed; 0 new items (0 may alert)"
+        "polled 1 feeds: 0 changed, 1 unchanged (304), 0 failed; 0 new items (0 may alert); 0 matches; \
+         alerts: 0 delivered, 0 retrying, 0 dead"
     );
     assert_eq!(server.requests("/a.xml").len(), 2);
 }

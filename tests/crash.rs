@@ -58,6 +58,8 @@ async fn dropping_a_poll_before_commit_leaves_no_trace() {
                 .map(|item| PolledItem {
                     item,
                     alertable: true,
+                    matches: &[],
+                    alerts: &[],
                 })
                 .collect();
             store.record_poll(&state, &polled, Utc::now()).await

@@ -33,7 +33,8 @@ async fn second_poll_sends_conditional_get_and_304_adds_nothing() {
         first.outcome,
         PollOutcome::Changed {
             new_items: 1,
-            alertable: 1
+            alertable: 1,
+            matches: 0
         }
     );
     let second = h.poll("a").await;
@@ -239,7 +240,8 @@ async fn gzip_body_is_decoded() {
         h.poll("gz").await.outcome,
         PollOutcome::Changed {
             new_items: 1,
-            alertable: 1
+            alertable: 1,
+            matches: 0
         }
     );
 }
@@ -367,7 +369,8 @@ async fn first_poll_alerts_only_on_the_recent_backlog() {
         h.poll("a").await.outcome,
         PollOutcome::Changed {
             new_items: 3,
-            alertable: 1
+            alertable: 1,
+            matches: 0
         }
     );
 }
@@ -395,7 +398,8 @@ async fn later_polls_skip_items_past_max_item_age_and_updates_in_place() {
         h.poll("a").await.outcome,
         PollOutcome::Changed {
             new_items: 2,
-            alertable: 1
+            alertable: 1,
+            matches: 0
         }
     );
 }

@@ -41,6 +41,7 @@ async fn daemon_parts(
     .expect("client");
     let poller = Arc::new(Poller::new(
         Arc::clone(&store),
+        Arc::new(newswatch::rules::RuleSet::from_config(&config).expect("rules compile")),
         fetcher,
         PollSettings::from(&config.daemon),
     ));

@@ -10,10 +10,12 @@ use chrono::{DateTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use crate::alert::alerts_for;
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher};
 use crate::feed::parse::parse_feed;
 use crate::feed::{Item, schedule};
+use crate::rules::RuleSet;
 use crate::store::{FeedState, PolledItem, Store, StoreError};
 
 /// The source of "now", injected so tests can place polls in time without sleeping.
@@ -53,11 +55,12 @@ impl From<&DaemonConfig> for PollSettings {
 /// How a poll ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PollOutcome {
-    /// The feed had a new document; `new_items` of its items were never seen before, and
-    /// `alertable` of those may alert.
+    /// The feed had a new document; `new_items` of its items were never seen before,
+    /// `alertable` of those may alert, and `matches` (item, rule) pairs matched among them.
     Changed {
         new_items: usize,
         alertable: usize,
+        matches: usize,
     },
     /// 304, an unchanged file, or a document with nothing new.
     NotModified,
@@ -79,6 +82,8 @@ pub struct PollReport {
 /// Polls feeds against one store. Shared by every poll task of the daemon.
 pub struct Poller<S> {
     store: Arc<S>,
+    /// Compiled once at load time; shared by every poll.
+    rules: Arc<RuleSet>,
     fetcher: Fetcher,
     settings: PollSettings,
     clock: Arc<dyn Clock>,
@@ -88,9 +93,15 @@ pub struct Poller<S> {
 }
 
 impl<S: Store> Poller<S> {
-    pub fn new(store: Arc<S>, fetcher: Fetcher, settings: PollSettings) -> Poller<S> {
+    pub fn new(
+        store: Arc<S>,
+        rules: Arc<RuleSet>,
+        fetcher: Fetcher,
+        settings: PollSettings,
+    ) -> Poller<S> {
         Poller {
             store,
+            rules,
             fetcher,
             settings,
             clock: Arc::new(SystemClock),
@@ -144,20 +155,32 @@ impl<S: Store> Poller<S> {
         let Some(body) = fetched.body.clone() else {
             return self.record_unchanged(feed, state, &fetched).await;
         };
-        let name = feed.name.clone();
         let content_type = fetched.content_type.clone();
         let base_url = state.url.clone();
-        // Parsing a large feed takes milliseconds of CPU: keep it off the async workers.
+        let rules = Arc::clone(&self.rules);
+        let scope = feed.clone();
+        let created_at = self.clock.now();
+        // Parsing and matching a large feed take milliseconds of CPU: keep them off the async
+        // workers. Every item is matched, not only new ones, because which items are new is
+        // settled inside the store transaction; matching is cheap next to parsing.
         let parsed = tokio::task::spawn_blocking(move || {
-            parse_feed(&name, &body, content_type.as_deref(), Some(&base_url))
+            let parsed = parse_feed(&scope.name, &body, content_type.as_deref(), Some(&base_url))
+                .map_err(|e| format!("cannot parse feed: {e}"))?;
+            let mut evidence = Vec::with_capacity(parsed.items.len());
+            for item in &parsed.items {
+                let matches = rules.match_item(item, Some(&scope));
+                let alerts = alerts_for(item, &matches, rules.rules(), created_at)
+                    .map_err(|e| format!("cannot encode alert: {e}"))?;
+                evidence.push((matches, alerts));
+            }
+            Ok::<_, String>((parsed, evidence))
         })
         .await;
         let parsed = match parsed {
-            Ok(Ok(parsed)) => Ok(parsed),
-            Ok(Err(error)) => Err(format!("cannot parse feed: {error}")),
+            Ok(result) => result,
             Err(join) => Err(format!("parser crashed: {join}")),
         };
-        let parsed = match parsed {
+        let (parsed, evidence) = match parsed {
             Ok(parsed) => parsed,
             Err(message) => {
                 let failure = PollFailure::unusable(message, fetched.status);
@@ -169,28 +192,41 @@ impl<S: Store> Poller<S> {
         let verdicts: Vec<PolledItem<'_>> = parsed
             .items
             .iter()
-            .map(|item| PolledItem {
+            .zip(&evidence)
+            .map(|(item, (matches, alerts))| PolledItem {
                 item,
                 alertable: self.may_alert(item, first_poll, now),
+                matches,
+                alerts,
             })
             .collect();
         self.mark_success(feed, &mut state, &fetched, now, parsed.ttl);
         let commit = self.store.record_poll(&state, &verdicts, now).await?;
         let alertable = commit.new_items.iter().filter(|i| i.alertable).count();
+        let matched: usize = commit.new_items.iter().map(|i| i.matched_rules.len()).sum();
         tracing::info!(
             feed = %feed.name,
             status = ?fetched.status,
             items = parsed.items.len(),
             new = commit.new_items.len(),
             alertable,
+            matches = matched,
             "polled"
         );
+        for new in commit
+            .new_items
+            .iter()
+            .filter(|i| !i.matched_rules.is_empty())
+        {
+            tracing::info!(feed = %feed.name, entry = %new.entry_id, rules = ?new.matched_rules, alertable = new.alertable, "matched");
+        }
         let outcome = if commit.new_items.is_empty() {
             PollOutcome::NotModified
         } else {
             PollOutcome::Changed {
                 new_items: commit.new_items.len(),
                 alertable,
+                matches: matched,
             }
         };
         Ok(PollReport {

@@ -38,6 +38,8 @@ pub struct CycleSummary {
     pub skipped: usize,
     pub new_items: usize,
     pub alertable: usize,
+    /// (item, rule) pairs matched among the new items.
+    pub matches: usize,
 }
 
 impl CycleSummary {
@@ -47,10 +49,12 @@ impl CycleSummary {
             PollOutcome::Changed {
                 new_items,
                 alertable,
+                matches,
             } => {
                 self.changed += 1;
                 self.new_items += new_items;
                 self.alertable += alertable;
+                self.matches += matches;
             }
             PollOutcome::NotModified => self.unchanged += 1,
             PollOutcome::Failed { .. } => self.failed += 1,
@@ -74,8 +78,8 @@ impl fmt::Display for CycleSummary {
         }
         write!(
             f,
-            "; {} new items ({} may alert)",
-            self.new_items, self.alertable
+            "; {} new items ({} may alert); {} matches",
+            self.new_items, self.alertable, self.matches
         )
     }
 }

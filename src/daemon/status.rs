@@ -5,12 +5,16 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::store::{FeedState, Health, Store, StoreError};
+use crate::store::{FeedState, Health, OutboxCounts, RuleSummary, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
     pub generated_at: DateTime<Utc>,
     pub feeds: Vec<FeedStatus>,
+    /// Every configured rule, with how often it matched.
+    pub rules: Vec<RuleSummary>,
+    /// Every configured channel's outbox.
+    pub outbox: Vec<OutboxCounts>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,15 +67,92 @@ pub async fn collect<S: Store>(
             }
         })
         .collect();
+    let mut matched: std::collections::HashMap<String, RuleSummary> = store
+        .rule_summaries()
+        .await?
+        .into_iter()
+        .map(|r| (r.rule.clone(), r))
+        .collect();
+    let rules = config
+        .rules
+        .iter()
+        .map(|rule| {
+            matched.remove(&rule.name).unwrap_or(RuleSummary {
+                rule: rule.name.clone(),
+                matches: 0,
+                last_match: None,
+            })
+        })
+        .collect();
+    let mut counted: std::collections::HashMap<String, OutboxCounts> = store
+        .outbox_counts()
+        .await?
+        .into_iter()
+        .map(|c| (c.channel.clone(), c))
+        .collect();
+    let outbox = config
+        .channels
+        .iter()
+        .map(|channel| {
+            counted.remove(&channel.name).unwrap_or(OutboxCounts {
+                channel: channel.name.clone(),
+                pending: 0,
+                delivered: 0,
+                dead: 0,
+                oldest_pending: None,
+            })
+        })
+        .collect();
     Ok(StatusReport {
         generated_at: now,
         feeds,
+        rules,
+        outbox,
     })
 }
 
-/// A fixed-width table, one feed per line, errors on an indented line below their feed.
+/// Fixed-width tables: feeds (errors on an indented line below their feed), then rules with
+/// their matches, then each channel's outbox.
 pub fn render_table(report: &StatusReport) -> String {
     let now = report.generated_at;
+    let mut out = render_feeds(report, now);
+    if !report.rules.is_empty() {
+        let rows: Vec<Vec<String>> = report
+            .rules
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rule.clone(),
+                    r.matches.to_string(),
+                    r.last_match.map_or("never".into(), |t| relative(t, now)),
+                ]
+            })
+            .collect();
+        out.push('\n');
+        out.push_str(&table(&["RULE", "MATCHES", "LAST MATCH"], &rows, |_| None));
+    }
+    if !report.outbox.is_empty() {
+        let rows: Vec<Vec<String>> = report
+            .outbox
+            .iter()
+            .map(|c| {
+                vec![
+                    c.channel.clone(),
+                    c.pending.to_string(),
+                    c.delivered.to_string(),
+                    c.dead.to_string(),
+                    c.oldest_pending.map_or("-".into(), |t| relative(t, now)),
+                ]
+            })
+            .collect();
+        let header = ["CHANNEL", "PENDING", "DELIVERED", "DEAD", "OLDEST PENDING"];
+        out.push('\n');
+        out.push_str(&table(&header, &rows, |_| None));
+    }
+    out
+}
+
+fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
     let header = [
         "FEED",
         "HEALTH",
@@ -81,11 +162,11 @@ pub fn render_table(report: &StatusReport) -> String {
         "NEXT POLL",
         "ITEMS",
     ];
-    let rows: Vec<[String; 7]> = report
+    let rows: Vec<Vec<String>> = report
         .feeds
         .iter()
         .map(|f| {
-            [
+            vec![
                 f.name.clone(),
                 f.health.as_str().to_string(),
                 f.last_status.map_or("-".into(), |s| s.to_string()),
@@ -96,15 +177,29 @@ pub fn render_table(report: &StatusReport) -> String {
             ]
         })
         .collect();
-    let mut widths = header.map(str::len);
-    for row in &rows {
+    table(&header, &rows, |i| {
+        report.feeds[i]
+            .last_error
+            .as_ref()
+            .map(|error| format!("    last error: {error}\n"))
+    })
+}
+
+/// Left-aligned columns as wide as their widest cell; `after_row(i)` may add a line below row i.
+fn table(
+    header: &[&str],
+    rows: &[Vec<String>],
+    after_row: impl Fn(usize) -> Option<String>,
+) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
+    for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
-    let line = |cells: &[String]| {
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
         let mut out = String::new();
-        for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+        for (i, (cell, width)) in cells.zip(&widths).enumerate() {
             if i > 0 {
                 out.push_str("  ");
             }
@@ -112,12 +207,10 @@ pub fn render_table(report: &StatusReport) -> String {
         }
         out.trim_end().to_string() + "\n"
     };
-    let mut out = line(&header.map(String::from));
-    for (row, feed) in rows.iter().zip(&report.feeds) {
-        out.push_str(&line(row));
-        if let Some(error) = &feed.last_error {
-            out.push_str(&format!("    last error: {error}\n"));
-        }
+    let mut out = line(&mut header.iter().copied());
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str(&line(&mut row.iter().map(String::as_str)));
+        out.extend(after_row(i));
     }
     out
 }

@@ -1,5 +1,217 @@
-//! Rules: the query language (syntax tree in [`ast`], word segmentation shared with items in
-//! [`words`]).
+//! Rules: what users want to hear about, written in the query language of DESIGN.md.
+//!
+//! A query is parsed ([`syntax`]) into a tree ([`ast`]) whose words are normalized and
+//! segmented exactly like item text ([`words`]); all rules of a config are then compiled into
+//! ONE [`matcher::Matcher`], so matching an item costs time in proportion to the item, not to
+//! the number of rules. [`RuleSet`] ties that to the config: it reports every rule's errors as
+//! `file:line:col` diagnostics and answers "which rules match this item, and why".
 
 pub mod ast;
+pub mod explain;
+pub mod matcher;
+pub mod syntax;
 pub mod words;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::config::{Config, ConfigError, Diagnostic, FeedConfig, Location, Severity};
+use crate::feed::Item;
+use matcher::{Entities, FeedRef, Matcher, PreparedItem, RuleInput, Span};
+
+/// The name under which `test-rule --query` reports its ad-hoc query.
+pub const AD_HOC_RULE: &str = "query";
+
+/// A rule's identity and what it asks for once it matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub name: String,
+    pub severity: Severity,
+    pub notify: Vec<String>,
+}
+
+/// One rule matching one item, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemMatch {
+    pub rule: String,
+    pub spans: Vec<Span>,
+}
+
+/// Every rule of a config, compiled once at load time.
+pub struct RuleSet {
+    rules: Vec<RuleInfo>,
+    matcher: Matcher,
+    /// Feed name to its tags, so scopes like `tag:filings` can be checked per item.
+    feed_tags: HashMap<String, Vec<String>>,
+}
+
+impl RuleSet {
+    /// Compiles the config's rules; every error of every rule and entity is reported at once.
+    pub fn from_config(config: &Config) -> Result<RuleSet, ConfigError> {
+        let mut diagnostics = Vec::new();
+        let entities = expand_entities(config, &mut diagnostics);
+        let names = entity_names(config);
+        let mut exprs = Vec::with_capacity(config.rules.len());
+        for rule in &config.rules {
+            match syntax::parse_query(&rule.query, &names) {
+                Ok(expr) => exprs.push(expr),
+                Err(error) => diagnostics.push(Diagnostic {
+                    file: config.path.clone(),
+                    // Columns inside a single-line query; a multi-line one points at its start
+                    // line with the query's own column, which still finds the token.
+                    location: Some(Location {
+                        line: rule.query_location.line,
+                        col: rule.query_location.col + error.column.saturating_sub(1),
+                    }),
+                    message: format!("rule \"{}\": {}", rule.name, error.message),
+                }),
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(ConfigError { diagnostics });
+        }
+        let inputs: Vec<RuleInput<'_>> = config
+            .rules
+            .iter()
+            .zip(&exprs)
+            .map(|(rule, expr)| RuleInput {
+                expr,
+                scope: &rule.feeds,
+            })
+            .collect();
+        let matcher = Matcher::compile(&inputs, &entities)
+            .map_err(|message| whole_config_error(config, message))?;
+        Ok(RuleSet {
+            rules: config
+                .rules
+                .iter()
+                .map(|rule| RuleInfo {
+                    name: rule.name.clone(),
+                    severity: rule.severity,
+                    notify: rule.notify.clone(),
+                })
+                .collect(),
+            matcher,
+            feed_tags: feed_tags(config),
+        })
+    }
+
+    /// An ad-hoc query (`test-rule --query`) using the config's entities, as one unscoped rule
+    /// named [`AD_HOC_RULE`].
+    pub fn from_query(query: &str, config: &Config) -> Result<RuleSet, String> {
+        let mut diagnostics = Vec::new();
+        let entities = expand_entities(config, &mut diagnostics);
+        if let Some(first) = diagnostics.first() {
+            return Err(first.to_string());
+        }
+        let expr =
+            syntax::parse_query(query, &entity_names(config)).map_err(|e| format!("query: {e}"))?;
+        let matcher = Matcher::compile(
+            &[RuleInput {
+                expr: &expr,
+                scope: &[],
+            }],
+            &entities,
+        )?;
+        Ok(RuleSet {
+            rules: vec![RuleInfo {
+                name: AD_HOC_RULE.to_string(),
+                severity: Severity::Info,
+                notify: Vec::new(),
+            }],
+            matcher,
+            feed_tags: feed_tags(config),
+        })
+    }
+
+    /// Only the rule named `name`, for `test-rule --rule`.
+    pub fn only(config: &Config, name: &str) -> Result<RuleSet, ConfigError> {
+        let mut narrowed = config.clone();
+        narrowed.rules.retain(|rule| rule.name == name);
+        if narrowed.rules.is_empty() {
+            let known: Vec<&str> = config.rules.iter().map(|r| r.name.as_str()).collect();
+            let hint = crate::config::closest_name(name, &known)
+                .map(|n| format!(" (did you mean \"{n}\"?)"))
+                .unwrap_or_default();
+            return Err(whole_config_error(
+                config,
+                format!("no rule named \"{name}\"{hint}"),
+            ));
+        }
+        RuleSet::from_config(&narrowed)
+    }
+
+    pub fn rules(&self) -> &[RuleInfo] {
+        &self.rules
+    }
+
+    /// Which rules match `item`. With `feed` the rules' feed scopes apply; without it (an item
+    /// from a URL or file that belongs to no configured feed) they do not.
+    pub fn match_item(&self, item: &Item, feed: Option<&FeedConfig>) -> Vec<ItemMatch> {
+        if self.rules.is_empty() {
+            return Vec::new();
+        }
+        let no_tags = Vec::new();
+        let tags = feed
+            .and_then(|f| self.feed_tags.get(&f.name))
+            .unwrap_or(&no_tags);
+        let prepared = PreparedItem::new(item, tags);
+        let feed_ref = feed.map(|f| FeedRef {
+            name: &f.name,
+            tags,
+        });
+        self.matcher
+            .match_item(&prepared, feed_ref.as_ref())
+            .into_iter()
+            .filter_map(|m| {
+                Some(ItemMatch {
+                    rule: self.rules.get(m.rule)?.name.clone(),
+                    spans: m.spans,
+                })
+            })
+            .collect()
+    }
+}
+
+fn entity_names(config: &Config) -> Vec<&str> {
+    config.entities.keys().map(String::as_str).collect()
+}
+
+/// Parses every alias of every entity; a bad alias is a diagnostic, not a silent drop.
+fn expand_entities(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Entities {
+    let mut entities = Entities::new();
+    for (name, aliases) in &config.entities {
+        let mut atoms = Vec::with_capacity(aliases.len());
+        for alias in aliases {
+            match syntax::parse_alias(alias) {
+                Ok(atom) => atoms.push(atom),
+                Err(message) => diagnostics.push(Diagnostic {
+                    file: config.path.clone(),
+                    location: None,
+                    message: format!("entity \"{name}\": alias {alias:?}: {message}"),
+                }),
+            }
+        }
+        entities.insert(name.clone(), atoms);
+    }
+    entities
+}
+
+fn feed_tags(config: &Config) -> HashMap<String, Vec<String>> {
+    config
+        .feeds
+        .iter()
+        .map(|f| (f.name.clone(), f.tags.clone()))
+        .collect()
+}
+
+fn whole_config_error(config: &Config, message: String) -> ConfigError {
+    ConfigError {
+        diagnostics: vec![Diagnostic {
+            file: config.path.clone(),
+            location: None,
+            message,
+        }],
+    }
+}

@@ -9,7 +9,9 @@ use std::future::Future;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::alert::OutboxAlert;
 use crate::feed::Item;
+use crate::rules::ItemMatch;
 
 pub use sqlite::SqliteStore;
 
@@ -17,6 +19,8 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("cannot encode match evidence: {0}")]
+    Encode(#[from] serde_json::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("cannot create the state folder {path}: {source}")]
@@ -100,11 +104,15 @@ impl Health {
     }
 }
 
-/// An item from a poll, with the daemon's verdict on whether it may alert if it is new.
+/// An item from a poll, with the daemon's verdict on whether it may alert if it is new, and
+/// the rules it matched (stored only if the item is new).
 #[derive(Debug, Clone, Copy)]
 pub struct PolledItem<'a> {
     pub item: &'a Item,
     pub alertable: bool,
+    pub matches: &'a [ItemMatch],
+    /// Alerts its matches cause; queued only if the item is new and alertable.
+    pub alerts: &'a [OutboxAlert],
 }
 
 /// The (feed, entry id) identity of a stored item.
@@ -121,6 +129,8 @@ pub struct NewItem {
     pub alertable: bool,
     /// The item that first carried the same canonical link, in another feed.
     pub duplicate_of: Option<ItemKey>,
+    /// Names of the rules it matched.
+    pub matched_rules: Vec<String>,
 }
 
 /// What a committed poll changed.
@@ -129,6 +139,53 @@ pub struct PollCommit {
     pub new_items: Vec<NewItem>,
     /// Items already known (including ones updated in place, which never count as new).
     pub already_seen: usize,
+    /// Alerts put in the outbox (an alert already there, from another feed, is not counted).
+    pub alerts_queued: usize,
+}
+
+/// An outbox entry claimed for delivery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboxEntry {
+    pub id: String,
+    pub channel: String,
+    /// The `newswatch.alert.v1` JSON.
+    pub body: String,
+    /// Attempts so far, this one included.
+    pub attempts: u32,
+    pub created_at: DateTime<Utc>,
+}
+
+/// How a delivery attempt ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeliveryResult {
+    Delivered,
+    /// A transient failure: try again at `at`.
+    Retry {
+        at: DateTime<Utc>,
+        error: String,
+    },
+    /// A permanent failure, or a transient one past the give-up age.
+    Dead {
+        error: String,
+    },
+}
+
+/// Outbox numbers of one channel, for `status`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutboxCounts {
+    pub channel: String,
+    pub pending: u64,
+    pub delivered: u64,
+    pub dead: u64,
+    pub oldest_pending: Option<DateTime<Utc>>,
+}
+
+/// Per-rule numbers for `status`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleSummary {
+    pub rule: String,
+    pub matches: u64,
+    pub last_match: Option<DateTime<Utc>>,
 }
 
 /// Per-feed numbers for `status`.
@@ -174,6 +231,50 @@ pub trait Store: Send + Sync + 'static {
         &self,
         cutoff: DateTime<Utc>,
     ) -> impl Future<Output = Result<u64, StoreError>> + Send + '_;
+
+    /// Claims up to `limit` due entries of `channel` for `lease`: no other worker (in this or
+    /// another process) gets them until the lease ends, and an entry whose worker died is
+    /// claimed again after it.
+    fn claim_due<'a>(
+        &'a self,
+        channel: &'a str,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+        limit: usize,
+    ) -> impl Future<Output = Result<Vec<OutboxEntry>, StoreError>> + Send + 'a;
+
+    /// Records how the delivery of a claimed entry ended.
+    fn finish_delivery<'a>(
+        &'a self,
+        id: &'a str,
+        result: &'a DeliveryResult,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
+
+    /// When `channel` next has a pending entry due (leases included), if ever.
+    fn next_due<'a>(
+        &'a self,
+        channel: &'a str,
+    ) -> impl Future<Output = Result<Option<DateTime<Utc>>, StoreError>> + Send + 'a;
+
+    /// Outbox counts by channel.
+    fn outbox_counts(
+        &self,
+    ) -> impl Future<Output = Result<Vec<OutboxCounts>, StoreError>> + Send + '_;
+
+    /// Puts dead (or, with `delivered`, delivered) entries back in the queue, due now.
+    fn replay<'a>(
+        &'a self,
+        delivered: bool,
+        channel: Option<&'a str>,
+        since: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send + 'a;
+
+    /// How often each rule matched, and when last, by rule name.
+    fn rule_summaries(
+        &self,
+    ) -> impl Future<Output = Result<Vec<RuleSummary>, StoreError>> + Send + '_;
 
     /// State and item counts of every feed with a state row, by name.
     fn feed_summaries(

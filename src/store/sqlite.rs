@@ -5,6 +5,7 @@
 //! transaction never fails half-way on a lock upgrade; readers (such as `status` while the
 //! daemon runs) are never blocked in WAL mode.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -14,10 +15,16 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 use tokio::sync::Mutex;
 
-use super::{FeedState, FeedSummary, ItemKey, NewItem, PollCommit, PolledItem, Store, StoreError};
+use crate::alert::OutboxAlert;
+use crate::rules::ItemMatch;
+
+use super::{
+    DeliveryResult, FeedState, FeedSummary, ItemKey, NewItem, OutboxCounts, OutboxEntry,
+    PollCommit, PolledItem, RuleSummary, Store, StoreError,
+};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -121,65 +128,113 @@ impl Store for SqliteStore {
     ) -> Result<PollCommit, StoreError> {
         let _writer = self.write_lock.lock().await;
         let mut tx = self.write_transaction().await?;
-        let mut commit = PollCommit::default();
+        let feed = state.name.as_str();
         let now_s = now.timestamp();
+
+        let ids: Vec<&str> = items.iter().map(|p| p.item.entry_id.as_str()).collect();
+        let known = known_entry_ids(&mut tx, feed, &ids).await?;
+        touch_items(&mut tx, feed, &known, now_s).await?;
+
+        // A feed may repeat an entry id within one document; the first copy wins.
+        let mut fresh: Vec<&PolledItem<'_>> = Vec::new();
+        let mut taken: HashSet<&str> = HashSet::new();
         for polled in items {
+            let id = polled.item.entry_id.as_str();
+            if !known.contains(id) && taken.insert(id) {
+                fresh.push(polled);
+            }
+        }
+        let links: Vec<&str> = fresh
+            .iter()
+            .filter_map(|p| p.item.canonical_link.as_deref())
+            .collect();
+        let first_carriers = first_carriers(&mut tx, feed, &links).await?;
+
+        let mut commit = PollCommit {
+            new_items: Vec::with_capacity(fresh.len()),
+            already_seen: items.len() - fresh.len(),
+            alerts_queued: 0,
+        };
+        for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
+            let mut insert = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
+                 first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry) ",
+            );
+            insert.push_values(chunk, |mut row, polled| {
+                let item = polled.item;
+                let duplicate_of = item
+                    .canonical_link
+                    .as_deref()
+                    .and_then(|link| first_carriers.get(link));
+                row.push_bind(feed)
+                    .push_bind(&item.entry_id)
+                    .push_bind(&item.canonical_link)
+                    .push_bind(&item.title)
+                    .push_bind(&item.link)
+                    .push_bind(item.published.or(item.updated).map(|t| t.timestamp()))
+                    .push_bind(now_s)
+                    .push_bind(now_s)
+                    .push_bind(polled.alertable)
+                    .push_bind(duplicate_of.map(|k| k.feed.clone()))
+                    .push_bind(duplicate_of.map(|k| k.entry_id.clone()));
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        let matches: Vec<(&str, &ItemMatch, String)> = fresh
+            .iter()
+            .flat_map(|p| p.matches.iter().map(move |m| (p.item.entry_id.as_str(), m)))
+            .map(|(id, m)| Ok((id, m, serde_json::to_string(&m.spans)?)))
+            .collect::<Result<_, serde_json::Error>>()?;
+        for chunk in matches.chunks(ROWS_PER_STATEMENT) {
+            let mut insert = QueryBuilder::<Sqlite>::new(
+                "INSERT OR IGNORE INTO matches (feed, entry_id, rule, spans, matched_at) ",
+            );
+            insert.push_values(chunk, |mut row, (id, found, spans)| {
+                row.push_bind(feed)
+                    .push_bind(*id)
+                    .push_bind(&found.rule)
+                    .push_bind(spans.as_str())
+                    .push_bind(now_s);
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        let alerts: Vec<(&str, &OutboxAlert)> = fresh
+            .iter()
+            .filter(|p| p.alertable)
+            .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
+            .collect();
+        for chunk in alerts.chunks(ROWS_PER_STATEMENT) {
+            // INSERT OR IGNORE: the same alert id from another feed's copy of the article, or
+            // from a replayed poll, is already queued and must not be queued twice.
+            let mut insert = QueryBuilder::<Sqlite>::new(
+                "INSERT OR IGNORE INTO outbox (id, channel, rule, feed, entry_id, body, state, \
+                 created_at, next_attempt_at) ",
+            );
+            insert.push_values(chunk, |mut row, (entry_id, alert)| {
+                row.push_bind(&alert.id)
+                    .push_bind(&alert.channel)
+                    .push_bind(&alert.rule)
+                    .push_bind(feed)
+                    .push_bind(*entry_id)
+                    .push_bind(&alert.body)
+                    .push_bind("pending")
+                    .push_bind(now_s)
+                    .push_bind(now_s);
+            });
+            commit.alerts_queued +=
+                insert.build().execute(&mut *tx).await?.rows_affected() as usize;
+        }
+        for polled in fresh {
             let item = polled.item;
-            let touched =
-                sqlx::query("UPDATE items SET last_seen_at = ? WHERE feed = ? AND entry_id = ?")
-                    .bind(now_s)
-                    .bind(&item.feed)
-                    .bind(&item.entry_id)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-            if touched > 0 {
-                commit.already_seen += 1;
-                continue;
-            }
-            let duplicate_of = match &item.canonical_link {
-                Some(link) => sqlx::query(
-                    "SELECT feed, entry_id FROM items WHERE canonical_link = ? AND feed <> ? \
-                     ORDER BY first_seen_at LIMIT 1",
-                )
-                .bind(link)
-                .bind(&item.feed)
-                .fetch_optional(&mut *tx)
-                .await?
-                .map(|row| ItemKey {
-                    feed: row.get(0),
-                    entry_id: row.get(1),
-                }),
-                None => None,
-            };
-            // A feed may repeat an entry id within one document; the first copy wins.
-            let inserted = sqlx::query(
-                "INSERT OR IGNORE INTO items (feed, entry_id, canonical_link, title, link, \
-                 published_at, first_seen_at, last_seen_at, alertable, duplicate_of_feed, \
-                 duplicate_of_entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&item.feed)
-            .bind(&item.entry_id)
-            .bind(&item.canonical_link)
-            .bind(&item.title)
-            .bind(&item.link)
-            .bind(item.published.or(item.updated).map(|t| t.timestamp()))
-            .bind(now_s)
-            .bind(now_s)
-            .bind(polled.alertable)
-            .bind(duplicate_of.as_ref().map(|k| &k.feed))
-            .bind(duplicate_of.as_ref().map(|k| &k.entry_id))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if inserted == 0 {
-                commit.already_seen += 1;
-                continue;
-            }
             commit.new_items.push(NewItem {
                 entry_id: item.entry_id.clone(),
                 alertable: polled.alertable,
-                duplicate_of,
+                duplicate_of: item
+                    .canonical_link
+                    .as_deref()
+                    .and_then(|link| first_carriers.get(link))
+                    .cloned(),
+                matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
             });
         }
         upsert_feed(&mut tx, state).await?;
@@ -194,6 +249,164 @@ impl Store for SqliteStore {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())
+    }
+
+    async fn claim_due<'a>(
+        &'a self,
+        channel: &'a str,
+        now: DateTime<Utc>,
+        lease: Duration,
+        limit: usize,
+    ) -> Result<Vec<OutboxEntry>, StoreError> {
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        let now_s = now.timestamp();
+        let rows = sqlx::query(
+            "SELECT id, body, attempts, created_at FROM outbox WHERE channel = ? \
+             AND state = 'pending' AND next_attempt_at <= ? AND lease_until <= ? \
+             ORDER BY next_attempt_at, created_at, id LIMIT ?",
+        )
+        .bind(channel)
+        .bind(now_s)
+        .bind(now_s)
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .fetch_all(&mut *tx)
+        .await?;
+        let lease_until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: String = row.try_get("id")?;
+            sqlx::query("UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?")
+                .bind(lease_until)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+            entries.push(OutboxEntry {
+                id,
+                channel: channel.to_string(),
+                body: row.try_get("body")?,
+                attempts: u32::try_from(row.try_get::<i64, _>("attempts")? + 1).unwrap_or(u32::MAX),
+                created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0).unwrap_or(now),
+            });
+        }
+        tx.commit().await?;
+        Ok(entries)
+    }
+
+    async fn finish_delivery<'a>(
+        &'a self,
+        id: &'a str,
+        result: &'a DeliveryResult,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let _writer = self.write_lock.lock().await;
+        let now_s = now.timestamp();
+        let query = match result {
+            DeliveryResult::Delivered => sqlx::query(
+                "UPDATE outbox SET state = 'delivered', finished_at = ?, lease_until = 0, \
+                 last_error = NULL WHERE id = ?",
+            )
+            .bind(now_s),
+            DeliveryResult::Retry { at, error } => sqlx::query(
+                "UPDATE outbox SET next_attempt_at = ?, lease_until = 0, last_error = ? \
+                 WHERE id = ?",
+            )
+            .bind(at.timestamp())
+            .bind(error),
+            DeliveryResult::Dead { error } => sqlx::query(
+                "UPDATE outbox SET state = 'dead', finished_at = ?, lease_until = 0, \
+                 last_error = ? WHERE id = ?",
+            )
+            .bind(now_s)
+            .bind(error),
+        };
+        query.bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn next_due<'a>(&'a self, channel: &'a str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = sqlx::query(
+            "SELECT min(max(next_attempt_at, lease_until)) FROM outbox \
+             WHERE channel = ? AND state = 'pending'",
+        )
+        .bind(channel)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row
+            .try_get::<Option<i64>, _>(0)?
+            .and_then(|s| DateTime::from_timestamp(s, 0)))
+    }
+
+    async fn outbox_counts(&self) -> Result<Vec<OutboxCounts>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT channel, \
+             sum(state = 'pending') AS pending, sum(state = 'delivered') AS delivered, \
+             sum(state = 'dead') AS dead, \
+             min(CASE WHEN state = 'pending' THEN created_at END) AS oldest \
+             FROM outbox GROUP BY channel ORDER BY channel",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let count = |column: &str| -> Result<u64, sqlx::Error> {
+                    Ok(u64::try_from(row.try_get::<i64, _>(column)?).unwrap_or_default())
+                };
+                Ok(OutboxCounts {
+                    channel: row.try_get("channel")?,
+                    pending: count("pending")?,
+                    delivered: count("delivered")?,
+                    dead: count("dead")?,
+                    oldest_pending: row
+                        .try_get::<Option<i64>, _>("oldest")?
+                        .and_then(|s| DateTime::from_timestamp(s, 0)),
+                })
+            })
+            .collect()
+    }
+
+    async fn replay<'a>(
+        &'a self,
+        delivered: bool,
+        channel: Option<&'a str>,
+        since: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let _writer = self.write_lock.lock().await;
+        let done = sqlx::query(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
+             attempts = 0, finished_at = NULL \
+             WHERE state = ? AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?)",
+        )
+        .bind(now.timestamp())
+        .bind(if delivered { "delivered" } else { "dead" })
+        .bind(channel)
+        .bind(channel)
+        .bind(since.map(|t| t.timestamp()))
+        .bind(since.map(|t| t.timestamp()))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn rule_summaries(&self) -> Result<Vec<RuleSummary>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT rule, count(*) AS n, max(matched_at) AS last FROM matches \
+             GROUP BY rule ORDER BY rule",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(RuleSummary {
+                    rule: row.try_get("rule")?,
+                    matches: u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or_default(),
+                    last_match: row
+                        .try_get::<Option<i64>, _>("last")?
+                        .and_then(|s| DateTime::from_timestamp(s, 0)),
+                })
+            })
+            .collect()
     }
 
     async fn feed_summaries(&self) -> Result<Vec<FeedSummary>, StoreError> {
@@ -213,6 +426,84 @@ impl Store for SqliteStore {
             })
             .collect()
     }
+}
+
+/// Rows per multi-row statement: each statement is one round trip to SQLite's worker thread,
+/// and 11 columns x 80 rows stays far below SQLite's limit of 32,766 bound parameters.
+const ROWS_PER_STATEMENT: usize = 80;
+
+/// Which of `ids` are already stored for `feed`.
+async fn known_entry_ids(
+    tx: &mut sqlx::SqliteConnection,
+    feed: &str,
+    ids: &[&str],
+) -> Result<HashSet<String>, StoreError> {
+    let mut known = HashSet::new();
+    for chunk in ids.chunks(ROWS_PER_STATEMENT * 10) {
+        let mut select = QueryBuilder::<Sqlite>::new("SELECT entry_id FROM items WHERE feed = ");
+        select.push_bind(feed).push(" AND entry_id IN (");
+        let mut list = select.separated(", ");
+        for id in chunk {
+            list.push_bind(*id);
+        }
+        select.push(")");
+        for row in select.build().fetch_all(&mut *tx).await? {
+            known.insert(row.try_get::<String, _>(0)?);
+        }
+    }
+    Ok(known)
+}
+
+/// Marks items as still present in their feed, which keeps them from being pruned.
+async fn touch_items(
+    tx: &mut sqlx::SqliteConnection,
+    feed: &str,
+    ids: &HashSet<String>,
+    now_s: i64,
+) -> Result<(), StoreError> {
+    let ids: Vec<&String> = ids.iter().collect();
+    for chunk in ids.chunks(ROWS_PER_STATEMENT * 10) {
+        let mut update = QueryBuilder::<Sqlite>::new("UPDATE items SET last_seen_at = ");
+        update
+            .push_bind(now_s)
+            .push(" WHERE feed = ")
+            .push_bind(feed);
+        update.push(" AND entry_id IN (");
+        let mut list = update.separated(", ");
+        for id in chunk {
+            list.push_bind(id.as_str());
+        }
+        update.push(")");
+        update.build().execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// For each canonical link, the item of another feed that carried it first.
+async fn first_carriers(
+    tx: &mut sqlx::SqliteConnection,
+    feed: &str,
+    links: &[&str],
+) -> Result<HashMap<String, ItemKey>, StoreError> {
+    let mut first: HashMap<String, ItemKey> = HashMap::new();
+    for chunk in links.chunks(ROWS_PER_STATEMENT * 10) {
+        let mut select = QueryBuilder::<Sqlite>::new(
+            "SELECT canonical_link, feed, entry_id FROM items WHERE feed <> ",
+        );
+        select.push_bind(feed).push(" AND canonical_link IN (");
+        let mut list = select.separated(", ");
+        for link in chunk {
+            list.push_bind(*link);
+        }
+        select.push(") ORDER BY first_seen_at, feed, entry_id");
+        for row in select.build().fetch_all(&mut *tx).await? {
+            first.entry(row.try_get(0)?).or_insert(ItemKey {
+                feed: row.try_get(1)?,
+                entry_id: row.try_get(2)?,
+            });
+        }
+    }
+    Ok(first)
 }
 
 async fn select_feed(
@@ -317,10 +608,14 @@ mod tests {
             PolledItem {
                 item: &kept,
                 alertable: true,
+                matches: &[],
+                alerts: &[],
             },
             PolledItem {
                 item: &dropped,
                 alertable: true,
+                matches: &[],
+                alerts: &[],
             },
         ];
         store.record_poll(&state, &both, t0).await.expect("poll 1");
@@ -329,6 +624,8 @@ mod tests {
         let still = [PolledItem {
             item: &kept,
             alertable: true,
+            matches: &[],
+            alerts: &[],
         }];
         let commit = store
             .record_poll(&state, &still, later)

@@ -242,6 +242,7 @@ impl Harness {
         let poller = Arc::new(
             Poller::new(
                 Arc::clone(&store),
+                Arc::new(newswatch::rules::RuleSet::from_config(&config).expect("rules compile")),
                 fetcher,
                 PollSettings::from(&config.daemon),
             )
@@ -283,4 +284,80 @@ impl Harness {
             .expect("read state")
             .expect("feed has state")
     }
+}
+
+/// A real SMTP server (mailin-embedded) on 127.0.0.1 that keeps every message it accepts.
+/// It runs on its own threads until the test process ends.
+pub struct SmtpServer {
+    pub port: u16,
+    messages: Arc<Mutex<Vec<Vec<u8>>>>,
+}
+
+#[derive(Clone)]
+struct SmtpRecorder {
+    messages: Arc<Mutex<Vec<Vec<u8>>>>,
+    current: Vec<u8>,
+    /// Answer 550 to every recipient: a permanent failure.
+    reject: bool,
+}
+
+impl mailin_embedded::Handler for SmtpRecorder {
+    fn rcpt(&mut self, _to: &str) -> mailin_embedded::Response {
+        if self.reject {
+            mailin_embedded::response::NO_MAILBOX
+        } else {
+            mailin_embedded::response::OK
+        }
+    }
+
+    fn data_start(&mut self, _: &str, _: &str, _: bool, _: &[String]) -> mailin_embedded::Response {
+        self.current.clear();
+        mailin_embedded::response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let message = std::mem::take(&mut self.current);
+        self.messages.lock().expect("smtp lock").push(message);
+        mailin_embedded::response::OK
+    }
+}
+
+impl SmtpServer {
+    /// Starts on `port` (0 for any free one).
+    pub fn start(port: u16, reject: bool) -> SmtpServer {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("bind smtp");
+        let port = listener.local_addr().expect("addr").port();
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let recorder = SmtpRecorder {
+            messages: Arc::clone(&messages),
+            current: Vec::new(),
+            reject,
+        };
+        let mut server = mailin_embedded::Server::new(recorder);
+        server
+            .with_name("smtp.test")
+            .with_num_threads(2)
+            .with_tcp_listener(listener);
+        std::thread::spawn(move || {
+            let _ = server.serve();
+        });
+        SmtpServer { port, messages }
+    }
+
+    pub fn messages(&self) -> Vec<Vec<u8>> {
+        self.messages.lock().expect("smtp lock").clone()
+    }
+}
+
+/// A loopback port nothing listens on (for "server down").
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port()
 }

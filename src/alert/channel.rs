@@ -1,0 +1,359 @@
+//! The channels an alert can leave through: email (SMTP with a connection pool, the local
+//! sendmail, or a Maildir folder) and webhooks. Each delivery ends as delivered, a transient
+//! failure (retry later, maybe at a time the server asked for) or a permanent one (SMTP 5xx,
+//! HTTP 4xx other than 408 and 429): the outbox worker decides what to do with that.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSendmailTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sha2::Sha256;
+
+use super::{Alert, render};
+use crate::config::{ChannelConfig, ChannelKind, EmailTransport, Secret, TlsMode, WebhookFormat};
+use crate::feed::fetch::parse_retry_after;
+
+/// What the receiving side answered, for logs and `send-test`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivered {
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeliveryError {
+    /// Worth retrying: the server is down, busy, or asked us to wait.
+    #[error("{message}")]
+    Transient {
+        message: String,
+        retry_after: Option<Duration>,
+    },
+    /// Retrying cannot help: a rejected address, a 4xx from a webhook, a broken message.
+    #[error("{message}")]
+    Permanent { message: String },
+}
+
+impl DeliveryError {
+    fn transient(message: impl Into<String>) -> DeliveryError {
+        DeliveryError::Transient {
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+
+    fn permanent(message: impl Into<String>) -> DeliveryError {
+        DeliveryError::Permanent {
+            message: message.into(),
+        }
+    }
+}
+
+/// A configured channel, ready to deliver.
+pub struct Channel {
+    pub name: String,
+    sink: Sink,
+}
+
+enum Sink {
+    Smtp {
+        mailer: AsyncSmtpTransport<Tokio1Executor>,
+        envelope: Envelope,
+    },
+    Sendmail {
+        mailer: AsyncSendmailTransport<Tokio1Executor>,
+        envelope: Envelope,
+    },
+    Maildir {
+        dir: PathBuf,
+        envelope: Envelope,
+    },
+    Webhook {
+        client: reqwest::Client,
+        url: String,
+        format: WebhookFormat,
+        secret: Option<Vec<u8>>,
+    },
+}
+
+struct Envelope {
+    from: Mailbox,
+    to: Vec<Mailbox>,
+}
+
+impl Channel {
+    /// Builds the channel; `client` is shared by webhooks (its timeout bounds each post).
+    pub fn new(config: &ChannelConfig, client: &reqwest::Client) -> anyhow::Result<Channel> {
+        let sink = match &config.kind {
+            ChannelKind::Email(email) => {
+                let envelope = Envelope {
+                    from: email.from.parse()?,
+                    to: email
+                        .to
+                        .iter()
+                        .map(|to| to.parse())
+                        .collect::<Result<_, _>>()?,
+                };
+                match &email.transport {
+                    EmailTransport::Smtp {
+                        host,
+                        port,
+                        tls,
+                        username,
+                        password,
+                    } => Sink::Smtp {
+                        mailer: smtp_transport(
+                            host,
+                            *port,
+                            *tls,
+                            username.as_deref(),
+                            password.as_ref(),
+                        )?,
+                        envelope,
+                    },
+                    EmailTransport::Sendmail { command } => Sink::Sendmail {
+                        mailer: AsyncSendmailTransport::new_with_command(command.as_os_str()),
+                        envelope,
+                    },
+                    EmailTransport::Maildir { dir } => Sink::Maildir {
+                        dir: dir.clone(),
+                        envelope,
+                    },
+                }
+            }
+            ChannelKind::Webhook(hook) => Sink::Webhook {
+                client: client.clone(),
+                url: hook.url.clone(),
+                format: hook.format,
+                secret: hook.secret.as_ref().map(signing_key).transpose()?,
+            },
+        };
+        Ok(Channel {
+            name: config.name.clone(),
+            sink,
+        })
+    }
+
+    pub async fn deliver(&self, alert: &Alert, body: &str) -> Result<Delivered, DeliveryError> {
+        match &self.sink {
+            Sink::Smtp { mailer, envelope } => {
+                let message = email_message(alert, envelope)?;
+                match mailer.send(message).await {
+                    Ok(response) => Ok(Delivered {
+                        answer: format!("SMTP {}", response.code()),
+                    }),
+                    Err(error) if error.is_permanent() => {
+                        Err(DeliveryError::permanent(format!("SMTP: {error}")))
+                    }
+                    Err(error) => Err(DeliveryError::transient(format!("SMTP: {error}"))),
+                }
+            }
+            Sink::Sendmail { mailer, envelope } => {
+                let message = email_message(alert, envelope)?;
+                mailer
+                    .send(message)
+                    .await
+                    .map(|()| Delivered {
+                        answer: "sendmail accepted".into(),
+                    })
+                    .map_err(|e| DeliveryError::transient(format!("sendmail: {e}")))
+            }
+            Sink::Maildir { dir, envelope } => {
+                let message = email_message(alert, envelope)?;
+                let path = deliver_to_maildir(dir, &alert.id, &message.formatted())
+                    .await
+                    .map_err(|e| {
+                        DeliveryError::transient(format!("maildir {}: {e}", dir.display()))
+                    })?;
+                Ok(Delivered {
+                    answer: format!("stored {}", path.display()),
+                })
+            }
+            Sink::Webhook {
+                client,
+                url,
+                format,
+                secret,
+            } => post_webhook(client, url, *format, secret.as_deref(), alert, body).await,
+        }
+    }
+}
+
+fn smtp_transport(
+    host: &str,
+    port: u16,
+    tls: TlsMode,
+    username: Option<&str>,
+    password: Option<&Secret>,
+) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+    let builder = match tls {
+        TlsMode::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)?,
+        TlsMode::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)?,
+        TlsMode::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+    };
+    let mut builder = builder.port(port).timeout(Some(Duration::from_secs(30)));
+    if let (Some(user), Some(password)) = (username, password) {
+        builder = builder.credentials(Credentials::new(
+            user.to_string(),
+            password.expose().to_string(),
+        ));
+    }
+    Ok(builder.build())
+}
+
+/// multipart/alternative (plain text and HTML), with the headers mail filters key on and a
+/// `Message-ID` derived from the alert id, so a receiver can drop a re-delivered duplicate.
+fn email_message(alert: &Alert, envelope: &Envelope) -> Result<Message, DeliveryError> {
+    let html = render::html_body(alert)
+        .map_err(|e| DeliveryError::permanent(format!("cannot render the email: {e}")))?;
+    let mut builder = Message::builder()
+        .from(envelope.from.clone())
+        .subject(render::subject(alert))
+        .message_id(Some(format!("<{}@newswatch>", alert.id)))
+        .date_now()
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("X-Newswatch-Rule"),
+            alert.rule.clone(),
+        ))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("X-Newswatch-Severity"),
+            alert.severity.as_str().to_string(),
+        ));
+    for to in &envelope.to {
+        builder = builder.to(to.clone());
+    }
+    builder
+        .multipart(MultiPart::alternative_plain_html(
+            render::text_body(alert),
+            html,
+        ))
+        .map_err(|e| DeliveryError::permanent(format!("cannot build the email: {e}")))
+}
+
+/// Maildir delivery: write into `tmp/`, then rename into `new/`, so a mail reader never sees a
+/// half-written message. The file is named after the alert, so delivering the same alert
+/// twice (after a crash) leaves one message, not two.
+async fn deliver_to_maildir(dir: &Path, id: &str, message: &[u8]) -> std::io::Result<PathBuf> {
+    for sub in ["tmp", "new", "cur"] {
+        tokio::fs::create_dir_all(dir.join(sub)).await?;
+    }
+    let name = format!("newswatch-{id}");
+    let tmp = dir.join("tmp").join(&name);
+    tokio::fs::write(&tmp, message).await?;
+    let file = tokio::fs::File::open(&tmp).await?;
+    file.sync_all().await?;
+    let new = dir.join("new").join(&name);
+    tokio::fs::rename(&tmp, &new).await?;
+    Ok(new)
+}
+
+/// `whsec_<base64>` (or bare base64, or raw text) to the HMAC key, per Standard Webhooks.
+fn signing_key(secret: &Secret) -> anyhow::Result<Vec<u8>> {
+    let text = secret.expose();
+    let encoded = text.strip_prefix("whsec_").unwrap_or(text);
+    Ok(base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .unwrap_or_else(|_| text.as_bytes().to_vec()))
+}
+
+/// `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`.
+pub fn webhook_signature(key: &[u8], id: &str, timestamp: i64, body: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC accepts keys of any length");
+    mac.update(format!("{id}.{timestamp}.").as_bytes());
+    mac.update(body.as_bytes());
+    let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    format!("v1,{signature}")
+}
+
+async fn post_webhook(
+    client: &reqwest::Client,
+    url: &str,
+    format: WebhookFormat,
+    secret: Option<&[u8]>,
+    alert: &Alert,
+    body: &str,
+) -> Result<Delivered, DeliveryError> {
+    let payload = match format {
+        WebhookFormat::Json => body.to_string(),
+        other => service_message(other, alert).to_string(),
+    };
+    let timestamp = chrono::Utc::now().timestamp();
+    let mut request = client
+        .post(url)
+        .header("content-type", "application/json")
+        .header("webhook-id", &alert.id)
+        .header("webhook-timestamp", timestamp.to_string());
+    if let Some(key) = secret {
+        request = request.header(
+            "webhook-signature",
+            webhook_signature(key, &alert.id, timestamp, &payload),
+        );
+    }
+    let response = request
+        .body(payload)
+        .send()
+        .await
+        .map_err(|e| DeliveryError::transient(format!("webhook: {e}")))?;
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, chrono::Utc::now()));
+    let answer = format!("HTTP {}", status.as_u16());
+    if status.is_success() {
+        Ok(Delivered { answer })
+    } else if status.is_server_error() || matches!(status.as_u16(), 408 | 429) {
+        Err(DeliveryError::Transient {
+            message: format!("webhook answered {answer}"),
+            retry_after,
+        })
+    } else {
+        Err(DeliveryError::permanent(format!(
+            "webhook answered {answer}"
+        )))
+    }
+}
+
+/// The native message shapes of chat services: the title linked, rule, severity and evidence.
+fn service_message(format: WebhookFormat, alert: &Alert) -> serde_json::Value {
+    let title = &alert.item.title;
+    let link = alert.item.link.as_deref().unwrap_or_default();
+    let evidence: Vec<&str> = alert.matches.iter().map(|m| m.text.as_str()).collect();
+    let line = format!(
+        "{} · {} · matched {}",
+        alert.severity,
+        alert.rule,
+        evidence.join(", ")
+    );
+    match format {
+        WebhookFormat::Slack => serde_json::json!({
+            "text": render::subject(alert),
+            "blocks": [
+                {"type": "section", "text": {"type": "mrkdwn", "text": format!("*<{link}|{title}>*")}},
+                {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]},
+            ],
+        }),
+        WebhookFormat::Discord => serde_json::json!({
+            "embeds": [{"title": title, "url": link, "description": line}],
+        }),
+        WebhookFormat::Teams => serde_json::json!({
+            "type": "message",
+            "attachments": [{
+                "contentType": "application/vnd.microsoft.card.adaptive",
+                "content": {
+                    "type": "AdaptiveCard",
+                    "version": "1.4",
+                    "body": [
+                        {"type": "TextBlock", "text": format!("[{title}]({link})"), "weight": "Bolder", "wrap": true},
+                        {"type": "TextBlock", "text": line, "wrap": true},
+                    ],
+                },
+            }],
+        }),
+        WebhookFormat::Json => serde_json::to_value(alert).unwrap_or_default(),
+    }
+}

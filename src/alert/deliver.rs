@@ -1,0 +1,244 @@
+//! The outbox worker: per channel, claim due entries, deliver them, and record the outcome:
+//! delivered; a retry with exponential backoff and jitter (or the server's `Retry-After`); or
+//! dead, at once for a permanent failure and after the give-up age for a transient one.
+//!
+//! Delivery runs beside polling, one task per channel, so a slow SMTP server never delays a
+//! poll or another channel. Claims are leases: entries claimed by a process that died are
+//! claimed again once the lease ends, so nothing is lost; at worst an alert whose delivery
+//! was in flight at the crash is delivered twice, with the same id for the receiver to drop.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::Alert;
+use super::channel::{Channel, DeliveryError};
+use crate::daemon::{Clock, Shutdown, SystemClock};
+use crate::feed::schedule::backoff_delay;
+use crate::store::{DeliveryResult, OutboxEntry, Store, StoreError};
+
+/// Settings of the outbox worker.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    /// How long a claim holds an entry; longer than any one delivery can take.
+    pub lease: Duration,
+    /// A transient failure older than this is given up as dead.
+    pub give_up: Duration,
+    /// First retry delay; doubles per attempt up to `max_retry_delay`.
+    pub retry_delay: Duration,
+    pub max_retry_delay: Duration,
+    /// Entries claimed at once.
+    pub batch: usize,
+}
+
+impl Default for DeliverySettings {
+    fn default() -> DeliverySettings {
+        DeliverySettings {
+            lease: Duration::from_secs(120),
+            give_up: Duration::from_secs(24 * 3600),
+            retry_delay: Duration::from_secs(30),
+            max_retry_delay: Duration::from_secs(3600),
+            batch: 32,
+        }
+    }
+}
+
+/// Totals of deliveries, for `run --once` and logs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DeliveryTotals {
+    pub delivered: usize,
+    pub retrying: usize,
+    pub dead: usize,
+}
+
+/// Delivers outbox entries through the configured channels.
+pub struct Deliverer<S> {
+    store: Arc<S>,
+    channels: HashMap<String, Arc<Channel>>,
+    settings: DeliverySettings,
+    clock: Arc<dyn Clock>,
+    rng: Mutex<StdRng>,
+}
+
+impl<S: Store> Deliverer<S> {
+    pub fn new(store: Arc<S>, channels: Vec<Channel>, settings: DeliverySettings) -> Deliverer<S> {
+        Deliverer {
+            store,
+            channels: channels
+                .into_iter()
+                .map(|c| (c.name.clone(), Arc::new(c)))
+                .collect(),
+            settings,
+            clock: Arc::new(SystemClock),
+            rng: Mutex::new(StdRng::from_os_rng()),
+        }
+    }
+
+    /// Replaces the clock and seeds the jitter, for tests.
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>, seed: u64) -> Deliverer<S> {
+        self.clock = clock;
+        self.rng = Mutex::new(StdRng::seed_from_u64(seed));
+        self
+    }
+
+    pub fn channel_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.channels.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
+    /// Claims and delivers one batch of `channel`'s due entries; returns what happened.
+    pub async fn deliver_due(&self, channel: &str) -> Result<DeliveryTotals, StoreError> {
+        let mut totals = DeliveryTotals::default();
+        let Some(sink) = self.channels.get(channel) else {
+            return Ok(totals);
+        };
+        let now = self.clock.now();
+        let entries = self
+            .store
+            .claim_due(channel, now, self.settings.lease, self.settings.batch)
+            .await?;
+        for entry in entries {
+            let result = self.attempt(sink, &entry).await;
+            match &result {
+                DeliveryResult::Delivered => totals.delivered += 1,
+                DeliveryResult::Retry { .. } => totals.retrying += 1,
+                DeliveryResult::Dead { .. } => totals.dead += 1,
+            }
+            self.store
+                .finish_delivery(&entry.id, &result, self.clock.now())
+                .await?;
+        }
+        Ok(totals)
+    }
+
+    async fn attempt(&self, channel: &Channel, entry: &OutboxEntry) -> DeliveryResult {
+        let alert: Alert = match serde_json::from_str(&entry.body) {
+            Ok(alert) => alert,
+            Err(error) => {
+                return DeliveryResult::Dead {
+                    error: format!("unreadable alert in the outbox: {error}"),
+                };
+            }
+        };
+        let outcome = channel.deliver(&alert, &entry.body).await;
+        let now = self.clock.now();
+        match outcome {
+            Ok(delivered) => {
+                tracing::info!(channel = %entry.channel, alert_id = %entry.id, rule = %alert.rule, answer = %delivered.answer, "alert delivered");
+                DeliveryResult::Delivered
+            }
+            Err(DeliveryError::Permanent { message }) => {
+                tracing::error!(channel = %entry.channel, alert_id = %entry.id, error = %message, "alert dead: permanent failure");
+                DeliveryResult::Dead { error: message }
+            }
+            Err(DeliveryError::Transient {
+                message,
+                retry_after,
+            }) => self.retry_or_give_up(entry, now, message, retry_after),
+        }
+    }
+
+    fn retry_or_give_up(
+        &self,
+        entry: &OutboxEntry,
+        now: DateTime<Utc>,
+        error: String,
+        retry_after: Option<Duration>,
+    ) -> DeliveryResult {
+        let age = (now - entry.created_at).to_std().unwrap_or_default();
+        if age >= self.settings.give_up {
+            tracing::error!(channel = %entry.channel, alert_id = %entry.id, error = %error, "alert dead: gave up after transient failures");
+            return DeliveryResult::Dead {
+                error: format!("gave up after {} attempts: {error}", entry.attempts),
+            };
+        }
+        let jitter = self
+            .rng
+            .lock()
+            .map(|mut r| r.random::<f64>())
+            .unwrap_or(0.5);
+        let backoff = backoff_delay(
+            entry.attempts,
+            self.settings.retry_delay,
+            self.settings.max_retry_delay,
+            jitter,
+        );
+        let delay = retry_after.map_or(backoff, |wait| {
+            wait.min(self.settings.give_up).max(backoff.min(wait))
+        });
+        let at = now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(1));
+        tracing::warn!(channel = %entry.channel, alert_id = %entry.id, error = %error, attempts = entry.attempts, retry_in_s = delay.as_secs(), "delivery failed; will retry");
+        DeliveryResult::Retry { at, error }
+    }
+
+    /// Delivers whatever is due on every channel until nothing is due now or `limit` has
+    /// passed (for `run --once`); entries waiting for a retry stay pending.
+    pub async fn drain(&self, limit: Duration) -> Result<DeliveryTotals, StoreError> {
+        let deadline = tokio::time::Instant::now() + limit;
+        let mut totals = DeliveryTotals::default();
+        for name in self.channel_names() {
+            while tokio::time::Instant::now() < deadline {
+                let step = tokio::time::timeout_at(deadline, self.deliver_due(&name)).await;
+                let Ok(step) = step else { break };
+                let step = step?;
+                totals.delivered += step.delivered;
+                totals.dead += step.dead;
+                totals.retrying += step.retrying;
+                if step.delivered + step.dead + step.retrying == 0 {
+                    break;
+                }
+            }
+        }
+        Ok(totals)
+    }
+
+    /// The daemon's delivery loop: one task per channel until shutdown.
+    pub async fn run(self: Arc<Self>, shutdown: Shutdown) {
+        let mut tasks = tokio::task::JoinSet::new();
+        for name in self.channel_names() {
+            let me = Arc::clone(&self);
+            let mut shutdown = shutdown.clone();
+            tasks.spawn(async move {
+                loop {
+                    if shutdown.is_triggered() {
+                        break;
+                    }
+                    let worked = match me.deliver_due(&name).await {
+                        Ok(t) => t.delivered + t.dead + t.retrying > 0,
+                        Err(error) => {
+                            tracing::error!(channel = %name, error = %error, "outbox unavailable");
+                            false
+                        }
+                    };
+                    if worked {
+                        continue;
+                    }
+                    let wait = me.idle_wait(&name).await;
+                    tokio::select! {
+                        _ = shutdown.wait() => break,
+                        _ = tokio::time::sleep(wait) => {}
+                    }
+                }
+            });
+        }
+        while tasks.join_next().await.is_some() {}
+    }
+
+    /// How long a channel with nothing due sleeps: until its next entry is due, but never long,
+    /// since polls add new entries at any moment.
+    async fn idle_wait(&self, channel: &str) -> Duration {
+        const POLL_OUTBOX_EVERY: Duration = Duration::from_secs(1);
+        match self.store.next_due(channel).await {
+            Ok(Some(at)) => (at - self.clock.now())
+                .to_std()
+                .unwrap_or_default()
+                .clamp(Duration::from_millis(50), POLL_OUTBOX_EVERY),
+            _ => POLL_OUTBOX_EVERY,
+        }
+    }
+}

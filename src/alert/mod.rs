@@ -1,0 +1,138 @@
+//! Alerts: what a match becomes once a person must hear about it. An [`Alert`] is (rule, item,
+//! channel) with a stable id derived from them, so the same article arriving through two feeds,
+//! or a restart, never makes a second alert, and a receiver can drop a duplicate after an
+//! ambiguous failure (the id is the email `Message-ID` and the webhook `webhook-id`).
+//!
+//! Alerts are created in the poll's store transaction (see [`crate::store::Store::record_poll`])
+//! as outbox entries holding the `newswatch.alert.v1` JSON; delivery reads the outbox on its own
+//! schedule.
+
+pub mod channel;
+pub mod deliver;
+pub mod render;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::config::Severity;
+use crate::feed::Item;
+use crate::rules::{ItemMatch, RuleInfo};
+
+/// The JSON schema name of [`Alert`], its `type` field.
+pub const ALERT_TYPE: &str = "newswatch.alert.v1";
+
+/// The `newswatch.alert.v1` document: the webhook body, and what every channel renders from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub id: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub created_at: DateTime<Utc>,
+    pub item: AlertItem,
+    pub matches: Vec<AlertSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertItem {
+    pub id: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub feed: String,
+    pub published: Option<DateTime<Utc>>,
+    pub summary: String,
+}
+
+/// Evidence: a byte range of a field's normalized text, and the text there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertSpan {
+    pub field: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// An alert ready for the outbox: its id, where it goes, and its JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxAlert {
+    pub id: String,
+    pub channel: String,
+    pub rule: String,
+    pub body: String,
+}
+
+/// The stable alert id: 32 hex digits of SHA-256 over (rule, article, channel). The article is
+/// its canonical link when it has one (the same story through two feeds is one article), else
+/// its (feed, entry id).
+pub fn alert_id(rule: &str, item: &Item, channel: &str) -> String {
+    let mut hasher = Sha256::new();
+    for part in [rule.as_bytes(), b"\0"] {
+        hasher.update(part);
+    }
+    match &item.canonical_link {
+        Some(link) => hasher.update(link.as_bytes()),
+        None => {
+            hasher.update(item.feed.as_bytes());
+            hasher.update(b"\0");
+            hasher.update(item.entry_id.as_bytes());
+        }
+    }
+    hasher.update(b"\0");
+    hasher.update(channel.as_bytes());
+    hasher.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// One outbox alert per (matched rule, channel the rule notifies).
+pub fn alerts_for(
+    item: &Item,
+    matches: &[ItemMatch],
+    rules: &[RuleInfo],
+    now: DateTime<Utc>,
+) -> Result<Vec<OutboxAlert>, serde_json::Error> {
+    let mut alerts = Vec::new();
+    for found in matches {
+        let Some(rule) = rules.iter().find(|r| r.name == found.rule) else {
+            continue;
+        };
+        for channel in &rule.notify {
+            let id = alert_id(&rule.name, item, channel);
+            let alert = Alert {
+                kind: ALERT_TYPE.to_string(),
+                id: id.clone(),
+                rule: rule.name.clone(),
+                severity: rule.severity,
+                created_at: now,
+                item: AlertItem {
+                    id: item.entry_id.clone(),
+                    title: item.title.clone(),
+                    link: item.link.clone(),
+                    feed: item.feed.clone(),
+                    published: item.published.or(item.updated),
+                    summary: item.summary.clone(),
+                },
+                matches: found
+                    .spans
+                    .iter()
+                    .map(|s| AlertSpan {
+                        field: s.field.name().to_string(),
+                        start: s.start,
+                        end: s.end,
+                        text: s.text.clone(),
+                    })
+                    .collect(),
+            };
+            alerts.push(OutboxAlert {
+                id,
+                channel: channel.clone(),
+                rule: rule.name.clone(),
+                body: serde_json::to_string(&alert)?,
+            });
+        }
+    }
+    Ok(alerts)
+}

@@ -1,0 +1,164 @@
+//! Showing why an item matched: the matched spans highlighted in the field's normalized text,
+//! for `test-rule` (and, later, alert bodies). Pure string work, no I/O.
+
+use super::ast::Field;
+use super::matcher::Span;
+
+/// How a highlighted span is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// Bold yellow on a terminal.
+    Ansi,
+    /// `[` and `]`, for pipes and files.
+    Brackets,
+}
+
+impl Highlight {
+    fn marks(self) -> (&'static str, &'static str) {
+        match self {
+            Highlight::Ansi => ("\x1b[1;33m", "\x1b[0m"),
+            Highlight::Brackets => ("[", "]"),
+        }
+    }
+}
+
+/// `text` with every span of `field` marked. Spans are byte ranges of `text`; overlapping or
+/// out-of-range spans (which a correct matcher never produces) are skipped, never a panic.
+pub fn highlight(text: &str, field: Field, spans: &[Span], style: Highlight) -> String {
+    let (open, close) = style.marks();
+    let mut ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.field == field)
+        .map(|s| (s.start, s.end))
+        .collect();
+    ranges.sort_unstable();
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut done = 0;
+    for (start, end) in ranges {
+        let valid = start >= done
+            && start < end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end);
+        if !valid {
+            continue;
+        }
+        out.push_str(&text[done..start]);
+        out.push_str(open);
+        out.push_str(&text[start..end]);
+        out.push_str(close);
+        done = end;
+    }
+    out.push_str(&text[done..]);
+    out
+}
+
+/// The part of a long `text` around its first span of `field`, about `width` characters,
+/// with the spans in it highlighted and `…` where text was cut.
+pub fn excerpt(text: &str, field: Field, spans: &[Span], width: usize, style: Highlight) -> String {
+    let Some(first) = spans
+        .iter()
+        .filter(|s| s.field == field)
+        .map(|s| s.start)
+        .min()
+    else {
+        return String::new();
+    };
+    let before = width / 3;
+    let start = floor_boundary(text, first.saturating_sub(before * 2));
+    let start = text[..start]
+        .rfind(' ')
+        .map_or(start, |space| space + 1)
+        .max(start.min(first));
+    let end = ceil_boundary(text, (start + width * 2).min(text.len()));
+    let inside: Vec<Span> = spans
+        .iter()
+        .filter(|s| s.field == field && s.start >= start && s.end <= end)
+        .map(|s| Span {
+            start: s.start - start,
+            end: s.end - start,
+            ..s.clone()
+        })
+        .collect();
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&highlight(&text[start..end], field, &inside, style));
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(field: Field, text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect("needle in text");
+        Span {
+            field,
+            start,
+            end: start + needle.len(),
+            text: needle.to_string(),
+        }
+    }
+
+    #[test]
+    fn spans_are_marked_in_order() {
+        let text = "Pentagon says Alibaba aided the PLA";
+        let spans = [
+            span(Field::Title, text, "PLA"),
+            span(Field::Title, text, "Alibaba"),
+        ];
+        assert_eq!(
+            highlight(text, Field::Title, &spans, Highlight::Brackets),
+            "Pentagon says [Alibaba] aided the [PLA]"
+        );
+        assert_eq!(
+            highlight(text, Field::Summary, &spans, Highlight::Brackets),
+            text,
+            "spans of other fields are not marked"
+        );
+    }
+
+    #[test]
+    fn bad_spans_are_skipped_not_panicked_on() {
+        let text = "阿里巴巴";
+        let spans = [Span {
+            field: Field::Title,
+            start: 1,
+            end: 99,
+            text: String::new(),
+        }];
+        assert_eq!(highlight(text, Field::Title, &spans, Highlight::Ansi), text);
+    }
+
+    #[test]
+    fn excerpt_cuts_around_the_first_span() {
+        let text = format!(
+            "{} Alibaba named by Pentagon {}",
+            "filler ".repeat(40),
+            "tail ".repeat(40)
+        );
+        let spans = [span(Field::Content, &text, "Alibaba")];
+        let shown = excerpt(&text, Field::Content, &spans, 40, Highlight::Brackets);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("[Alibaba] named by Pentagon"), "{shown}");
+    }
+}

@@ -1,0 +1,468 @@
+//! Alerts end to end against real receivers on loopback: an SMTP server, a webhook receiver and
+//! a Maildir folder. Matches become outbox entries in the poll's transaction; the worker
+//! delivers them exactly once across outages, marks permanent failures dead, and replays them.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::response::Response;
+use base64::Engine;
+use chrono::Utc;
+use common::{Harness, SmtpServer, TestServer, free_port, rss};
+use hmac::Mac;
+use mail_parser::MimeHeaders;
+use newswatch::alert::channel::Channel;
+use newswatch::alert::deliver::{Deliverer, DeliverySettings};
+use newswatch::daemon::{Clock, PollOutcome};
+use newswatch::store::{SqliteStore, Store};
+
+const RULE: &str = r#"
+[entities]
+alibaba = ["Alibaba", "阿里巴巴"]
+
+[[rule]]
+name = "alibaba-pla"
+query = '@alibaba AND (PLA OR military)'
+severity = "high"
+notify = ["out"]
+"#;
+
+fn feed(name: &str, url: &str) -> String {
+    format!("[[feed]]\nname = \"{name}\"\nurl = \"{url}\"\n")
+}
+
+fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .expect("client");
+    let channels = h
+        .config
+        .channels
+        .iter()
+        .map(|c| Channel::new(c, &client).expect("channel"))
+        .collect();
+    Deliverer::new(h.store.clone(), channels, DeliverySettings::default())
+        .with_clock(h.clock.clone(), 3)
+}
+
+async fn outbox(h: &Harness) -> (u64, u64, u64) {
+    let counts = h.store.outbox_counts().await.expect("counts");
+    counts.iter().fold((0, 0, 0), |(p, d, x), c| {
+        (p + c.pending, d + c.delivered, x + c.dead)
+    })
+}
+
+async fn news_server() -> TestServer {
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    server.feed(
+        "/news.xml",
+        &rss(&[
+            // Double-escaped in the feed, so the title text itself holds "<script>".
+            ("n1", "Pentagon says Alibaba aided the PLA &amp;lt;script&amp;gt;x()&amp;lt;/script&amp;gt;", now),
+            ("n2", "Alibaba denies military ties", now),
+            ("n3", "Alibaba earnings beat estimates", now),
+        ]),
+    );
+    server
+}
+
+fn smtp_channel(port: u16) -> String {
+    format!(
+        "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"newswatch@test.example\"\n\
+         to = [\"desk@test.example\", \"chief@test.example\"]\ntransport = \"smtp\"\n\
+         smtp_host = \"127.0.0.1\"\nsmtp_port = {port}\ntls = \"none\"\n"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_delivers_multipart_alternative_with_the_contract_headers() {
+    let server = news_server().await;
+    let smtp = SmtpServer::start(0, false);
+    let h = Harness::new(
+        "",
+        &format!(
+            "{}{RULE}{}",
+            feed("news", &server.url("/news.xml")),
+            smtp_channel(smtp.port)
+        ),
+    )
+    .await;
+    assert!(matches!(
+        h.poll("news").await.outcome,
+        PollOutcome::Changed { matches: 2, .. }
+    ));
+    assert_eq!(outbox(&h).await, (2, 0, 0));
+
+    let totals = deliverer(&h)
+        .drain(Duration::from_secs(20))
+        .await
+        .expect("drain");
+    assert_eq!(totals.delivered, 2);
+    assert_eq!(outbox(&h).await, (0, 2, 0));
+
+    let messages = smtp.messages();
+    assert_eq!(
+        messages.len(),
+        2,
+        "one message per alert, both recipients in its envelope"
+    );
+    let raw = messages
+        .iter()
+        .find(|m| String::from_utf8_lossy(m).contains("Pentagon"))
+        .expect("the PLA alert");
+    let parsed = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("parses");
+    assert_eq!(
+        parsed.subject(),
+        Some(
+            "[newswatch] HIGH alibaba-pla: Pentagon says Alibaba aided the PLA <script>x()</script>"
+        )
+    );
+    let header = |name: &str| parsed.header_raw(name).map(str::trim).map(str::to_string);
+    assert_eq!(header("X-Newswatch-Rule").as_deref(), Some("alibaba-pla"));
+    assert_eq!(header("X-Newswatch-Severity").as_deref(), Some("high"));
+    assert!(parsed.date().is_some());
+    let message_id = parsed.message_id().expect("Message-ID");
+    assert!(message_id.ends_with("@newswatch"), "{message_id}");
+    assert_eq!(parsed.to().map(|to| to.iter().count()), Some(2));
+    let content_type = parsed.content_type().expect("content type");
+    assert_eq!(content_type.ctype(), "multipart");
+    assert_eq!(content_type.subtype(), Some("alternative"));
+    let text = parsed.body_text(0).expect("text part");
+    assert!(
+        text.contains("[Alibaba]") && text.contains("[PLA]"),
+        "{text}"
+    );
+    let html = parsed.body_html(0).expect("html part");
+    assert!(html.contains("<mark>Alibaba</mark>"), "{html}");
+    assert!(
+        !html.contains("<script>"),
+        "item markup reached the email: {html}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_outage_keeps_alerts_pending_then_each_arrives_exactly_once() {
+    let server = news_server().await;
+    let port = free_port();
+    let h = Harness::new(
+        "",
+        &format!(
+            "{}{RULE}{}",
+            feed("news", &server.url("/news.xml")),
+            smtp_channel(port)
+        ),
+    )
+    .await;
+    h.poll("news").await;
+    let worker = deliverer(&h);
+    let down = worker.drain(Duration::from_secs(20)).await.expect("drain");
+    assert_eq!((down.delivered, down.retrying), (0, 2));
+    assert_eq!(outbox(&h).await, (2, 0, 0));
+
+    let smtp = SmtpServer::start(port, false);
+    // Not due yet: nothing is sent before the retry time.
+    assert_eq!(
+        worker
+            .drain(Duration::from_secs(5))
+            .await
+            .expect("drain")
+            .delivered,
+        0
+    );
+    h.clock.advance(Duration::from_secs(120));
+    let up = worker.drain(Duration::from_secs(20)).await.expect("drain");
+    assert_eq!(up.delivered, 2);
+    h.clock.advance(Duration::from_secs(3600));
+    assert_eq!(
+        worker
+            .drain(Duration::from_secs(5))
+            .await
+            .expect("drain")
+            .delivered,
+        0
+    );
+    assert_eq!(smtp.messages().len(), 2);
+    assert_eq!(outbox(&h).await, (0, 2, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_550_is_dead_at_once_and_replay_sends_it_after_the_fix() {
+    let server = news_server().await;
+    let rejecting = SmtpServer::start(0, true);
+    let h = Harness::new(
+        "",
+        &format!(
+            "{}{RULE}{}",
+            feed("news", &server.url("/news.xml")),
+            smtp_channel(rejecting.port)
+        ),
+    )
+    .await;
+    h.poll("news").await;
+    let totals = deliverer(&h)
+        .drain(Duration::from_secs(20))
+        .await
+        .expect("drain");
+    assert_eq!(totals.dead, 2);
+    assert_eq!(outbox(&h).await, (0, 0, 2));
+
+    let replayed = h
+        .store
+        .replay(false, Some("out"), None, h.clock.now())
+        .await
+        .expect("replay");
+    assert_eq!(replayed, 2);
+    assert_eq!(outbox(&h).await, (2, 0, 0));
+}
+
+/// A webhook receiver on loopback: the first `fail_first` posts get `fail_status` (with
+/// `Retry-After: 60`), later ones 200; it keeps the headers and body of each accepted post.
+struct TestWebhook {
+    url: String,
+    state: Arc<HookState>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+struct HookState {
+    fail_first: usize,
+    fail_status: u16,
+    calls: Mutex<usize>,
+    accepted: Mutex<Vec<(axum::http::HeaderMap, String)>>,
+}
+
+impl Drop for TestWebhook {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl TestWebhook {
+    async fn start(fail_first: usize, fail_status: u16) -> TestWebhook {
+        let state = Arc::new(HookState {
+            fail_first,
+            fail_status,
+            calls: Mutex::new(0),
+            accepted: Mutex::new(Vec::new()),
+        });
+        let app = axum::Router::new()
+            .route("/hook", axum::routing::post(receive))
+            .with_state(Arc::clone(&state));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        TestWebhook { url, state, task }
+    }
+
+    fn received(&self) -> Vec<(axum::http::HeaderMap, String)> {
+        self.state.accepted.lock().expect("lock").clone()
+    }
+}
+
+async fn receive(
+    axum::extract::State(state): axum::extract::State<Arc<HookState>>,
+    headers: axum::http::HeaderMap,
+    body: String,
+) -> Response {
+    let call = {
+        let mut calls = state.calls.lock().expect("lock");
+        *calls += 1;
+        *calls
+    };
+    let status = if call <= state.fail_first {
+        state.fail_status
+    } else {
+        state.accepted.lock().expect("lock").push((headers, body));
+        200
+    };
+    Response::builder()
+        .status(status)
+        .header("retry-after", "60")
+        .body(Body::empty())
+        .expect("response")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_json_is_signed_per_standard_webhooks() {
+    let server = news_server().await;
+    let hook = TestWebhook::start(0, 200).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let key = b"0123456789abcdef0123456789abcdef";
+    let secret = format!(
+        "whsec_{}",
+        base64::engine::general_purpose::STANDARD.encode(key)
+    );
+    std::fs::write(dir.path().join("hook-secret"), &secret).expect("secret");
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\nformat = \"json\"\nsecret_file = \"{}\"\n",
+        hook.url,
+        dir.path().join("hook-secret").display()
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    h.poll("news").await;
+    assert_eq!(
+        deliverer(&h)
+            .drain(Duration::from_secs(20))
+            .await
+            .expect("drain")
+            .delivered,
+        2
+    );
+
+    let received = hook.received();
+    assert_eq!(received.len(), 2);
+    for (headers, body) in &received {
+        let id = headers["webhook-id"].to_str().expect("ascii");
+        let timestamp = headers["webhook-timestamp"].to_str().expect("ascii");
+        let signature = headers["webhook-signature"].to_str().expect("ascii");
+        assert!(
+            verify(key, id, timestamp, body, signature),
+            "valid signature rejected"
+        );
+        let tampered = body.replace("alibaba-pla", "alibaba-pl4");
+        assert!(
+            !verify(key, id, timestamp, &tampered, signature),
+            "tampered body accepted"
+        );
+        let alert: serde_json::Value = serde_json::from_str(body).expect("json");
+        assert_eq!(alert["type"], "newswatch.alert.v1");
+        assert_eq!(alert["id"], id);
+        assert_eq!(alert["rule"], "alibaba-pla");
+        assert_eq!(alert["severity"], "high");
+        assert_eq!(alert["item"]["feed"], "news");
+        assert!(alert["matches"].as_array().is_some_and(|m| !m.is_empty()));
+    }
+}
+
+/// Standard Webhooks verification, written here independently of the crate's signer.
+fn verify(key: &[u8], id: &str, timestamp: &str, body: &str, header: &str) -> bool {
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("key");
+    mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
+    let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    header
+        .split(' ')
+        .any(|sig| sig.strip_prefix("v1,") == Some(expected.as_str()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_503_with_retry_after_then_200_delivers_each_alert_once() {
+    let server = news_server().await;
+    let hook = TestWebhook::start(2, 503).await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        hook.url
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    h.poll("news").await;
+    let worker = deliverer(&h);
+    let first = worker.drain(Duration::from_secs(20)).await.expect("drain");
+    assert_eq!((first.delivered, first.retrying), (0, 2));
+    h.clock.advance(Duration::from_secs(30));
+    assert_eq!(
+        worker
+            .drain(Duration::from_secs(5))
+            .await
+            .expect("drain")
+            .delivered,
+        0,
+        "Retry-After: 60 not yet passed"
+    );
+    h.clock.advance(Duration::from_secs(40));
+    assert_eq!(
+        worker
+            .drain(Duration::from_secs(20))
+            .await
+            .expect("drain")
+            .delivered,
+        2
+    );
+    let ids: std::collections::HashSet<String> = hook
+        .received()
+        .iter()
+        .map(|(headers, _)| headers["webhook-id"].to_str().expect("ascii").to_string())
+        .collect();
+    assert_eq!((hook.received().len(), ids.len()), (2, 2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_400_is_dead_at_once_and_shows_in_status() {
+    let server = news_server().await;
+    let hook = TestWebhook::start(usize::MAX, 400).await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        hook.url
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    h.poll("news").await;
+    let totals = deliverer(&h)
+        .drain(Duration::from_secs(20))
+        .await
+        .expect("drain");
+    assert_eq!((totals.delivered, totals.dead), (0, 2));
+    let report = newswatch::daemon::status::collect(h.store.as_ref(), &h.config, Utc::now())
+        .await
+        .expect("status");
+    assert_eq!(report.outbox[0].dead, 2);
+}
+
+#[tokio::test]
+async fn the_same_article_through_two_feeds_alerts_once() {
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    server.feed(
+        "/a.xml",
+        &rss(&[("a1", "Alibaba aided PLA, memo says", now)]),
+    );
+    server.feed(
+        "/b.xml",
+        &rss(&[("a1", "Alibaba aided PLA, memo says", now)]).replace(
+            "<guid isPermaLink=\"false\">a1",
+            "<guid isPermaLink=\"false\">wire-copy",
+        ),
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"n@test.example\"\nto = [\"d@test.example\"]\n\
+         transport = \"maildir\"\ndir = \"{}\"\n",
+        dir.path().join("mail").display()
+    );
+    let feeds = feed("a", &server.url("/a.xml")) + &feed("b", &server.url("/b.xml"));
+    let h = Harness::new("", &format!("{feeds}{RULE}{channel}")).await;
+    h.poll("a").await;
+    h.poll("b").await;
+    assert_eq!(outbox(&h).await, (1, 0, 0));
+    assert_eq!(
+        deliverer(&h)
+            .drain(Duration::from_secs(10))
+            .await
+            .expect("drain")
+            .delivered,
+        1
+    );
+    let delivered: Vec<_> = std::fs::read_dir(dir.path().join("mail/new"))
+        .expect("maildir")
+        .collect();
+    assert_eq!(delivered.len(), 1);
+}
