@@ -67,6 +67,23 @@ enum Command {
     },
     /// Show which items of a feed match a rule, and why. Writes no state, sends nothing.
     TestRule(TestRuleArgs),
+    /// Deliver a sample alert through one channel and print the receiver's answer.
+    SendTest {
+        /// The channel's name in the config.
+        channel: String,
+    },
+    /// Queue delivered alerts again, or with --dead the dead ones.
+    Replay {
+        /// Replay dead alerts instead of delivered ones.
+        #[arg(long)]
+        dead: bool,
+        /// Only this channel's alerts.
+        #[arg(long)]
+        channel: Option<String>,
+        /// Only alerts created within this long ("24h", "7d").
+        #[arg(long, value_parser = config::parse_duration)]
+        since: Option<std::time::Duration>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,6 +113,8 @@ struct TestRuleArgs {
 /// Failures sorted by the exit code they deserve.
 enum Failure {
     Config(ConfigError),
+    /// A name on the command line that the config does not define.
+    Usage(String),
     Runtime(anyhow::Error),
 }
 
@@ -109,7 +128,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = match cli.command {
         Command::Run { .. } => "info",
-        Command::Check | Command::Status { .. } | Command::TestRule(_) => "warn",
+        Command::Check
+        | Command::Status { .. }
+        | Command::TestRule(_)
+        | Command::SendTest { .. }
+        | Command::Replay { .. } => "warn",
     };
     init_logging(cli.log_format, default_level);
     let runtime = match tokio::runtime::Runtime::new() {
@@ -123,6 +146,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Config(error)) => {
             eprintln!("{error}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
             ExitCode::from(2)
         }
         Err(Failure::Runtime(error)) => {
@@ -168,6 +195,12 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
         }
         Command::Status { json } => status(&config, json).await,
         Command::TestRule(args) => test_rule(&config, &args).await,
+        Command::SendTest { channel } => send_test(&config, &channel).await,
+        Command::Replay {
+            dead,
+            channel,
+            since,
+        } => replay(&config, dead, channel.as_deref(), since).await,
     }
 }
 
@@ -193,18 +226,71 @@ fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
 /// How long `run --once` waits for due deliveries before it exits.
 const ONCE_DELIVERY_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
-fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliverer<SqliteStore>> {
+fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
+    // Fetcher::new installed the TLS provider; webhooks share it.
+    fetcher(config)?;
     let client = reqwest::Client::builder()
         .tls_backend_rustls()
         .timeout(config.daemon.timeout)
         .user_agent(config.daemon.user_agent.clone())
         .build()?;
-    let channels = config
+    config
         .channels
         .iter()
         .map(|c| Channel::new(c, &client).with_context(|| format!("channel \"{}\"", c.name)))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(Deliverer::new(store, channels, DeliverySettings::default()))
+        .collect()
+}
+
+fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliverer<SqliteStore>> {
+    Ok(Deliverer::new(
+        store,
+        channels(config)?,
+        DeliverySettings::default(),
+    ))
+}
+
+async fn send_test(config: &Config, name: &str) -> Result<(), Failure> {
+    let Some(channel) = channels(config)?.into_iter().find(|c| c.name == name) else {
+        let known: Vec<&str> = config.channels.iter().map(|c| c.name.as_str()).collect();
+        return Err(Failure::Usage(format!(
+            "no channel named \"{name}\" (channels: {})",
+            known.join(", ")
+        )));
+    };
+    let alert = newswatch::alert::sample_alert(chrono::Utc::now());
+    let body = serde_json::to_string(&alert).context("cannot encode the sample alert")?;
+    match channel.deliver(&alert, &body).await {
+        Ok(delivered) => {
+            println!("{name}: delivered: {}", delivered.answer);
+            Ok(())
+        }
+        Err(error) => Err(Failure::Runtime(anyhow::anyhow!(
+            "{name}: not delivered: {error}"
+        ))),
+    }
+}
+
+async fn replay(
+    config: &Config,
+    dead: bool,
+    channel: Option<&str>,
+    since: Option<std::time::Duration>,
+) -> Result<(), Failure> {
+    let store = open_store(config).await?;
+    let now = chrono::Utc::now();
+    let since = since
+        .map(chrono::Duration::from_std)
+        .transpose()
+        .context("--since is too long")?
+        .map(|d| now - d);
+    let queued = newswatch::store::Store::replay(&store, !dead, channel, since, now)
+        .await
+        .context("cannot update the outbox")?;
+    let which = if dead { "dead" } else { "delivered" };
+    println!(
+        "queued {queued} {which} alerts again; the running daemon (or the next run) delivers them"
+    );
+    Ok(())
 }
 
 async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Failure> {
@@ -277,7 +363,7 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                 .find(|f| &f.name == name)
                 .ok_or_else(|| {
                     let known: Vec<&str> = config.feeds.iter().map(|f| f.name.as_str()).collect();
-                    Failure::Runtime(anyhow::anyhow!(
+                    Failure::Usage(format!(
                         "no feed named \"{name}\" (feeds: {})",
                         known.join(", ")
                     ))

@@ -233,6 +233,8 @@ struct TestWebhook {
 struct HookState {
     fail_first: usize,
     fail_status: u16,
+    /// Time each post takes, to keep deliveries in flight.
+    delay: Duration,
     calls: Mutex<usize>,
     accepted: Mutex<Vec<(axum::http::HeaderMap, String)>>,
 }
@@ -245,9 +247,14 @@ impl Drop for TestWebhook {
 
 impl TestWebhook {
     async fn start(fail_first: usize, fail_status: u16) -> TestWebhook {
+        TestWebhook::start_slow(fail_first, fail_status, Duration::ZERO).await
+    }
+
+    async fn start_slow(fail_first: usize, fail_status: u16, delay: Duration) -> TestWebhook {
         let state = Arc::new(HookState {
             fail_first,
             fail_status,
+            delay,
             calls: Mutex::new(0),
             accepted: Mutex::new(Vec::new()),
         });
@@ -274,6 +281,7 @@ async fn receive(
     headers: axum::http::HeaderMap,
     body: String,
 ) -> Response {
+    tokio::time::sleep(state.delay).await;
     let call = {
         let mut calls = state.calls.lock().expect("lock");
         *calls += 1;
@@ -465,4 +473,160 @@ async fn the_same_article_through_two_feeds_alerts_once() {
         .expect("maildir")
         .collect();
     assert_eq!(delivered.len(), 1);
+}
+
+fn newswatch() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("newswatch").expect("binary built");
+    cmd.env_remove("NEWSWATCH_CONFIG").env("RUST_LOG", "error");
+    cmd
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn send_test_and_replay_from_the_command_line() {
+    let server = news_server().await;
+    let hook = TestWebhook::start(2, 400).await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        hook.url
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    let config = h.dir.path().join("newswatch.toml").display().to_string();
+    let run = |args: Vec<String>| {
+        tokio::task::spawn_blocking(move || newswatch().args(args).output().expect("run"))
+    };
+
+    // Both alerts die on the 400s; the sample alert then goes through.
+    let once = run(vec![
+        "-c".into(),
+        config.clone(),
+        "run".into(),
+        "--once".into(),
+    ])
+    .await
+    .expect("join");
+    let summary = String::from_utf8_lossy(&once.stdout);
+    assert!(
+        summary.contains("alerts: 0 delivered, 0 retrying, 2 dead"),
+        "{summary}"
+    );
+    let sent = run(vec![
+        "-c".into(),
+        config.clone(),
+        "send-test".into(),
+        "out".into(),
+    ])
+    .await
+    .expect("join");
+    assert!(sent.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&sent.stdout).trim(),
+        "out: delivered: HTTP 200"
+    );
+    let unknown = run(vec![
+        "-c".into(),
+        config.clone(),
+        "send-test".into(),
+        "nope".into(),
+    ])
+    .await
+    .expect("join");
+    assert_eq!(unknown.status.code(), Some(2));
+
+    // The receiver is fixed now: replay the dead alerts and deliver them.
+    let replay = run(vec![
+        "-c".into(),
+        config.clone(),
+        "replay".into(),
+        "--dead".into(),
+    ])
+    .await
+    .expect("join");
+    assert_eq!(
+        String::from_utf8_lossy(&replay.stdout).lines().next(),
+        Some("queued 2 dead alerts again; the running daemon (or the next run) delivers them")
+    );
+    let again = run(vec![
+        "-c".into(),
+        config.clone(),
+        "run".into(),
+        "--once".into(),
+    ])
+    .await
+    .expect("join");
+    let summary = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        summary.contains("alerts: 2 delivered, 0 retrying, 0 dead"),
+        "{summary}"
+    );
+    assert_eq!(hook.received().len(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daemon_killed_mid_delivery_loses_no_alert() {
+    const N: usize = 120;
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    let titles: Vec<(String, String)> = (0..N)
+        .map(|i| (format!("n{i}"), format!("Alibaba and the PLA, report {i}")))
+        .collect();
+    let items: Vec<(&str, &str, chrono::DateTime<Utc>)> = titles
+        .iter()
+        .map(|(g, t)| (g.as_str(), t.as_str(), now))
+        .collect();
+    server.feed("/news.xml", &rss(&items));
+    let hook = TestWebhook::start_slow(0, 200, Duration::from_millis(20)).await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        hook.url
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    let config = h.dir.path().join("newswatch.toml");
+
+    let mut daemon = std::process::Command::new(assert_cmd::cargo::cargo_bin("newswatch"))
+        .args(["-c", config.to_str().expect("utf-8"), "run"])
+        .env("RUST_LOG", "error")
+        .spawn()
+        .expect("start daemon");
+    // Bounded wait until deliveries are under way, then kill in the middle of them.
+    for _ in 0..300 {
+        if hook.received().len() >= N / 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    daemon.kill().expect("SIGKILL");
+    daemon.wait().expect("reap");
+    let before_restart = hook.received().len();
+    assert!(
+        before_restart > 0 && before_restart < N,
+        "kill landed outside the deliveries: {before_restart}"
+    );
+
+    // Restart on the same state, after the dead process's leases have run out.
+    h.clock.advance(Duration::from_secs(600));
+    let totals = deliverer(&h)
+        .drain(Duration::from_secs(60))
+        .await
+        .expect("drain");
+    assert_eq!(outbox(&h).await, (0, N as u64, 0));
+    let received = hook.received();
+    let ids: std::collections::HashSet<String> = received
+        .iter()
+        .map(|(headers, _)| headers["webhook-id"].to_str().expect("ascii").to_string())
+        .collect();
+    assert_eq!(ids.len(), N, "every alert arrived");
+    let duplicates = received.len() - ids.len();
+    assert!(
+        duplicates <= DeliverySettings::default().batch,
+        "{duplicates} duplicates: more than the one batch in flight at the kill"
+    );
+    assert!(totals.delivered > 0);
 }

@@ -136,3 +136,34 @@ pub fn alerts_for(
     }
     Ok(alerts)
 }
+
+/// The alert `send-test` delivers: clearly a test, shaped like a real one.
+pub fn sample_alert(now: DateTime<Utc>) -> Alert {
+    let title = "newswatch test alert: Alibaba named in sample memo";
+    Alert {
+        kind: ALERT_TYPE.to_string(),
+        id: format!("test-{}", now.timestamp_millis()),
+        rule: "send-test".to_string(),
+        severity: Severity::Info,
+        created_at: now,
+        item: AlertItem {
+            id: "send-test".to_string(),
+            title: title.to_string(),
+            link: Some("https://example.org/newswatch-send-test".to_string()),
+            feed: "send-test".to_string(),
+            published: Some(now),
+            summary: "This message checks that the channel delivers. No feed item caused it."
+                .to_string(),
+        },
+        matches: title
+            .find("Alibaba")
+            .map(|start| AlertSpan {
+                field: "title".to_string(),
+                start,
+                end: start + "Alibaba".len(),
+                text: "Alibaba".to_string(),
+            })
+            .into_iter()
+            .collect(),
+    }
+}
