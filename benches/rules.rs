@@ -23,141 +23,180 @@ use regex::Regex;
 
 const ITEMS: usize = 200;
 
-const WORDS: &[&str] = &[
+/// The head of the vocabulary, most frequent first: function words, then common news words.
+const COMMON: &[&str] = &[
+    "the",
+    "of",
+    "to",
+    "and",
+    "a",
+    "in",
+    "that",
+    "for",
+    "on",
+    "is",
+    "said",
+    "with",
+    "as",
+    "by",
+    "was",
+    "it",
+    "at",
+    "from",
+    "has",
+    "its",
+    "be",
+    "have",
+    "will",
+    "are",
+    "an",
+    "but",
+    "not",
+    "which",
+    "after",
+    "their",
+    "this",
+    "they",
+    "were",
+    "been",
+    "more",
+    "would",
+    "new",
+    "also",
+    "who",
+    "year",
+    "about",
+    "over",
+    "than",
+    "two",
     "government",
     "officials",
-    "said",
-    "on",
-    "monday",
-    "that",
-    "the",
-    "new",
-    "policy",
-    "would",
-    "affect",
-    "trade",
-    "between",
-    "china",
-    "and",
-    "united",
-    "states",
-    "market",
-    "shares",
-    "fell",
-    "rose",
     "percent",
-    "after",
     "company",
-    "reported",
-    "quarterly",
-    "earnings",
-    "analysts",
-    "expected",
-    "growth",
-    "in",
-    "cloud",
-    "computing",
-    "revenue",
-    "investors",
-    "military",
-    "defense",
-    "ministry",
-    "pentagon",
-    "sanctions",
-    "export",
-    "controls",
-    "semiconductor",
-    "chips",
-    "technology",
-    "security",
-    "review",
-    "list",
-    "entities",
-    "named",
-    "by",
-    "department",
-    "commerce",
-    "treasury",
-    "statement",
-    "spokesperson",
-    "declined",
-    "to",
-    "comment",
-    "week",
-    "month",
-    "year",
-    "billion",
-    "dollars",
-    "deal",
-    "acquisition",
-    "merger",
-    "regulators",
-    "antitrust",
-    "investigation",
-    "court",
-    "ruling",
-    "appeal",
-    "election",
+    "market",
+    "people",
+    "states",
     "president",
     "minister",
+    "week",
+    "monday",
+    "tuesday",
+    "billion",
+    "million",
+    "according",
+    "statement",
+    "report",
+    "reported",
+    "shares",
+    "united",
+    "china",
+    "policy",
+    "trade",
+    "economy",
+    "bank",
+    "military",
+    "security",
+    "court",
+    "election",
+    "investors",
+    "analysts",
+    "growth",
+    "prices",
+    "talks",
+    "deal",
+    "sanctions",
+    "exports",
+    "technology",
+    "defense",
+    "ministry",
+    "spokesperson",
+    "declined",
+    "comment",
+    "interest",
+    "rates",
+    "inflation",
+    "energy",
+    "oil",
+    "gas",
+    "climate",
+    "summit",
+    "agreement",
     "parliament",
     "vote",
-    "bill",
     "law",
-    "report",
-    "according",
-    "sources",
-    "familiar",
-    "with",
-    "matter",
-    "people",
-    "liberation",
+    "bill",
+    "ruling",
+    "appeal",
+    "regulators",
+    "investigation",
+    "acquisition",
+    "merger",
+    "earnings",
+    "quarterly",
+    "revenue",
+    "cloud",
+    "computing",
+    "chips",
+    "semiconductor",
+    "supply",
+    "chain",
+    "factory",
+    "workers",
     "army",
     "navy",
     "exercise",
-    "taiwan",
     "strait",
-    "south",
     "sea",
     "ships",
     "aircraft",
     "drills",
     "tensions",
-    "alibaba",
-    "tencent",
-    "huawei",
-    "baidu",
-    "bytedance",
-    "tiktok",
-    "apple",
-    "nvidia",
-    "microsoft",
-    "reuters",
-    "bloomberg",
-    "filing",
-    "securities",
-    "exchange",
+    "sources",
+    "familiar",
+    "matter",
+    "department",
+    "commerce",
+    "treasury",
     "commission",
-    "bank",
-    "interest",
-    "rates",
-    "inflation",
-    "economy",
-    "supply",
-    "chain",
-    "factory",
-    "workers",
-    "energy",
-    "oil",
-    "gas",
-    "prices",
-    "climate",
-    "summit",
-    "talks",
-    "agreement",
+    "exchange",
+    "securities",
+    "filing",
+    "review",
+    "list",
+    "named",
+    "entities",
 ];
 
-const CJK: &[&str] = &["阿里巴巴集团", "华为技术", "腾讯控股", "中国人民解放军"];
+/// Real entities and phrases, placed in the tail of the vocabulary like the made-up names.
+const REAL_NAMES: &[&str] = &[
+    "Alibaba",
+    "Tencent",
+    "Huawei",
+    "Baidu",
+    "ByteDance",
+    "TikTok",
+    "Nvidia",
+    "Microsoft",
+    "People's Liberation Army",
+    "export controls",
+    "Entity List",
+    "South China Sea",
+    "Taiwan Strait",
+    "Securities and Exchange Commission",
+    "supply chain",
+    "BABA",
+    "SMIC",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ka", "ro", "vin", "tel", "mar", "sa", "lo", "den", "qui", "bra", "zo", "nik", "ter", "ul",
+    "pha", "gor", "mi", "sen", "tra", "vel", "do", "rus", "an", "cor", "lex", "pi", "nor", "sta",
+    "bel", "fi", "gan", "hu", "jor", "ke", "lan", "mo", "pen", "ri", "sul", "tor",
+];
+
+const COMPANY_SUFFIXES: &[&str] = &["Holdings", "Group", "Labs", "Capital", "Systems", "Bank"];
+
+const HAN: &str = "阿里巴集团华为技术腾讯控股中国人民解放军国家安全市场监管总局银行科创板上海深圳北京发改委商务部";
 
 /// A tiny deterministic generator: the bench must not depend on a seeded crate's algorithm.
 struct Lcg(u64);
@@ -173,44 +212,143 @@ impl Lcg {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn word(&mut self) -> &'static str {
-        WORDS[self.below(WORDS.len())]
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        self.next() as f64 / (1u64 << 31) as f64
     }
 }
 
-fn sentence(rng: &mut Lcg, words: usize) -> String {
-    let mut out = Vec::with_capacity(words);
-    for i in 0..words {
-        let word = match rng.below(60) {
-            0 => CJK[rng.below(CJK.len())].to_string(),
-            1 => "BABA".to_string(),
-            2 => format!("Corp{}", rng.below(NAMES)),
-            3..=5 => {
-                let w = rng.word();
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
+fn syllable_word(rng: &mut Lcg) -> String {
+    (0..2 + rng.below(3))
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect()
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Made-up words of the tail: plain words, company and person names, Chinese names.
+const TAIL_WORDS: usize = 4_000;
+const TAIL_NAMES: usize = 2_500;
+const TAIL_HAN: usize = 200;
+
+/// Units of text (a word, or a name or phrase of several words) ranked by frequency, the
+/// [`COMMON`] head first; item text draws unit `r` with probability proportional to `1/(r+1)`.
+struct Vocabulary {
+    units: Vec<String>,
+    /// Cumulative Zipf weights, for sampling by binary search.
+    cumulative: Vec<f64>,
+}
+
+impl Vocabulary {
+    fn new() -> Vocabulary {
+        let mut rng = Lcg(3);
+        let mut seen = std::collections::HashSet::new();
+        let mut tail: Vec<String> = REAL_NAMES.iter().map(|s| s.to_string()).collect();
+        let han: Vec<char> = HAN.chars().collect();
+        while tail.len() < REAL_NAMES.len() + TAIL_WORDS + TAIL_NAMES + TAIL_HAN {
+            let unit = match tail.len() - REAL_NAMES.len() {
+                n if n < TAIL_WORDS => syllable_word(&mut rng),
+                n if n < TAIL_WORDS + TAIL_NAMES => match rng.below(3) {
+                    0 => format!(
+                        "{} {}",
+                        capitalized(&syllable_word(&mut rng)),
+                        COMPANY_SUFFIXES[rng.below(COMPANY_SUFFIXES.len())]
+                    ),
+                    1 => format!(
+                        "{} {}",
+                        capitalized(&syllable_word(&mut rng)),
+                        capitalized(&syllable_word(&mut rng))
+                    ),
+                    _ => capitalized(&syllable_word(&mut rng)),
+                },
+                _ => (0..2 + rng.below(3))
+                    .map(|_| han[rng.below(han.len())])
+                    .collect(),
+            };
+            if !COMMON.contains(&unit.as_str()) && seen.insert(unit.to_lowercase()) {
+                tail.push(unit);
             }
-            _ => rng.word().to_string(),
-        };
-        out.push(word);
-        if i % 12 == 11 {
-            out.push(".".into());
+        }
+        // Spread names, words and Chinese evenly over the ranks of the tail.
+        for i in (1..tail.len()).rev() {
+            tail.swap(i, rng.below(i + 1));
+        }
+        let units: Vec<String> = COMMON.iter().map(|s| s.to_string()).chain(tail).collect();
+        let mut total = 0.0;
+        let cumulative = (0..units.len())
+            .map(|rank| {
+                total += 1.0 / (rank + 1) as f64;
+                total
+            })
+            .collect();
+        Vocabulary { units, cumulative }
+    }
+
+    fn sample(&self, rng: &mut Lcg) -> &str {
+        let total = self.cumulative.last().copied().unwrap_or(0.0);
+        let target = rng.unit() * total;
+        let rank = self.cumulative.partition_point(|&c| c <= target);
+        &self.units[rank.min(self.units.len() - 1)]
+    }
+
+    /// A unit of the rare part, what rules are mostly written about.
+    fn rare(&self, rng: &mut Lcg) -> &str {
+        let from = COMMON.len() + RARE_FROM;
+        &self.units[from + rng.below(self.units.len() - from)]
+    }
+
+    /// A unit of the common part of the tail, for `NOT` clauses and phrases with a name.
+    fn common(&self, rng: &mut Lcg) -> &str {
+        &self.units[rng.below(COMMON.len() + RARE_FROM)]
+    }
+}
+
+/// Tail ranks below this are "common" to the rule generator; rules name units past it.
+const RARE_FROM: usize = 800;
+
+fn sentence(vocabulary: &Vocabulary, rng: &mut Lcg, units: usize) -> String {
+    let mut out = String::new();
+    for i in 0..units {
+        let unit = vocabulary.sample(rng);
+        if !out.is_empty() {
+            out.push(if i % 14 == 0 { '.' } else { ' ' });
+            if i % 14 == 0 {
+                out.push(' ');
+            }
+        }
+        match rng.below(40) {
+            0 => out.push_str(&unit.to_uppercase()),
+            _ if i % 14 == 0 => out.push_str(&capitalized(unit)),
+            1 => {
+                out.push_str(unit);
+                out.push_str("'s");
+            }
+            2 => {
+                out.push_str(unit);
+                out.push_str(&format!(" {}.{}%", rng.below(100), rng.below(10)));
+            }
+            _ => out.push_str(unit),
         }
     }
-    out.join(" ")
+    out.push('.');
+    out
 }
 
-fn items() -> Vec<Item> {
+fn items(vocabulary: &Vocabulary) -> Vec<Item> {
     let mut rng = Lcg(7);
     (0..ITEMS)
         .map(|i| Item {
             feed: "wire".into(),
             entry_id: i.to_string(),
-            title: sentence(&mut rng, 10),
-            summary: sentence(&mut rng, 30),
-            content: sentence(&mut rng, 120),
+            title: sentence(vocabulary, &mut rng, 10),
+            summary: sentence(vocabulary, &mut rng, 28),
+            content: sentence(vocabulary, &mut rng, 110),
             authors: vec!["Staff Reporter".into()],
             categories: vec!["World".into()],
             link: Some(format!("https://www.reuters.com/world/{i}")),
@@ -221,29 +359,12 @@ fn items() -> Vec<Item> {
         .collect()
 }
 
-/// Made-up company names `corpN`, one item word in 60 is one of them: most rules in a real
-/// config watch names that most items never mention.
-const NAMES: usize = 5_000;
-
-/// A term that is a name, or one time in thirty a common news word: real rules name what
-/// they watch, and an item here holds most of the common words.
-fn term(rng: &mut Lcg) -> String {
-    if rng.below(30) == 0 {
-        rng.word().to_string()
-    } else {
-        format!("corp{}", rng.below(NAMES))
-    }
-}
-
-/// A prefix of a name (`corp12*`), or one time in ten of a longer news word (`semico*`).
-fn prefix(rng: &mut Lcg) -> String {
-    if rng.below(10) != 0 {
-        return format!("corp{}", rng.below(NAMES / 10));
-    }
+/// A prefix of a rare word long enough to be worth truncating (`varokin*` from `varokinsul`).
+fn prefix(vocabulary: &Vocabulary, rng: &mut Lcg) -> String {
     loop {
-        let word = rng.word();
-        if word.len() >= 8 {
-            return word[..6].to_string();
+        let unit = vocabulary.rare(rng).to_lowercase();
+        if unit.is_ascii() && !unit.contains(' ') && unit.len() >= 9 {
+            return unit[..7].to_string();
         }
     }
 }
@@ -256,65 +377,73 @@ fn words(text: &str) -> Atom {
     Atom::Words(query_words(text))
 }
 
-const ENTITIES: usize = 50;
+const ENTITIES: usize = 200;
 
-fn entities() -> Entities {
+fn entities(vocabulary: &Vocabulary) -> Entities {
     let mut rng = Lcg(11);
     let mut entities = HashMap::new();
     for i in 0..ENTITIES {
-        let mut aliases = vec![
-            words(&term(&mut rng)),
-            words(&format!("{} {}", rng.word(), rng.word())),
-        ];
-        if i % 5 == 0 {
-            aliases.push(words(CJK[i / 5 % CJK.len()]));
-        }
+        let aliases = (0..1 + rng.below(3))
+            .map(|_| words(vocabulary.rare(&mut rng)))
+            .collect();
         entities.insert(format!("e{i}"), aliases);
     }
     entities
 }
 
-fn leaf(rng: &mut Lcg) -> Expr {
+/// A positive leaf: an entity, a rare name or word, a name with a common word, a prefix.
+fn leaf(vocabulary: &Vocabulary, rng: &mut Lcg) -> Expr {
     match rng.below(10) {
         0..=1 => Expr::Entity {
             name: format!("e{}", rng.below(ENTITIES)),
             field: None,
         },
-        2..=3 => matching(words(&format!("{} {}", rng.word(), rng.word())), None),
-        4 => matching(Atom::Prefix(prefix(rng)), None),
-        5 => matching(words(&term(rng)), Some(Field::Title)),
-        _ => matching(words(&term(rng)), None),
+        2 => matching(
+            words(&format!(
+                "{} {}",
+                vocabulary.common(rng),
+                vocabulary.rare(rng)
+            )),
+            None,
+        ),
+        3 => matching(Atom::Prefix(prefix(vocabulary, rng)), None),
+        4 => matching(words(vocabulary.rare(rng)), Some(Field::Title)),
+        _ => matching(words(vocabulary.rare(rng)), None),
     }
 }
 
-fn rules(n: usize) -> Vec<Expr> {
+fn rules(vocabulary: &Vocabulary, n: usize) -> Vec<Expr> {
     let mut rng = Lcg(13 + n as u64);
     (0..n)
         .map(|_| match rng.below(100) {
             0..=4 => {
-                let word = rng.word();
+                let word = vocabulary.rare(&mut rng).to_lowercase();
+                let word = word.split(' ').next().unwrap_or_default();
                 let upper = word.to_uppercase();
                 let regex = matching(
                     Atom::Regex {
-                        pattern: format!(r"\b{upper}\b|{word}\d+"),
+                        pattern: format!(r"\b{upper}\b|{word}-?\d+"),
                         case_insensitive: rng.below(2) == 0,
                     },
                     None,
                 );
-                Expr::And(vec![regex, leaf(&mut rng)])
+                Expr::Or(vec![regex, leaf(vocabulary, &mut rng)])
             }
             5..=14 => Expr::Near {
-                left: Box::new(leaf(&mut rng)),
-                right: Box::new(leaf(&mut rng)),
+                left: Box::new(leaf(vocabulary, &mut rng)),
+                right: Box::new(matching(words(vocabulary.common(&mut rng)), None)),
                 distance: 3 + rng.below(6) as u32,
             },
             15..=29 => Expr::And(vec![
-                leaf(&mut rng),
-                leaf(&mut rng),
-                Expr::Not(Box::new(leaf(&mut rng))),
+                leaf(vocabulary, &mut rng),
+                Expr::Not(Box::new(matching(words(vocabulary.common(&mut rng)), None))),
             ]),
-            30..=59 => Expr::Or(vec![leaf(&mut rng), leaf(&mut rng), leaf(&mut rng)]),
-            _ => Expr::And(vec![leaf(&mut rng), leaf(&mut rng)]),
+            30..=59 => Expr::Or(vec![leaf(vocabulary, &mut rng), leaf(vocabulary, &mut rng)]),
+            60..=79 => Expr::And(vec![
+                leaf(vocabulary, &mut rng),
+                matching(words(vocabulary.common(&mut rng)), None),
+            ]),
+            _ => leaf(vocabulary, &mut rng),
         })
         .collect()
 }
@@ -433,16 +562,18 @@ fn rss_bytes() -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let entities = entities();
-    let items = items();
+    let vocabulary = Vocabulary::new();
+    let entities = entities(&vocabulary);
+    let items = items(&vocabulary);
     let bytes: usize = items
         .iter()
         .map(|i| i.title.len() + i.summary.len() + i.content.len())
         .sum();
     eprintln!(
-        "{} items, {} bytes on average",
+        "{} items, {} bytes on average, vocabulary of {} units",
         items.len(),
-        bytes / items.len()
+        bytes / items.len(),
+        vocabulary.units.len()
     );
 
     let mut group = c.benchmark_group("prepare");
@@ -462,14 +593,15 @@ fn bench(c: &mut Criterion) {
     group.finish();
     let prepared: Vec<PreparedItem> = items.iter().map(|i| PreparedItem::new(i, &[])).collect();
 
+    // `match_item` alone, and `prepare_and_match` (what the daemon pays per item).
     let mut group = c.benchmark_group("matcher");
     group
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(prepared.len() as u64));
-    for n in [10, 100, 1_000, 10_000] {
-        let exprs = rules(n);
+    for n in RULE_COUNTS {
+        let exprs = rules(&vocabulary, n);
         let rss_before = rss_bytes();
         let started = Instant::now();
         let matcher = compile(&exprs, &entities);
@@ -479,10 +611,12 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|p| matcher.match_item(p, None).len())
             .sum();
+        let per_item = matched as f64 / prepared.len() as f64;
         eprintln!(
-            "{n} rules: compile {took:.2?}, matcher RSS delta {:.1} MiB, {:.1} matches per item",
+            "{n} rules: compile {took:.2?}, matcher RSS delta {:.1} MiB, {per_item:.2} matches \
+             per item ({:.2}% of rules)",
             (rss_after.saturating_sub(rss_before)) as f64 / (1 << 20) as f64,
-            matched as f64 / prepared.len() as f64
+            100.0 * per_item / n as f64
         );
         group.bench_with_input(BenchmarkId::new("match_item", n), &matcher, |b, m| {
             b.iter(|| {
@@ -492,6 +626,21 @@ fn bench(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
+        group.bench_with_input(
+            BenchmarkId::new("prepare_and_match", n),
+            &matcher,
+            |b, m| {
+                b.iter(|| {
+                    items
+                        .iter()
+                        .map(|i| {
+                            m.match_item(&PreparedItem::new(black_box(i), &[]), None)
+                                .len()
+                        })
+                        .sum::<usize>()
+                })
+            },
+        );
     }
     group.finish();
 
@@ -503,9 +652,26 @@ fn bench(c: &mut Criterion) {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(3));
-    for (n, batch) in [(10, ITEMS), (100, ITEMS / 4), (1_000, 10)] {
-        let rules: Vec<Naive> = rules(n).iter().map(|e| naive(e, &entities)).collect();
+    for (n, batch) in [(10, ITEMS), (100, ITEMS / 2), (1_000, 20)] {
+        let rules: Vec<Naive> = rules(&vocabulary, n)
+            .iter()
+            .map(|e| naive(e, &entities))
+            .collect();
         let batch = &items[..batch];
+        let matched: usize = batch
+            .iter()
+            .map(|item| {
+                rules
+                    .iter()
+                    .filter(|r| naive_matches(r, item, &word))
+                    .count()
+            })
+            .sum();
+        // Not equal to the matcher's count by design: `\b` and `\W+` are not word segmentation.
+        eprintln!(
+            "{n} rules, naive: {:.2} matches per item",
+            matched as f64 / batch.len() as f64
+        );
         group.throughput(Throughput::Elements(batch.len() as u64));
         group.bench_with_input(
             BenchmarkId::new("per_rule_regexes", n),
@@ -527,6 +693,8 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 }
+
+const RULE_COUNTS: [usize; 4] = [10, 100, 1_000, 10_000];
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
