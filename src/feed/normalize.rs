@@ -60,10 +60,13 @@ pub fn normalize_for_match(text: &str) -> String {
 /// whitespace collapsed and trimmed, case kept (case-sensitive regexes such as `/\bBABA\b/`
 /// need it). [`fold_case_aligned`] of it is what words are matched in.
 pub fn normalize_keep_case(text: &str) -> String {
+    if text.is_ascii() {
+        return collapse_ascii_whitespace(text);
+    }
     let mut out = CollapsedText::with_capacity(text.len());
     // Most non-ASCII news text (curly quotes, accents, CJK) is already in NFKC; the quick
     // check is several times cheaper than running the normalizer over it.
-    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         for c in text.chars() {
             out.push_char(fold_quote(c));
         }
@@ -75,6 +78,26 @@ pub fn normalize_keep_case(text: &str) -> String {
         }
     }
     out.finish()
+}
+
+/// [`CollapsedText`] for ASCII text, copying runs between whitespace whole: ASCII is its own
+/// NFKC and holds no typographic quote, so only whitespace changes.
+fn collapse_ascii_whitespace(text: &str) -> String {
+    // The ASCII characters `char::is_whitespace` accepts (vertical tab included).
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let mut out = String::with_capacity(text.len());
+    for run in text
+        .as_bytes()
+        .split(is_space)
+        .filter(|run| !run.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // A run of ASCII bytes is valid UTF-8.
+        out.push_str(std::str::from_utf8(run).expect("ASCII is UTF-8"));
+    }
+    out
 }
 
 /// Lower-cases `text` character by character wherever that keeps the character's UTF-8
@@ -421,6 +444,15 @@ fn is_block_tag(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_collapse_agrees_with_the_general_path(text in "[a-b '\"\t\n\r\x0b\x0c\x1f.]{0,20}") {
+            let mut general = CollapsedText::with_capacity(text.len());
+            general.push_str(&text);
+            proptest::prop_assert_eq!(collapse_ascii_whitespace(&text), general.finish());
+        }
+    }
 
     #[test]
     fn case_folding_keeps_byte_offsets() {

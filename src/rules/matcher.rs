@@ -15,6 +15,7 @@
 //!    match with no positive evidence, such as `NOT a OR b`); each walks its compiled tree over
 //!    the occurrence table, collecting the spans that made it match.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -293,31 +294,55 @@ impl Matcher {
     /// Rules matching the item, in rule order, each with its evidence. `feed` = None means the
     /// item belongs to no configured feed and scopes are not applied.
     pub fn match_item(&self, item: &PreparedItem, feed: Option<&FeedRef<'_>>) -> Vec<RuleMatch> {
-        let occurrences = self.occurrences(item);
-        let mut candidates = self.always_evaluated.clone();
-        let mut previous = None;
-        for occurrence in &occurrences {
-            if previous != Some(occurrence.atom) {
-                previous = Some(occurrence.atom);
-                candidates.extend(&self.rules_by_atom[occurrence.atom as usize]);
-            }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.match_with(item, feed, &mut scratch),
+            // Only reachable if matching ever re-entered itself on one thread.
+            Err(_) => self.match_with(item, feed, &mut Scratch::default()),
+        })
+    }
+
+    fn match_with(
+        &self,
+        item: &PreparedItem,
+        feed: Option<&FeedRef<'_>>,
+        scratch: &mut Scratch,
+    ) -> Vec<RuleMatch> {
+        scratch.reset(self.atoms.len());
+        let Scratch {
+            occurrences,
+            ids,
+            candidates,
+            evidence,
+            ranges,
+        } = scratch;
+        self.occurrences(item, ids, occurrences);
+        candidates.extend_from_slice(&self.always_evaluated);
+        let mut start = 0;
+        while start < occurrences.len() {
+            let atom = occurrences[start].atom;
+            let end = start + occurrences[start..].partition_point(|o| o.atom == atom);
+            ranges[atom as usize] = (start as u32, end as u32);
+            candidates.extend(&self.rules_by_atom[atom as usize]);
+            start = end;
         }
         candidates.sort_unstable();
         candidates.dedup();
 
-        let table = OccurrenceTable(&occurrences);
+        let table = OccurrenceTable {
+            occurrences,
+            ranges,
+        };
         let mut matches = Vec::new();
-        let mut evidence = Vec::new();
-        for rule_index in candidates {
+        for &rule_index in candidates.iter() {
             let rule = &self.rules[rule_index as usize];
             if !in_scope(&rule.scope, feed) {
                 continue;
             }
             evidence.clear();
-            if eval(&rule.root, &table, &mut evidence) {
+            if eval(&rule.root, &table, evidence) {
                 matches.push(RuleMatch {
                     rule: rule_index as usize,
-                    spans: spans(item, &mut evidence),
+                    spans: spans(item, evidence),
                 });
             }
         }
@@ -329,20 +354,17 @@ impl Matcher {
     }
 
     /// Every occurrence of every atom in the item, sorted by (atom, field, start).
-    fn occurrences(&self, item: &PreparedItem) -> Vec<Occurrence> {
-        let mut out = Vec::new();
-        let mut ids = Vec::new();
+    fn occurrences(&self, item: &PreparedItem, ids: &mut Vec<u32>, out: &mut Vec<Occurrence>) {
         for field in Field::ALL {
             let f = field.index();
             let text = &item.fields[f];
             if self.word_fields.contains(f) {
-                self.find_phrases(text, f, &mut ids, &mut out);
-                self.find_prefixes(text, f, &mut out);
+                self.find_phrases(text, f, ids, out);
+                self.find_prefixes(text, f, out);
             }
-            self.find_regexes(text, f, &mut out);
+            self.find_regexes(text, f, out);
         }
         out.sort_unstable_by_key(|o| (o.atom, o.field, o.start, o.end));
-        out
     }
 
     fn find_phrases(
@@ -353,9 +375,9 @@ impl Matcher {
         out: &mut Vec<Occurrence>,
     ) {
         ids.clear();
-        ids.extend((0..text.words.len()).map(|i| {
+        ids.extend(text.words.iter().map(|w| {
             self.vocabulary
-                .get(text.word(i))
+                .get(&text.folded[w.start as usize..w.end as usize])
                 .copied()
                 .unwrap_or(UNKNOWN_WORD)
         }));
@@ -366,8 +388,9 @@ impl Matcher {
             for &phrase_index in starting {
                 let phrase = &self.phrases[phrase_index as usize];
                 let last = position + phrase.words.len() - 1;
+                // The first word is `id` already; most phrases are a single word.
                 if !self.atoms[phrase.atom as usize].fields.contains(field)
-                    || ids.get(position..=last) != Some(&phrase.words[..])
+                    || (last > position && ids.get(position + 1..=last) != Some(&phrase.words[1..]))
                 {
                     continue;
                 }
@@ -668,10 +691,15 @@ impl Builder {
 /// DFA gives up on the first non-ASCII byte (every Chinese headline) and the set falls back to
 /// the PikeVM, whose cost grows with the number of patterns times the text length.
 fn regex_set(sources: &[&(String, usize)]) -> Result<RegexSet, regex::Error> {
-    let build = |patterns: Vec<String>| RegexSetBuilder::new(patterns).size_limit(64 << 20).build();
+    let build = |patterns: Vec<String>| {
+        RegexSetBuilder::new(patterns)
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+    };
     let relaxed = sources
         .iter()
-        .map(|(source, _)| without_word_boundaries(source))
+        .map(|(source, _)| format!("(?:[\\s\\S]|){}", without_word_boundaries(source)))
         .collect();
     // A pattern that does not parse once relaxed (`\b+`) keeps the set exact instead.
     build(relaxed).or_else(|_| build(sources.iter().map(|(s, _)| s.clone()).collect()))
@@ -733,14 +761,53 @@ fn oversized_set_error(sources: &[&(String, usize)], field: Field) -> String {
 }
 
 /// The occurrences of one item, sorted by atom, looked up by atom.
-struct OccurrenceTable<'a>(&'a [Occurrence]);
+struct OccurrenceTable<'a> {
+    occurrences: &'a [Occurrence],
+    /// Atom -> its range in `occurrences`; empty for atoms that did not occur.
+    ranges: &'a [(u32, u32)],
+}
 
 impl OccurrenceTable<'_> {
     fn of(&self, atom: AtomId) -> &[Occurrence] {
-        let start = self.0.partition_point(|o| o.atom < atom);
-        let end = start + self.0[start..].partition_point(|o| o.atom == atom);
-        &self.0[start..end]
+        let (start, end) = self.ranges[atom as usize];
+        &self.occurrences[start as usize..end as usize]
     }
+}
+
+/// Working memory of [`Matcher::match_item`], kept per thread so that matching an item
+/// allocates little beyond its result.
+#[derive(Default)]
+struct Scratch {
+    occurrences: Vec<Occurrence>,
+    /// Word ids of the field being searched.
+    ids: Vec<u32>,
+    candidates: Vec<u32>,
+    evidence: Vec<Occurrence>,
+    /// Atom -> range in `occurrences`; all empty between calls except the entries of the atoms
+    /// in `occurrences`, which [`Scratch::reset`] empties.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Scratch {
+    /// Ready for a matcher of `atoms` atoms. Cleaning up at the start rather than the end keeps
+    /// the table right even after a call that unwound.
+    fn reset(&mut self, atoms: usize) {
+        for o in &self.occurrences {
+            if let Some(range) = self.ranges.get_mut(o.atom as usize) {
+                *range = (0, 0);
+            }
+        }
+        if self.ranges.len() < atoms {
+            self.ranges.resize(atoms, (0, 0));
+        }
+        self.occurrences.clear();
+        self.candidates.clear();
+        self.evidence.clear();
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// Whether `node` matches; if so, its evidence is appended to `evidence` (and nothing is

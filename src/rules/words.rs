@@ -56,9 +56,19 @@ pub fn query_words(text: &str) -> Vec<String> {
 /// Words of already folded text. Segments without a letter or digit (spaces, punctuation)
 /// are not words.
 fn segment(folded: &str) -> impl Iterator<Item = Word> + '_ {
-    folded
-        .split_word_bound_indices()
-        .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric))
+    chunks(folded)
+        .flat_map(|(offset, chunk)| {
+            let segments: Box<dyn Iterator<Item = (usize, &str)>> = if chunk.is_ascii() {
+                Box::new(ascii_word_segments(chunk))
+            } else {
+                Box::new(
+                    chunk
+                        .split_word_bound_indices()
+                        .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric)),
+                )
+            };
+            segments.map(move |(start, segment)| (offset + start, segment))
+        })
         .map(|(start, segment)| {
             let kept = segment
                 .strip_suffix("'s")
@@ -72,9 +82,88 @@ fn segment(folded: &str) -> impl Iterator<Item = Word> + '_ {
         })
 }
 
+/// Splits text after every space that is followed by an ASCII character other than a space.
+/// UAX #29 always breaks there (only another space or an Extend/Format/ZWJ character can join
+/// a space to what follows, and none of those is ASCII other than the space), and no rule looks
+/// across a space, so each chunk segments alone exactly as inside the whole text. Most chunks
+/// of news text are then ASCII and take [`ascii_word_segments`].
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        while position < bytes.len() {
+            let b = bytes[position];
+            position += 1;
+            if b == b' '
+                && bytes
+                    .get(position)
+                    .is_some_and(|&n| n.is_ascii() && n != b' ')
+            {
+                break;
+            }
+        }
+        let chunk = (start, &text[start..position]);
+        start = position;
+        Some(chunk)
+    })
+}
+
+/// UAX #29 word segments of ASCII text that contain a letter or digit, as
+/// `split_word_bound_indices` finds them: runs of letters, digits and `_` (WB5, WB8-WB10,
+/// WB13a/b), joined across one `'`, `.` or `:` between letters (WB6/7) and one `'`, `.`, `,`
+/// or `;` between digits (WB11/12). Every other ASCII character stands alone and is no word.
+fn ascii_word_segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while position < bytes.len() && !is_word(bytes[position]) {
+                position += 1;
+            }
+            if position >= bytes.len() {
+                return None;
+            }
+            let start = position;
+            let mut alphanumeric = false;
+            loop {
+                while position < bytes.len() && is_word(bytes[position]) {
+                    alphanumeric |= bytes[position] != b'_';
+                    position += 1;
+                }
+                let (Some(&before), Some(&mid), Some(&after)) = (
+                    bytes.get(position.wrapping_sub(1)),
+                    bytes.get(position),
+                    bytes.get(position + 1),
+                ) else {
+                    break;
+                };
+                let letters = before.is_ascii_alphabetic()
+                    && after.is_ascii_alphabetic()
+                    && matches!(mid, b'\'' | b'.' | b':');
+                let digits = before.is_ascii_digit()
+                    && after.is_ascii_digit()
+                    && matches!(mid, b'\'' | b'.' | b',' | b';');
+                if !(letters || digits) {
+                    break;
+                }
+                position += 1;
+            }
+            if alphanumeric {
+                return Some((start, &text[start..position]));
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<String> {
         let field = FieldText::new(text);
@@ -116,6 +205,43 @@ mod tests {
             ["people", "liberation", "army"]
         );
         assert_eq!(query_words("阿里巴巴"), ["阿", "里", "巴", "巴"]);
+    }
+
+    fn unicode_words(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices()
+            .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn ascii_fast_path_agrees_with_unicode_segmentation(
+            text in "[a-cA-C0-2_'.:,;\\- \t\n!\"()%$]{0,24}",
+        ) {
+            prop_assert_eq!(ascii_word_segments(&text).collect::<Vec<_>>(), unicode_words(&text));
+        }
+
+        #[test]
+        fn chunked_segmentation_agrees_with_unicode_segmentation(
+            text in "([a-b0-1'.:,_ -]|\\u{301}|\\u{200d}|\\u{bbe}|阿|é|ς|\\u{1f600}|\\u{1f1fa}|\\u{a0}){0,24}",
+        ) {
+            let via_chunks: Vec<(usize, &str)> = chunks(&text)
+                .flat_map(|(offset, chunk)| {
+                    unicode_words(chunk).into_iter().map(move |(start, segment)| (offset + start, segment))
+                })
+                .collect();
+            prop_assert_eq!(&via_chunks, &unicode_words(&text));
+            let fast: Vec<Word> = segment(&text).collect();
+            let unicode: Vec<Word> = unicode_words(&text)
+                .into_iter()
+                .map(|(start, segment)| {
+                    let kept = segment.strip_suffix("'s").filter(|stem| !stem.is_empty()).unwrap_or(segment);
+                    Word { start: start as u32, end: (start + kept.len()) as u32 }
+                })
+                .collect();
+            prop_assert_eq!(fast, unicode);
+        }
     }
 
     #[test]
