@@ -11,15 +11,28 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
-const TOPICS: [&str; 8] = [
-    "Alibaba shares rise after cloud unit posts record quarter",
-    "Pentagon adds Chinese firms to 1260H military companies list",
+/// One topic in twenty mentions the watched story, so about 5% of items match its rule.
+const TOPICS: [&str; 20] = [
+    "Pentagon memo says Alibaba aided the PLA, shares fall",
+    "Chinese firms added to 1260H military companies list",
+    "Cloud providers post record quarter on AI demand",
+    "Oil prices slip as inventories build",
+    "Automakers cut forecasts on weak demand",
+    "Retail sales beat expectations in October",
+    "Airline traffic recovers to pre-pandemic levels",
+    "Semiconductor stocks rally on new orders",
+    "Housing starts fall for a third month",
+    "Bond yields climb after jobs report",
+    "Mining output rises in the third quarter",
+    "Telecom operators bid for new spectrum",
     "Commerce Department weighs new export rules for AI chips",
     "Central bank holds rates steady as inflation cools",
     "Shipping costs climb as Red Sea diversions continue",
     "Regulators open inquiry into online marketplace practices",
     "Tech giants report strong demand for data-center capacity",
     "Lawmakers press agencies on foreign investment screening",
+    "Farm exports rise on strong harvest",
+    "Insurers raise premiums after storm season",
 ];
 
 struct Feeds {

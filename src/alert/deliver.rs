@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -33,6 +34,8 @@ pub struct DeliverySettings {
     pub max_retry_delay: Duration,
     /// Entries claimed at once.
     pub batch: usize,
+    /// Deliveries in flight at once per channel.
+    pub parallel: usize,
 }
 
 impl Default for DeliverySettings {
@@ -42,7 +45,8 @@ impl Default for DeliverySettings {
             give_up: Duration::from_secs(24 * 3600),
             retry_delay: Duration::from_secs(30),
             max_retry_delay: Duration::from_secs(3600),
-            batch: 32,
+            batch: 64,
+            parallel: 16,
         }
     }
 }
@@ -94,16 +98,35 @@ impl<S: Store> Deliverer<S> {
     /// Claims and delivers one batch of `channel`'s due entries; returns what happened.
     pub async fn deliver_due(&self, channel: &str) -> Result<DeliveryTotals, StoreError> {
         let mut totals = DeliveryTotals::default();
+        self.deliver_due_into(channel, &mut totals).await?;
+        Ok(totals)
+    }
+
+    /// [`Deliverer::deliver_due`], counting into `totals` as outcomes are recorded, so a caller
+    /// that stops waiting half-way still knows what was delivered.
+    async fn deliver_due_into(
+        &self,
+        channel: &str,
+        totals: &mut DeliveryTotals,
+    ) -> Result<(), StoreError> {
         let Some(sink) = self.channels.get(channel) else {
-            return Ok(totals);
+            return Ok(());
         };
         let now = self.clock.now();
         let entries = self
             .store
             .claim_due(channel, now, self.settings.lease, self.settings.batch)
             .await?;
-        for entry in entries {
-            let result = self.attempt(sink, &entry).await;
+        // Several deliveries in flight hide each one's round trips (SMTP is chatty, and a
+        // remote webhook is a network away); each outcome is recorded as soon as it is known,
+        // so a crash re-sends at most what was in flight.
+        let mut outcomes = futures_util::stream::iter(entries)
+            .map(|entry| async move {
+                let result = self.attempt(sink, &entry).await;
+                (entry, result)
+            })
+            .buffer_unordered(self.settings.parallel.max(1));
+        while let Some((entry, result)) = outcomes.next().await {
             match &result {
                 DeliveryResult::Delivered => totals.delivered += 1,
                 DeliveryResult::Retry { .. } => totals.retrying += 1,
@@ -113,7 +136,7 @@ impl<S: Store> Deliverer<S> {
                 .finish_delivery(&entry.id, &result, self.clock.now())
                 .await?;
         }
-        Ok(totals)
+        Ok(())
     }
 
     async fn attempt(&self, channel: &Channel, entry: &OutboxEntry) -> DeliveryResult {
@@ -183,13 +206,17 @@ impl<S: Store> Deliverer<S> {
         let mut totals = DeliveryTotals::default();
         for name in self.channel_names() {
             while tokio::time::Instant::now() < deadline {
-                let step = tokio::time::timeout_at(deadline, self.deliver_due(&name)).await;
-                let Ok(step) = step else { break };
-                let step = step?;
-                totals.delivered += step.delivered;
-                totals.dead += step.dead;
-                totals.retrying += step.retrying;
-                if step.delivered + step.dead + step.retrying == 0 {
+                let before = totals;
+                // Stopping at the deadline abandons the deliveries in flight; their entries
+                // stay claimed until the lease ends and are delivered by a later run.
+                let step =
+                    tokio::time::timeout_at(deadline, self.deliver_due_into(&name, &mut totals))
+                        .await;
+                match step {
+                    Err(_elapsed) => break,
+                    Ok(result) => result?,
+                }
+                if totals == before {
                     break;
                 }
             }
