@@ -630,3 +630,55 @@ async fn a_daemon_killed_mid_delivery_loses_no_alert() {
     );
     assert!(totals.delivered > 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_posts_are_paced_and_none_is_lost() {
+    const N: usize = 12;
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    let titles: Vec<(String, String)> = (0..N)
+        .map(|i| {
+            (
+                format!("d{i}"),
+                format!("Alibaba military ties, update {i}"),
+            )
+        })
+        .collect();
+    let items: Vec<(&str, &str, chrono::DateTime<Utc>)> = titles
+        .iter()
+        .map(|(g, t)| (g.as_str(), t.as_str(), now))
+        .collect();
+    server.feed("/news.xml", &rss(&items));
+    let hook = TestWebhook::start(0, 200).await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\nformat = \"discord\"\n",
+        hook.url
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    h.poll("news").await;
+    let started = std::time::Instant::now();
+    let totals = deliverer(&h)
+        .drain(Duration::from_secs(30))
+        .await
+        .expect("drain");
+    let took = started.elapsed();
+    assert_eq!(totals.delivered, N);
+    // Five posts per two seconds: N posts need at least (N - 1) x 400 ms.
+    assert!(
+        took >= Duration::from_millis(400) * (N as u32 - 1),
+        "{took:?}"
+    );
+    let received = hook.received();
+    assert_eq!(received.len(), N);
+    let body: serde_json::Value = serde_json::from_str(&received[0].1).expect("json");
+    assert!(
+        body["embeds"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("Alibaba")),
+        "{body}"
+    );
+}

@@ -140,6 +140,23 @@ impl Channel {
         })
     }
 
+    /// The least time between two posts, for services that rate-limit their webhooks: Slack
+    /// allows about one message per second per webhook, Discord five per two seconds. Pacing
+    /// keeps every alert; a 429 that still happens is retried after its `Retry-After`.
+    pub fn pace(&self) -> Option<Duration> {
+        match &self.sink {
+            Sink::Webhook {
+                format: WebhookFormat::Slack,
+                ..
+            } => Some(Duration::from_millis(1000)),
+            Sink::Webhook {
+                format: WebhookFormat::Discord,
+                ..
+            } => Some(Duration::from_millis(400)),
+            _ => None,
+        }
+    }
+
     pub async fn deliver(&self, alert: &Alert, body: &str) -> Result<Delivered, DeliveryError> {
         match &self.sink {
             Sink::Smtp { mailer, envelope } => {

@@ -119,13 +119,23 @@ impl<S: Store> Deliverer<S> {
             .await?;
         // Several deliveries in flight hide each one's round trips (SMTP is chatty, and a
         // remote webhook is a network away); each outcome is recorded as soon as it is known,
-        // so a crash re-sends at most what was in flight.
+        // so a crash re-sends at most what was in flight. A paced channel sends one at a time.
+        let pace = sink.pace();
+        let parallel = if pace.is_some() {
+            1
+        } else {
+            self.settings.parallel.max(1)
+        };
         let mut outcomes = futures_util::stream::iter(entries)
             .map(|entry| async move {
+                let started = tokio::time::Instant::now();
                 let result = self.attempt(sink, &entry).await;
+                if let Some(pace) = pace {
+                    tokio::time::sleep_until(started + pace).await;
+                }
                 (entry, result)
             })
-            .buffer_unordered(self.settings.parallel.max(1));
+            .buffer_unordered(parallel);
         while let Some((entry, result)) = outcomes.next().await {
             match &result {
                 DeliveryResult::Delivered => totals.delivered += 1,
