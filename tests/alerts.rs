@@ -682,3 +682,52 @@ async fn discord_posts_are_paced_and_none_is_lost() {
         "{body}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_over_starttls_with_auth() {
+    let dir = tempfile::tempdir().expect("dir");
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("cert");
+    let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    std::fs::write(&cert, certified.cert.pem()).expect("write cert");
+    std::fs::write(&key, certified.signing_key.serialize_pem()).expect("write key");
+    std::fs::write(dir.path().join("smtp-password"), "s3cret\n").expect("write password");
+    let smtp = SmtpServer::start_secure((&cert, &key), ("newswatch", "s3cret"));
+
+    let server = news_server().await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"n@test.example\"\nto = [\"d@test.example\"]\n\
+         transport = \"smtp\"\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {}\ntls = \"starttls\"\n\
+         username = \"newswatch\"\npassword_file = \"{}\"\ntls_ca_file = \"{}\"\n",
+        smtp.port,
+        dir.path().join("smtp-password").display(),
+        cert.display()
+    );
+    let h = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    h.poll("news").await;
+    let totals = deliverer(&h)
+        .drain(Duration::from_secs(20))
+        .await
+        .expect("drain");
+    assert_eq!((totals.delivered, totals.retrying, totals.dead), (2, 0, 0));
+    assert_eq!(smtp.messages().len(), 2);
+
+    // A wrong password is refused by the server: the alerts do not arrive.
+    std::fs::write(dir.path().join("smtp-password"), "wrong\n").expect("write password");
+    let h2 = Harness::new(
+        "",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    h2.poll("news").await;
+    let refused = deliverer(&h2)
+        .drain(Duration::from_secs(20))
+        .await
+        .expect("drain");
+    assert_eq!(refused.delivered, 0);
+    assert_eq!(smtp.messages().len(), 2);
+}

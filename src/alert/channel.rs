@@ -107,6 +107,7 @@ impl Channel {
                         tls,
                         username,
                         password,
+                        tls_ca,
                     } => Sink::Smtp {
                         mailer: smtp_transport(
                             host,
@@ -114,6 +115,7 @@ impl Channel {
                             *tls,
                             username.as_deref(),
                             password.as_ref(),
+                            tls_ca.as_deref(),
                         )?,
                         envelope,
                     },
@@ -208,11 +210,21 @@ fn smtp_transport(
     tls: TlsMode,
     username: Option<&str>,
     password: Option<&Secret>,
+    tls_ca: Option<&str>,
 ) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+    use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+    let parameters = || -> anyhow::Result<TlsParameters> {
+        let mut builder = TlsParameters::builder(host.to_string());
+        if let Some(pem) = tls_ca {
+            builder = builder.add_root_certificate(Certificate::from_pem(pem.as_bytes())?);
+        }
+        Ok(builder.build_rustls()?)
+    };
+    let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host);
     let builder = match tls {
-        TlsMode::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)?,
-        TlsMode::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)?,
-        TlsMode::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+        TlsMode::Tls => builder.tls(Tls::Wrapper(parameters()?)),
+        TlsMode::Starttls => builder.tls(Tls::Required(parameters()?)),
+        TlsMode::None => builder.tls(Tls::None),
     };
     // lettre writes the end-of-data marker as its own small packet without TCP_NODELAY, so
     // each message waits out the server's delayed ACK (about 40 ms on Linux); enough pooled

@@ -25,6 +25,7 @@ const EMAIL_KEYS: &[&str] = &[
     "username",
     "password_file",
     "password_env",
+    "tls_ca_file",
     "dir",
     "sendmail_command",
 ];
@@ -35,6 +36,7 @@ const SMTP_KEYS: &[&str] = &[
     "username",
     "password_file",
     "password_env",
+    "tls_ca_file",
 ];
 const SENDMAIL_KEYS: &[&str] = &["sendmail_command"];
 const MAILDIR_KEYS: &[&str] = &["dir"];
@@ -263,7 +265,39 @@ fn smtp(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<EmailTranspor
             .as_ref()
             .map(|username| username.get_ref().clone()),
         password: password.flatten(),
+        tls_ca: match &raw.tls_ca_file {
+            Some(file) => Some(ca_certificate(cx, owner, file)?),
+            None => None,
+        },
     })
+}
+
+/// A private CA's certificate (PEM), for an SMTP server whose certificate no public CA signed.
+fn ca_certificate(cx: &mut Context, owner: &str, file: &Text) -> Option<String> {
+    let path = cx.resolve(file.get_ref());
+    match std::fs::read_to_string(&path) {
+        Ok(pem) if pem.contains("-----BEGIN CERTIFICATE-----") => Some(pem),
+        Ok(_) => {
+            cx.report.error(
+                file.span(),
+                format!(
+                    "{owner}: tls_ca_file \"{}\" holds no PEM certificate",
+                    path.display()
+                ),
+            );
+            None
+        }
+        Err(error) => {
+            cx.report.error(
+                file.span(),
+                format!(
+                    "{owner}: cannot read tls_ca_file \"{}\": {error}",
+                    path.display()
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn webhook(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<WebhookChannel> {

@@ -202,6 +202,8 @@ pub enum EmailTransport {
         username: Option<String>,
         /// Read from `password_file` or `password_env` at load time.
         password: Option<Secret>,
+        /// PEM of a private CA to trust (`tls_ca_file`), read at load time.
+        tls_ca: Option<String>,
     },
     Sendmail {
         /// `sendmail_command`, default `/usr/sbin/sendmail`.

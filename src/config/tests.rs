@@ -97,10 +97,12 @@ fn full_design_config_loads() {
         tls,
         username,
         password,
+        tls_ca,
     } = &email.transport
     else {
         panic!("analysts uses smtp")
     };
+    assert_eq!(tls_ca, &None);
     assert_eq!(
         (host.as_str(), *port, *tls),
         ("smtp.newsroom.net", 587, TlsMode::Starttls)

@@ -11,8 +11,9 @@
 //! 2. Matching turns each field's words into ids once, walks them once against those indexes,
 //!    and produces an occurrence table: for every atom that occurred, where (field, word
 //!    positions, bytes).
-//! 3. Only rules that own an atom that occurred are evaluated (plus the rare rule that can
-//!    match with no positive evidence, such as `NOT a OR b`); each walks its compiled tree over
+//! 3. Only rules with a trigger atom that occurred are evaluated (an `AND` triggers on its
+//!    most specific operand only: `a AND the` cannot match without `a`), plus the rare rule
+//!    that can match with no positive evidence, such as `NOT a OR b`; each walks its compiled tree over
 //!    the occurrence table, collecting the spans that made it match.
 
 use std::cell::RefCell;
@@ -152,6 +153,9 @@ enum AtomKind {
 
 struct AtomInfo {
     kind: AtomKind,
+    /// How rarely the atom is likely to occur, for choosing which atoms make a rule worth
+    /// evaluating: the bytes of its words or prefix (longer is rarer), 0 for a regex.
+    specificity: u32,
     /// Fields some rule looks for it in; occurrences elsewhere are not recorded.
     fields: FieldMask,
 }
@@ -189,17 +193,47 @@ impl Node {
         }
     }
 
-    /// Atoms outside any `Not`: one of them occurring is what makes the rule worth evaluating.
-    fn positive_atoms(&self, out: &mut Vec<AtomId>) {
+    /// Atoms one of which occurs whenever the node matches (for a node that
+    /// [`needs_positive`](Node::needs_positive)), chosen to be rarely found: of the children
+    /// of an `And` and the sides of a `Near`, only the one whose atoms look most specific
+    /// counts. Returns that specificity: the least [`AtomInfo::specificity`] of the atoms.
+    fn trigger_atoms(&self, atoms: &[AtomInfo], out: &mut Vec<AtomId>) -> u32 {
+        let leaves = |leaves: &[(AtomId, FieldMask)], out: &mut Vec<AtomId>| {
+            out.extend(leaves.iter().map(|(a, _)| *a));
+            leaves
+                .iter()
+                .map(|(a, _)| atoms[*a as usize].specificity)
+                .min()
+                .unwrap_or(0)
+        };
         match self {
-            Node::Leaf(atoms) => out.extend(atoms.iter().map(|(a, _)| *a)),
+            Node::Leaf(l) => leaves(l, out),
             Node::Near { left, right, .. } => {
-                out.extend(left.iter().chain(right).map(|(a, _)| *a));
+                let mut l = Vec::new();
+                let mut r = Vec::new();
+                let (ls, rs) = (leaves(left, &mut l), leaves(right, &mut r));
+                out.extend(if ls >= rs { l } else { r });
+                ls.max(rs)
             }
-            Node::And(children) | Node::Or(children) => {
-                children.iter().for_each(|c| c.positive_atoms(out));
+            Node::Or(children) => children
+                .iter()
+                .map(|c| c.trigger_atoms(atoms, out))
+                .min()
+                .unwrap_or(0),
+            Node::And(children) => {
+                let mut best: Option<(u32, Vec<AtomId>)> = None;
+                for child in children.iter().filter(|c| c.needs_positive()) {
+                    let mut found = Vec::new();
+                    let score = child.trigger_atoms(atoms, &mut found);
+                    if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                        best = Some((score, found));
+                    }
+                }
+                let (score, found) = best.unwrap_or_default();
+                out.extend(found);
+                score
             }
-            Node::Not(_) => {}
+            Node::Not(_) => 0,
         }
     }
 }
@@ -229,7 +263,7 @@ pub struct Matcher {
     regex_sets: [Option<(RegexSet, Vec<usize>)>; Field::COUNT],
     /// Fields in which some word sequence or prefix is looked for.
     word_fields: FieldMask,
-    /// Atom -> rules that own it outside a `Not`.
+    /// Atom -> rules that one of its occurrences makes worth evaluating ([`Node::trigger_atoms`]).
     rules_by_atom: Vec<Vec<u32>>,
     /// Rules that can match with no positive atom occurring (`NOT a OR b`).
     always_evaluated: Vec<u32>,
@@ -603,7 +637,16 @@ impl Builder {
                 AtomKind::Regex
             }
         };
-        self.atoms.push(AtomInfo { kind, fields });
+        let specificity = match &key {
+            AtomKey::Words(words) => words.iter().map(|w| w.len() as u32 + 1).sum(),
+            AtomKey::Prefix(prefix) => prefix.len() as u32,
+            AtomKey::Regex(_) => 0,
+        };
+        self.atoms.push(AtomInfo {
+            kind,
+            specificity,
+            fields,
+        });
         self.atom_ids.insert(key, id);
         Ok(id)
     }
@@ -658,7 +701,7 @@ impl Builder {
                 always_evaluated.push(index as u32);
             }
             atoms.clear();
-            rule.root.positive_atoms(&mut atoms);
+            rule.root.trigger_atoms(&self.atoms, &mut atoms);
             atoms.sort_unstable();
             atoms.dedup();
             for &atom in &atoms {

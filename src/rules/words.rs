@@ -30,7 +30,8 @@ impl FieldText {
     pub fn new(display: &str) -> FieldText {
         let text = normalize_keep_case(display);
         let folded = fold_case_aligned(&text);
-        let words = segment(&folded).collect();
+        let mut words = Vec::with_capacity(text.len() / 5);
+        segment_into(&folded, &mut words);
         FieldText {
             text,
             folded,
@@ -55,31 +56,37 @@ pub fn query_words(text: &str) -> Vec<String> {
 
 /// Words of already folded text. Segments without a letter or digit (spaces, punctuation)
 /// are not words.
-fn segment(folded: &str) -> impl Iterator<Item = Word> + '_ {
-    chunks(folded)
-        .flat_map(|(offset, chunk)| {
-            let segments: Box<dyn Iterator<Item = (usize, &str)>> = if chunk.is_ascii() {
-                Box::new(ascii_word_segments(chunk))
-            } else {
-                Box::new(
-                    chunk
-                        .split_word_bound_indices()
-                        .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric)),
-                )
-            };
-            segments.map(move |(start, segment)| (offset + start, segment))
-        })
-        .map(|(start, segment)| {
-            let kept = segment
-                .strip_suffix("'s")
-                .filter(|stem| !stem.is_empty())
-                .unwrap_or(segment);
-            // Field texts are bounded well below 4 GiB by the fetch body cap.
-            Word {
-                start: start as u32,
-                end: (start + kept.len()) as u32,
+fn segment(folded: &str) -> impl Iterator<Item = Word> {
+    let mut words = Vec::new();
+    segment_into(folded, &mut words);
+    words.into_iter()
+}
+
+fn segment_into(folded: &str, words: &mut Vec<Word>) {
+    let mut push = |start: usize, segment: &str| {
+        let kept = segment
+            .strip_suffix("'s")
+            .filter(|stem| !stem.is_empty())
+            .unwrap_or(segment);
+        // Field texts are bounded well below 4 GiB by the fetch body cap.
+        words.push(Word {
+            start: start as u32,
+            end: (start + kept.len()) as u32,
+        });
+    };
+    for (offset, chunk) in chunks(folded) {
+        if chunk.is_ascii() {
+            for (start, segment) in ascii_word_segments(chunk) {
+                push(offset + start, segment);
             }
-        })
+        } else {
+            for (start, segment) in chunk.split_word_bound_indices() {
+                if segment.chars().any(char::is_alphanumeric) {
+                    push(offset + start, segment);
+                }
+            }
+        }
+    }
 }
 
 /// Splits text after every space that is followed by an ASCII character other than a space.

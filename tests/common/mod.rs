@@ -286,6 +286,9 @@ impl Harness {
     }
 }
 
+/// STARTTLS certificate and key files, and the one login AUTH accepts.
+type SmtpSecurity<'a> = ((&'a std::path::Path, &'a std::path::Path), (&'a str, &'a str));
+
 /// A real SMTP server (mailin-embedded) on 127.0.0.1 that keeps every message it accepts.
 /// It runs on its own threads until the test process ends.
 pub struct SmtpServer {
@@ -299,9 +302,28 @@ struct SmtpRecorder {
     current: Vec<u8>,
     /// Answer 550 to every recipient: a permanent failure.
     reject: bool,
+    /// The only (user, password) AUTH accepts, when set.
+    login: Option<(String, String)>,
+}
+
+impl SmtpRecorder {
+    fn check_login(&self, user: &str, password: &str) -> mailin_embedded::Response {
+        match &self.login {
+            Some((u, p)) if u == user && p == password => mailin_embedded::response::AUTH_OK,
+            _ => mailin_embedded::response::INVALID_CREDENTIALS,
+        }
+    }
 }
 
 impl mailin_embedded::Handler for SmtpRecorder {
+    fn auth_plain(&mut self, _: &str, user: &str, password: &str) -> mailin_embedded::Response {
+        self.check_login(user, password)
+    }
+
+    fn auth_login(&mut self, user: &str, password: &str) -> mailin_embedded::Response {
+        self.check_login(user, password)
+    }
+
     fn rcpt(&mut self, _to: &str) -> mailin_embedded::Response {
         if self.reject {
             mailin_embedded::response::NO_MAILBOX
@@ -330,6 +352,19 @@ impl mailin_embedded::Handler for SmtpRecorder {
 impl SmtpServer {
     /// Starts on `port` (0 for any free one).
     pub fn start(port: u16, reject: bool) -> SmtpServer {
+        SmtpServer::start_with(port, reject, None)
+    }
+
+    /// Offers STARTTLS with `tls = (cert_pem_path, key_pem_path)` and requires AUTH as
+    /// `login = (user, password)`.
+    pub fn start_secure(
+        tls: (&std::path::Path, &std::path::Path),
+        login: (&str, &str),
+    ) -> SmtpServer {
+        SmtpServer::start_with(0, false, Some((tls, login)))
+    }
+
+    fn start_with(port: u16, reject: bool, secure: Option<SmtpSecurity<'_>>) -> SmtpServer {
         let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("bind smtp");
         let port = listener.local_addr().expect("addr").port();
         let messages = Arc::new(Mutex::new(Vec::new()));
@@ -337,12 +372,26 @@ impl SmtpServer {
             messages: Arc::clone(&messages),
             current: Vec::new(),
             reject,
+            login: secure.map(|(_, (u, p))| (u.to_string(), p.to_string())),
         };
         let mut server = mailin_embedded::Server::new(recorder);
         server
             .with_name("smtp.test")
             .with_num_threads(2)
             .with_tcp_listener(listener);
+        if let Some(((cert, key), _)) = secure {
+            // Two crypto providers are compiled in (ring for us, aws-lc for the test server):
+            // rustls then needs one chosen for the process.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            server
+                .with_ssl(mailin_embedded::SslConfig::SelfSigned {
+                    cert_path: cert.display().to_string(),
+                    key_path: key.display().to_string(),
+                })
+                .expect("tls config")
+                .with_auth(mailin_embedded::AuthMechanism::Plain)
+                .with_auth(mailin_embedded::AuthMechanism::Login);
+        }
         std::thread::spawn(move || {
             let _ = server.serve();
         });
