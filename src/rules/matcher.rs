@@ -1045,14 +1045,25 @@ impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
+            let word: [u8; 8] = chunk.try_into().expect("chunks_exact gives 8 bytes");
             self.add(u64::from_le_bytes(word));
         }
+        // The tail of a word (most words are shorter than 8 bytes) as two overlapping 4-byte
+        // loads or three single bytes: a variable-length copy would cost a `memcpy` call.
         let rest = chunks.remainder();
-        let mut word = [0; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(word) ^ rest.len() as u64);
+        let n = rest.len();
+        let tail = if n >= 4 {
+            let load = |at: usize| {
+                let four: [u8; 4] = rest[at..at + 4].try_into().expect("4 bytes in range");
+                u64::from(u32::from_le_bytes(four))
+            };
+            load(0) | load(n - 4) << 32
+        } else if n > 0 {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        } else {
+            0
+        };
+        self.add(tail ^ (n as u64) << 56);
     }
 
     fn write_u8(&mut self, value: u8) {
