@@ -14,7 +14,7 @@ use crate::alert::alerts_for;
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher};
 use crate::feed::parse::parse_feed;
-use crate::feed::{Item, schedule};
+use crate::feed::{Item, ParsedFeed, schedule};
 use crate::rules::RuleSet;
 use crate::store::{FeedState, PolledItem, Store, StoreError};
 
@@ -144,7 +144,7 @@ impl<S: Store> Poller<S> {
                 })
                 .await
         };
-        let fetched = match fetched {
+        let mut fetched = match fetched {
             Ok(fetched) => fetched,
             Err(error) => return self.record_failure(feed, state, error).await,
         };
@@ -152,7 +152,7 @@ impl<S: Store> Poller<S> {
             tracing::info!(feed = %feed.name, from = %state.url, to = %moved_to, "feed moved permanently");
             state.url = moved_to.clone();
         }
-        let Some(body) = fetched.body.clone() else {
+        let Some(body) = fetched.body.take() else {
             return self.record_unchanged(feed, state, &fetched).await;
         };
         let content_type = fetched.content_type.clone();
@@ -175,11 +175,8 @@ impl<S: Store> Poller<S> {
             }
             Ok::<_, String>((parsed, evidence))
         })
-        .await;
-        let parsed = match parsed {
-            Ok(result) => result,
-            Err(join) => Err(format!("parser crashed: {join}")),
-        };
+        .await
+        .unwrap_or_else(|join| Err(format!("parser crashed: {join}")));
         let (parsed, evidence) = match parsed {
             Ok(parsed) => parsed,
             Err(message) => {
@@ -200,7 +197,7 @@ impl<S: Store> Poller<S> {
                 alerts,
             })
             .collect();
-        self.mark_success(feed, &mut state, &fetched, now, parsed.ttl);
+        self.mark_success(feed, &mut state, &fetched, now, Some(&parsed));
         let commit = self.store.record_poll(&state, &verdicts, now).await?;
         let alertable = commit.new_items.iter().filter(|i| i.alertable).count();
         let matched: usize = commit.new_items.iter().map(|i| i.matched_rules.len()).sum();
@@ -260,13 +257,17 @@ impl<S: Store> Poller<S> {
         state: &mut FeedState,
         fetched: &Fetched,
         now: DateTime<Utc>,
-        ttl: Option<Duration>,
+        document: Option<&ParsedFeed>,
     ) {
-        // A 304 may omit the validators; the ones we sent stay valid then.
-        if fetched.etag.is_some() || fetched.body.is_some() {
+        // `document` is `None` when nothing changed. A 304 may omit the validators; the ones
+        // we sent stay valid then. A new document's validators always replace the old ones,
+        // absent ones included.
+        let modified = document.is_some();
+        let ttl = document.and_then(|d| d.ttl);
+        if fetched.etag.is_some() || modified {
             state.etag = fetched.etag.clone();
         }
-        if fetched.last_modified.is_some() || fetched.body.is_some() {
+        if fetched.last_modified.is_some() || modified {
             state.last_modified = fetched.last_modified.clone();
         }
         state.last_status = fetched.status;
