@@ -83,17 +83,20 @@ pub fn normalize_keep_case(text: &str) -> String {
 fn collapse_ascii_whitespace(text: &str) -> String {
     // The ASCII characters `char::is_whitespace` accepts (vertical tab included).
     let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for run in text
-        .as_bytes()
-        .split(is_space)
-        .filter(|run| !run.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut position = 0;
+    while position < bytes.len() {
+        let start = position + bytes[position..].iter().take_while(|b| is_space(b)).count();
+        let end = start + bytes[start..].iter().take_while(|b| !is_space(b)).count();
+        if start < end {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            // Slicing ASCII text anywhere is at a char boundary, and needs no UTF-8 check.
+            out.push_str(&text[start..end]);
         }
-        // A run of ASCII bytes is valid UTF-8.
-        out.push_str(std::str::from_utf8(run).expect("ASCII is UTF-8"));
+        position = end;
     }
     out
 }

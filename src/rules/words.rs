@@ -74,6 +74,12 @@ fn segment_into(folded: &str, words: &mut Vec<Word>) {
             end: (start + kept.len()) as u32,
         });
     };
+    if folded.is_ascii() {
+        for (start, segment) in ascii_word_segments(folded) {
+            push(start, segment);
+        }
+        return;
+    }
     for (offset, chunk) in chunks(folded) {
         if chunk.is_ascii() {
             for (start, segment) in ascii_word_segments(chunk) {
