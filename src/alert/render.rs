@@ -4,10 +4,10 @@
 //! inject markup: a `<script>` in a headline arrives as the visible characters `<script>`.
 
 use minijinja::{AutoEscape, Environment, context};
-use serde::Serialize;
 
 use super::{Alert, AlertSpan};
 use crate::feed::normalize::normalize_keep_case;
+use crate::rules::explain::mark_ranges;
 
 const HTML_TEMPLATE: &str = r#"<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{{ subject }}</title></head>
@@ -19,13 +19,6 @@ const HTML_TEMPLATE: &str = r#"<!DOCTYPE html>
 <p style="color: #999; font-size: small">newswatch alert {{ id }}</p>
 </body></html>
 "#;
-
-/// A run of text, marked when a rule matched it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Part {
-    pub text: String,
-    pub marked: bool,
-}
 
 /// `[newswatch] <SEVERITY> <rule>: <title>`, on one line.
 pub fn subject(alert: &Alert) -> String {
@@ -45,24 +38,21 @@ pub fn subject(alert: &Alert) -> String {
 
 /// The plain-text body; matched words in `[brackets]`.
 pub fn text_body(alert: &Alert) -> String {
-    let bracketed = |parts: Vec<Part>| -> String {
-        parts
+    let bracketed = |display: &str, field: &str| -> String {
+        let text = normalize_keep_case(display);
+        mark_ranges(&text, field_ranges(&alert.matches, field))
             .into_iter()
             .map(|p| {
                 if p.marked {
                     format!("[{}]", p.text)
                 } else {
-                    p.text
+                    p.text.to_string()
                 }
             })
             .collect()
     };
     let mut out = String::new();
-    out.push_str(&bracketed(marked_parts(
-        &alert.item.title,
-        "title",
-        &alert.matches,
-    )));
+    out.push_str(&bracketed(&alert.item.title, "title"));
     out.push('\n');
     if let Some(link) = &alert.item.link {
         out.push_str(link);
@@ -70,11 +60,7 @@ pub fn text_body(alert: &Alert) -> String {
     }
     out.push('\n');
     if !alert.item.summary.is_empty() {
-        out.push_str(&bracketed(marked_parts(
-            &alert.item.summary,
-            "summary",
-            &alert.matches,
-        )));
+        out.push_str(&bracketed(&alert.item.summary, "summary"));
         out.push_str("\n\n");
     }
     out.push_str(&format!(
@@ -103,6 +89,8 @@ pub fn html_body(alert: &Alert) -> Result<String, minijinja::Error> {
         .link
         .as_deref()
         .filter(|l| l.starts_with("https://") || l.starts_with("http://"));
+    let title = normalize_keep_case(&alert.item.title);
+    let summary = normalize_keep_case(&alert.item.summary);
     env.get_template("alert.html")?.render(context! {
         subject => subject(alert),
         id => alert.id,
@@ -111,52 +99,20 @@ pub fn html_body(alert: &Alert) -> Result<String, minijinja::Error> {
         feed => alert.item.feed,
         published => alert.item.published.map(|t| t.to_rfc2822()),
         link => link,
-        title => marked_parts(&alert.item.title, "title", &alert.matches),
-        summary => marked_parts(&alert.item.summary, "summary", &alert.matches),
+        title => mark_ranges(&title, field_ranges(&alert.matches, "title")),
+        summary => mark_ranges(&summary, field_ranges(&alert.matches, "summary")),
         evidence => evidence_words(&alert.matches),
     })
 }
 
-/// `display` split into runs, with the spans of `field` marked. Spans are offsets into the
-/// normalized text, so that is the text shown; spans that do not fit are ignored.
-pub fn marked_parts(display: &str, field: &str, spans: &[AlertSpan]) -> Vec<Part> {
-    let text = normalize_keep_case(display);
-    let mut ranges: Vec<(usize, usize)> = spans
+/// The byte ranges of `field`'s spans. Spans point into the normalized text, so that is the
+/// text alerts show (see [`normalize_keep_case`]).
+fn field_ranges(spans: &[AlertSpan], field: &str) -> Vec<(usize, usize)> {
+    spans
         .iter()
         .filter(|s| s.field == field)
         .map(|s| (s.start, s.end))
-        .collect();
-    ranges.sort_unstable();
-    let mut parts = Vec::new();
-    let mut done = 0;
-    for (start, end) in ranges {
-        let fits = start >= done
-            && start < end
-            && end <= text.len()
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end);
-        if !fits {
-            continue;
-        }
-        if start > done {
-            parts.push(Part {
-                text: text[done..start].to_string(),
-                marked: false,
-            });
-        }
-        parts.push(Part {
-            text: text[start..end].to_string(),
-            marked: true,
-        });
-        done = end;
-    }
-    if done < text.len() {
-        parts.push(Part {
-            text: text[done..].to_string(),
-            marked: false,
-        });
-    }
-    parts
+        .collect()
 }
 
 /// The distinct matched texts, in order of first appearance.

@@ -22,17 +22,18 @@ impl Highlight {
     }
 }
 
-/// `text` with every span of `field` marked. Spans are byte ranges of `text`; overlapping or
-/// out-of-range spans (which a correct matcher never produces) are skipped, never a panic.
-pub fn highlight(text: &str, field: Field, spans: &[Span], style: Highlight) -> String {
-    let (open, close) = style.marks();
-    let mut ranges: Vec<(usize, usize)> = spans
-        .iter()
-        .filter(|s| s.field == field)
-        .map(|s| (s.start, s.end))
-        .collect();
+/// A run of text, marked when a rule matched it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Part<'a> {
+    pub text: &'a str,
+    pub marked: bool,
+}
+
+/// `text` cut into runs at the byte `ranges`, which are marked. Overlapping or out-of-range
+/// ranges (which a correct matcher never produces) are skipped, never a panic.
+pub fn mark_ranges(text: &str, mut ranges: Vec<(usize, usize)>) -> Vec<Part<'_>> {
     ranges.sort_unstable();
-    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut done = 0;
     for (start, end) in ranges {
         let valid = start >= done
@@ -43,13 +44,45 @@ pub fn highlight(text: &str, field: Field, spans: &[Span], style: Highlight) -> 
         if !valid {
             continue;
         }
-        out.push_str(&text[done..start]);
-        out.push_str(open);
-        out.push_str(&text[start..end]);
-        out.push_str(close);
+        if start > done {
+            parts.push(Part {
+                text: &text[done..start],
+                marked: false,
+            });
+        }
+        parts.push(Part {
+            text: &text[start..end],
+            marked: true,
+        });
         done = end;
     }
-    out.push_str(&text[done..]);
+    if done < text.len() {
+        parts.push(Part {
+            text: &text[done..],
+            marked: false,
+        });
+    }
+    parts
+}
+
+/// `text` with every span of `field` marked in `style`.
+pub fn highlight(text: &str, field: Field, spans: &[Span], style: Highlight) -> String {
+    let (open, close) = style.marks();
+    let ranges = spans
+        .iter()
+        .filter(|s| s.field == field)
+        .map(|s| (s.start, s.end))
+        .collect();
+    let mut out = String::with_capacity(text.len() + spans.len() * 8);
+    for part in mark_ranges(text, ranges) {
+        if part.marked {
+            out.push_str(open);
+            out.push_str(part.text);
+            out.push_str(close);
+        } else {
+            out.push_str(part.text);
+        }
+    }
     out
 }
 
