@@ -287,7 +287,10 @@ impl Harness {
 }
 
 /// STARTTLS certificate and key files, and the one login AUTH accepts.
-type SmtpSecurity<'a> = ((&'a std::path::Path, &'a std::path::Path), (&'a str, &'a str));
+type SmtpSecurity<'a> = (
+    (&'a std::path::Path, &'a std::path::Path),
+    (&'a str, &'a str),
+);
 
 /// A real SMTP server (mailin-embedded) on 127.0.0.1 that keeps every message it accepts.
 /// It runs on its own threads until the test process ends.
