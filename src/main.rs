@@ -180,12 +180,12 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
         Command::Check => {
             RuleSet::from_config(&config).map_err(Failure::Config)?;
             println!(
-                "{}: OK: {} feeds, {} rules, {} channels, {} entities",
+                "{}: OK: {}, {}, {}, {}",
                 config.path.display(),
-                config.feeds.len(),
-                config.rules.len(),
-                config.channels.len(),
-                config.entities.len()
+                count(config.feeds.len(), "feed"),
+                count(config.rules.len(), "rule"),
+                count(config.channels.len(), "channel"),
+                count(config.entities.len(), "entity")
             );
             Ok(())
         }
@@ -201,6 +201,15 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             channel,
             since,
         } => replay(&config, dead, channel.as_deref(), since).await,
+    }
+}
+
+/// "1 feed", "3 feeds", "2 entities".
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
     }
 }
 
