@@ -6,8 +6,8 @@
 //!
 //! 1. Compilation deduplicates every leaf pattern (term, phrase, prefix, regex, entity alias)
 //!    across all rules into one table of atoms, and builds one index per kind: word sequences
-//!    become sequences of word ids, indexed by their first id; prefixes go into one
-//!    Aho-Corasick automaton; the regexes of each field go into one `RegexSet`.
+//!    become sequences of word ids, indexed by their first id; prefixes go into one table
+//!    looked up at word starts; the regexes of each field go into one `RegexSet`.
 //! 2. Matching turns each field's words into ids once, walks them once against those indexes,
 //!    and produces an occurrence table: for every atom that occurred, where (field, word
 //!    positions, bytes).
@@ -20,7 +20,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::config::FeedScope;
@@ -145,7 +144,7 @@ impl FieldMask {
 enum AtomKind {
     /// One of [`Matcher::phrases`].
     Words,
-    /// One of the patterns of [`Matcher::prefixes`].
+    /// One of the prefixes of [`Matcher::prefixes`].
     Prefix,
     /// Found by its field's `RegexSet`, located by its own `Regex`.
     Regex,
@@ -252,17 +251,18 @@ pub struct Matcher {
     phrases: Vec<Phrase>,
     /// Word id -> phrases (indexes into `phrases`) starting with it.
     phrases_by_first_word: Vec<Vec<u32>>,
-    /// All prefixes, pattern id = index into `prefix_atoms`.
-    prefixes: Option<AhoCorasick>,
-    prefix_atoms: Vec<AtomId>,
+    /// Every prefix, looked up at each word's start.
+    prefixes: PrefixIndex,
     /// Every regex atom, compiled alone: run only where its field's set said it matches.
     regexes: Vec<Regex>,
     /// Regex index -> its atom.
     regex_atoms: Vec<AtomId>,
     /// Per field: one set of the regexes looked for there, and set index -> regex index.
     regex_sets: [Option<(RegexSet, Vec<usize>)>; Field::COUNT],
-    /// Fields in which some word sequence or prefix is looked for.
-    word_fields: FieldMask,
+    /// Fields in which some word sequence is looked for.
+    phrase_fields: FieldMask,
+    /// Fields in which some prefix is looked for.
+    prefix_fields: FieldMask,
     /// Atom -> rules that one of its occurrences makes worth evaluating ([`Node::trigger_atoms`]).
     rules_by_atom: Vec<Vec<u32>>,
     /// Rules that can match with no positive atom occurring (`NOT a OR b`).
@@ -291,8 +291,7 @@ struct Builder {
     atom_ids: HashMap<AtomKey, AtomId>,
     vocabulary: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
     phrases: Vec<Phrase>,
-    prefixes: Vec<String>,
-    prefix_atoms: Vec<AtomId>,
+    prefixes: PrefixIndex,
     regexes: Vec<Regex>,
     regex_atoms: Vec<AtomId>,
     /// Per regex: its pattern as given to the field's set, and the first rule that used it.
@@ -392,8 +391,10 @@ impl Matcher {
         for field in Field::ALL {
             let f = field.index();
             let text = &item.fields[f];
-            if self.word_fields.contains(f) {
+            if self.phrase_fields.contains(f) {
                 self.find_phrases(text, f, ids, out);
+            }
+            if self.prefix_fields.contains(f) {
                 self.find_prefixes(text, f, out);
             }
             self.find_regexes(text, f, out);
@@ -439,32 +440,21 @@ impl Matcher {
         }
     }
 
-    /// Prefixes are searched in the whole folded text at once; a match counts only where it
-    /// starts at a word's start and stays within that word.
+    /// A prefix counts only where it starts at a word's start and stays within that word, so
+    /// each word's leading bytes are looked up rather than the whole text searched.
     fn find_prefixes(&self, text: &FieldText, field: usize, out: &mut Vec<Occurrence>) {
-        let Some(automaton) = &self.prefixes else {
-            return;
-        };
-        for found in automaton.find_overlapping_iter(&text.folded) {
-            let position = text
-                .words
-                .partition_point(|w| (w.start as usize) < found.start());
-            let Some(word) = text.words.get(position) else {
-                continue;
-            };
-            let atom = self.prefix_atoms[found.pattern().as_usize()];
-            if word.start as usize != found.start()
-                || found.end() > word.end as usize
-                || !self.atoms[atom as usize].fields.contains(field)
-            {
-                continue;
-            }
-            out.push(Occurrence {
-                atom,
-                field: field as u8,
-                words: Some((position as u32, position as u32)),
-                start: word.start,
-                end: word.end,
+        for (position, word) in text.words.iter().enumerate() {
+            let folded = &text.folded[word.start as usize..word.end as usize];
+            self.prefixes.each_prefix_of(folded, |atom| {
+                if self.atoms[atom as usize].fields.contains(field) {
+                    out.push(Occurrence {
+                        atom,
+                        field: field as u8,
+                        words: Some((position as u32, position as u32)),
+                        start: word.start,
+                        end: word.end,
+                    });
+                }
             });
         }
     }
@@ -624,8 +614,7 @@ impl Builder {
                 if prefix.is_empty() {
                     return Err("a prefix without any letter".into());
                 }
-                self.prefixes.push(prefix.clone());
-                self.prefix_atoms.push(id);
+                self.prefixes.insert(prefix, id);
                 AtomKind::Prefix
             }
             AtomKey::Regex(source) => {
@@ -656,19 +645,6 @@ impl Builder {
         for (index, phrase) in self.phrases.iter().enumerate() {
             phrases_by_first_word[phrase.words[0] as usize].push(index as u32);
         }
-        let prefixes = if self.prefixes.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&self.prefixes)
-                    .or_else(|_| AhoCorasick::new(&self.prefixes))
-                    .map_err(|e| format!("prefixes: {e}"))?,
-            )
-        };
-
         let mut regex_sets: [Option<(RegexSet, Vec<usize>)>; Field::COUNT] = Default::default();
         for field in Field::ALL {
             let indexes: Vec<usize> = self
@@ -687,11 +663,14 @@ impl Builder {
             regex_sets[field.index()] = Some((set, indexes));
         }
 
-        let word_fields = self
-            .atoms
-            .iter()
-            .filter(|a| matches!(a.kind, AtomKind::Words | AtomKind::Prefix))
-            .fold(FieldMask(0), |m, a| FieldMask(m.0 | a.fields.0));
+        let fields_of = |kind: fn(&AtomKind) -> bool| {
+            self.atoms
+                .iter()
+                .filter(|a| kind(&a.kind))
+                .fold(FieldMask(0), |m, a| FieldMask(m.0 | a.fields.0))
+        };
+        let phrase_fields = fields_of(|k| matches!(k, AtomKind::Words));
+        let prefix_fields = fields_of(|k| matches!(k, AtomKind::Prefix));
 
         let mut rules_by_atom = vec![Vec::new(); self.atoms.len()];
         let mut always_evaluated = Vec::new();
@@ -715,15 +694,102 @@ impl Builder {
             vocabulary: self.vocabulary,
             phrases: self.phrases,
             phrases_by_first_word,
-            prefixes,
-            prefix_atoms: self.prefix_atoms,
+            prefixes: self.prefixes,
             regexes: self.regexes,
             regex_atoms: self.regex_atoms,
             regex_sets,
-            word_fields,
+            phrase_fields,
+            prefix_fields,
             rules_by_atom,
             always_evaluated,
         })
+    }
+}
+
+/// Slots of [`PrefixIndex::lengths`].
+const PREFIX_SLOTS: usize = 1 << 12;
+
+/// Every prefix, found by looking up a word's leading bytes: for the first two bytes of a word,
+/// a bit mask says which prefix lengths can start that way, and only those lengths are looked
+/// up, so most words cost one table read.
+struct PrefixIndex {
+    /// Folded prefix -> its atom (prefixes are deduplicated, so one each).
+    atoms: HashMap<Box<str>, AtomId, BuildHasherDefault<WordHasher>>,
+    /// By [`PrefixIndex::slot`] of a text's first two bytes: bit `n - 1` is set if some prefix
+    /// of `n` < 64 bytes may start with them, bit 63 if some prefix of 64 bytes or more may.
+    /// Slots are shared by unrelated byte pairs: a set bit only says "look it up".
+    lengths: Box<[u64]>,
+    /// The lengths of prefixes of 64 bytes or more, for bit 63.
+    long_lengths: Vec<usize>,
+}
+
+impl Default for PrefixIndex {
+    fn default() -> PrefixIndex {
+        PrefixIndex {
+            atoms: HashMap::default(),
+            lengths: vec![0; PREFIX_SLOTS].into_boxed_slice(),
+            long_lengths: Vec::new(),
+        }
+    }
+}
+
+impl PrefixIndex {
+    /// The slot of text starting with `first` and `second` (0 for a one-byte text).
+    fn slot(first: u8, second: u8) -> usize {
+        ((usize::from(first) << 4) ^ usize::from(second)) & (PREFIX_SLOTS - 1)
+    }
+
+    fn length_bit(length: usize) -> u64 {
+        1 << (length.min(64) - 1)
+    }
+
+    /// Adds a prefix that is not empty and not yet present.
+    fn insert(&mut self, prefix: &str, atom: AtomId) {
+        let bytes = prefix.as_bytes();
+        let bit = Self::length_bit(bytes.len());
+        match bytes {
+            [first] => {
+                for second in 0..=u8::MAX {
+                    self.lengths[Self::slot(*first, second)] |= bit;
+                }
+            }
+            [first, second, ..] => self.lengths[Self::slot(*first, *second)] |= bit,
+            [] => return,
+        }
+        if bytes.len() >= 64 && !self.long_lengths.contains(&bytes.len()) {
+            self.long_lengths.push(bytes.len());
+        }
+        self.atoms.insert(prefix.into(), atom);
+    }
+
+    /// Calls `found` with the atom of every prefix that `word` starts with.
+    fn each_prefix_of(&self, word: &str, mut found: impl FnMut(AtomId)) {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return;
+        };
+        let second = bytes.get(1).copied().unwrap_or(0);
+        let mut lengths = self.lengths[Self::slot(first, second)];
+        if bytes.len() < 64 {
+            // Only lengths up to the word's own.
+            lengths &= (1u64 << bytes.len()) - 1;
+        }
+        let mut look_up = |length: usize| {
+            if let Some(&atom) = word.get(..length).and_then(|p| self.atoms.get(p)) {
+                found(atom);
+            }
+        };
+        while lengths != 0 {
+            let bit = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            if bit < 63 {
+                look_up(bit + 1);
+            } else {
+                for &length in self.long_lengths.iter().filter(|&&l| l <= bytes.len()) {
+                    look_up(length);
+                }
+            }
+        }
     }
 }
 
