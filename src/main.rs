@@ -251,11 +251,11 @@ fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
 }
 
 fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliverer<SqliteStore>> {
-    Ok(Deliverer::new(
-        store,
-        channels(config)?,
-        DeliverySettings::default(),
-    ))
+    let settings = DeliverySettings {
+        give_up: config.daemon.alert_give_up,
+        ..DeliverySettings::default()
+    };
+    Ok(Deliverer::new(store, channels(config)?, settings))
 }
 
 async fn send_test(config: &Config, name: &str) -> Result<(), Failure> {

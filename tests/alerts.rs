@@ -731,3 +731,34 @@ async fn smtp_over_starttls_with_auth() {
     assert_eq!(refused.delivered, 0);
     assert_eq!(smtp.messages().len(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn transient_failures_past_the_give_up_age_are_dead() {
+    let server = news_server().await;
+    let hook = TestWebhook::start(usize::MAX, 503).await;
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        hook.url
+    );
+    let h = Harness::new(
+        "alert_give_up = \"2h\"",
+        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
+    )
+    .await;
+    assert_eq!(h.config.daemon.alert_give_up, Duration::from_secs(7200));
+    h.poll("news").await;
+    let client = reqwest::Client::new();
+    let channels = vec![Channel::new(&h.config.channels[0], &client).expect("channel")];
+    let settings = DeliverySettings {
+        give_up: h.config.daemon.alert_give_up,
+        ..DeliverySettings::default()
+    };
+    let worker = Deliverer::new(h.store.clone(), channels, settings).with_clock(h.clock.clone(), 5);
+    // Bounded: retries until the alerts are past the give-up age, an hour of clock at a time.
+    for _ in 0..4 {
+        worker.drain(Duration::from_secs(10)).await.expect("drain");
+        h.clock.advance(Duration::from_secs(3600));
+    }
+    assert_eq!(outbox(&h).await, (0, 0, 2));
+    assert!(hook.received().is_empty());
+}

@@ -70,6 +70,8 @@ pub struct DaemonConfig {
     pub max_backoff: Duration,
     /// Seen items older than this are pruned from the store.
     pub retention: Duration,
+    /// An alert still failing transiently this long after it was queued is given up as dead.
+    pub alert_give_up: Duration,
 }
 
 impl Default for DaemonConfig {
@@ -88,6 +90,7 @@ impl Default for DaemonConfig {
             max_hint_delay: Duration::from_secs(HOUR),
             max_backoff: Duration::from_secs(6 * HOUR),
             retention: Duration::from_secs(90 * DAY),
+            alert_give_up: Duration::from_secs(DAY),
         }
     }
 }

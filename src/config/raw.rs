@@ -43,6 +43,7 @@ pub(super) struct RawDaemon {
     pub max_hint_delay: Option<Text>,
     pub max_backoff: Option<Text>,
     pub retention: Option<Text>,
+    pub alert_give_up: Option<Text>,
 }
 
 #[derive(Deserialize)]

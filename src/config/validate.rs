@@ -162,6 +162,12 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
     );
     let max_backoff = read(&raw.max_backoff, "max_backoff", true, defaults.max_backoff);
     let retention = read(&raw.retention, "retention", true, defaults.retention);
+    let alert_give_up = read(
+        &raw.alert_give_up,
+        "alert_give_up",
+        true,
+        defaults.alert_give_up,
+    );
 
     let concurrency = match &raw.concurrency {
         None => defaults.concurrency,
@@ -223,6 +229,7 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         max_hint_delay,
         max_backoff,
         retention,
+        alert_give_up,
     }
 }
 
