@@ -254,3 +254,38 @@ query = "alibaba NEAR/3 (pla AND army)"
         );
     }
 }
+
+#[test]
+fn test_rule_applies_feed_scopes_only_to_configured_feeds() {
+    let config = repo_file("config/demo.toml");
+    let run = |source: &[&str]| {
+        let output = newswatch()
+            .args(["-c", config.to_str().expect("utf-8"), "test-rule"])
+            .args(["--rule", "alibaba-filings"])
+            .args(source)
+            .output()
+            .expect("run");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout)
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // The rule is scoped to tag:filings: a news feed from the config is out of scope ...
+    assert_eq!(run(&["--feed", "demo-news"]), "0 of 4 items match");
+    assert_eq!(run(&["--feed", "demo-sec"]), "2 of 2 items match");
+    // ... but the same document from a file belongs to no feed, so no scope applies.
+    let file = repo_file("config/demo/news.rss");
+    assert_eq!(
+        run(&["--file", file.to_str().expect("utf-8")]),
+        "3 of 4 items match"
+    );
+    let url = format!("file://{}", file.display());
+    assert_eq!(run(&["--url", &url]), "3 of 4 items match");
+}
