@@ -34,6 +34,17 @@ fn feed(name: &str, url: &str) -> String {
     format!("[[feed]]\nname = \"{name}\"\nurl = \"{url}\"\n")
 }
 
+/// A harness with the `news` feed of `server`, [`RULE`] and `channel`.
+async fn news_harness(daemon_keys: &str, server: &TestServer, channel: &str) -> Harness {
+    let feeds = feed("news", &server.url("/news.xml"));
+    Harness::new(daemon_keys, &format!("{feeds}{RULE}{channel}")).await
+}
+
+/// The `out` channel as a webhook to `url`, with `extra` keys.
+fn webhook_channel(url: &str, extra: &str) -> String {
+    format!("[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{url}\"\n{extra}")
+}
+
 fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
@@ -316,11 +327,7 @@ async fn webhook_json_is_signed_per_standard_webhooks() {
         hook.url,
         dir.path().join("hook-secret").display()
     );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
     assert_eq!(
         deliverer(&h)
@@ -370,15 +377,8 @@ fn verify(key: &[u8], id: &str, timestamp: &str, body: &str, header: &str) -> bo
 async fn webhook_503_with_retry_after_then_200_delivers_each_alert_once() {
     let server = news_server().await;
     let hook = TestWebhook::start(2, 503).await;
-    let channel = format!(
-        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
-        hook.url
-    );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let channel = webhook_channel(&hook.url, "");
+    let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
     let worker = deliverer(&h);
     let first = worker.drain(Duration::from_secs(20)).await.expect("drain");
@@ -414,15 +414,8 @@ async fn webhook_503_with_retry_after_then_200_delivers_each_alert_once() {
 async fn webhook_400_is_dead_at_once_and_shows_in_status() {
     let server = news_server().await;
     let hook = TestWebhook::start(usize::MAX, 400).await;
-    let channel = format!(
-        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
-        hook.url
-    );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let channel = webhook_channel(&hook.url, "");
+    let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
     let totals = deliverer(&h)
         .drain(Duration::from_secs(20))
@@ -485,15 +478,8 @@ fn newswatch() -> assert_cmd::Command {
 async fn send_test_and_replay_from_the_command_line() {
     let server = news_server().await;
     let hook = TestWebhook::start(2, 400).await;
-    let channel = format!(
-        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
-        hook.url
-    );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let channel = webhook_channel(&hook.url, "");
+    let h = news_harness("", &server, &channel).await;
     let config = h.dir.path().join("newswatch.toml").display().to_string();
     let run = |args: Vec<String>| {
         tokio::task::spawn_blocking(move || newswatch().args(args).output().expect("run"))
@@ -579,15 +565,8 @@ async fn a_daemon_killed_mid_delivery_loses_no_alert() {
         .collect();
     server.feed("/news.xml", &rss(&items));
     let hook = TestWebhook::start_slow(0, 200, Duration::from_millis(20)).await;
-    let channel = format!(
-        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
-        hook.url
-    );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let channel = webhook_channel(&hook.url, "");
+    let h = news_harness("", &server, &channel).await;
     let config = h.dir.path().join("newswatch.toml");
 
     let mut daemon = std::process::Command::new(assert_cmd::cargo::cargo_bin("newswatch"))
@@ -650,15 +629,8 @@ async fn discord_posts_are_paced_and_none_is_lost() {
         .collect();
     server.feed("/news.xml", &rss(&items));
     let hook = TestWebhook::start(0, 200).await;
-    let channel = format!(
-        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\nformat = \"discord\"\n",
-        hook.url
-    );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let channel = webhook_channel(&hook.url, "format = \"discord\"\n");
+    let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
     let started = std::time::Instant::now();
     let totals = deliverer(&h)
@@ -703,11 +675,7 @@ async fn smtp_over_starttls_with_auth() {
         dir.path().join("smtp-password").display(),
         cert.display()
     );
-    let h = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
     let totals = deliverer(&h)
         .drain(Duration::from_secs(20))
@@ -718,11 +686,7 @@ async fn smtp_over_starttls_with_auth() {
 
     // A wrong password is refused by the server: the alerts do not arrive.
     std::fs::write(dir.path().join("smtp-password"), "wrong\n").expect("write password");
-    let h2 = Harness::new(
-        "",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let h2 = news_harness("", &server, &channel).await;
     h2.poll("news").await;
     let refused = deliverer(&h2)
         .drain(Duration::from_secs(20))
@@ -736,10 +700,7 @@ async fn smtp_over_starttls_with_auth() {
 async fn transient_failures_past_the_give_up_age_are_dead() {
     let server = news_server().await;
     let hook = TestWebhook::start(usize::MAX, 503).await;
-    let channel = format!(
-        "[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{}\"\n",
-        hook.url
-    );
+    let channel = webhook_channel(&hook.url, "");
     let h = Harness::new(
         "alert_give_up = \"2h\"",
         &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
