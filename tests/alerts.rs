@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::response::Response;
 use base64::Engine;
 use chrono::Utc;
-use common::{Harness, SmtpServer, TestServer, free_port, rss};
+use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
 use hmac::Mac;
 use mail_parser::MimeHeaders;
 use newswatch::alert::channel::Channel;
@@ -466,12 +466,6 @@ async fn the_same_article_through_two_feeds_alerts_once() {
         .expect("maildir")
         .collect();
     assert_eq!(delivered.len(), 1);
-}
-
-fn newswatch() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("newswatch").expect("binary built");
-    cmd.env_remove("NEWSWATCH_CONFIG").env("RUST_LOG", "error");
-    cmd
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

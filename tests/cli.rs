@@ -5,19 +5,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use chrono::Utc;
-use common::{TestServer, rss};
-
-fn newswatch() -> Command {
-    let mut cmd = Command::cargo_bin("newswatch").expect("binary built");
-    cmd.env_remove("NEWSWATCH_CONFIG").env_remove("RUST_LOG");
-    cmd
-}
-
-fn repo_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+use common::{TestServer, newswatch, repo_file, rss};
 
 fn write_config(dir: &Path, text: &str) -> PathBuf {
     let path = dir.join("newswatch.toml");

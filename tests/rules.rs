@@ -3,23 +3,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use chrono::Utc;
-use common::{Harness, TestServer, rss};
+use common::{Harness, TestServer, newswatch, repo_file, rss};
 use newswatch::daemon::PollOutcome;
 use newswatch::store::Store;
-
-fn newswatch() -> Command {
-    let mut cmd = Command::cargo_bin("newswatch").expect("binary built");
-    cmd.env_remove("NEWSWATCH_CONFIG").env_remove("RUST_LOG");
-    cmd
-}
-
-fn repo_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 const RULES: &str = r#"
 [entities]

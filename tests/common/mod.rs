@@ -19,6 +19,18 @@ use newswatch::daemon::{Clock, PollReport, PollSettings, Poller};
 use newswatch::feed::fetch::{FetchSettings, Fetcher};
 use newswatch::store::{FeedState, SqliteStore, Store};
 
+/// The `newswatch` binary, with no config or log filter inherited from the environment.
+pub fn newswatch() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("newswatch").expect("binary built");
+    cmd.env_remove("NEWSWATCH_CONFIG").env_remove("RUST_LOG");
+    cmd
+}
+
+/// A file of this repository, such as `config/demo.toml`.
+pub fn repo_file(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
 /// A request as the server saw it.
 #[derive(Debug, Clone)]
 pub struct SeenRequest {
