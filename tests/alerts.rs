@@ -717,3 +717,28 @@ async fn transient_failures_past_the_give_up_age_are_dead() {
     assert_eq!(outbox(&h).await, (0, 0, 2));
     assert!(hook.received().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_channels_send_their_own_headers() {
+    let server = news_server().await;
+    let hook = TestWebhook::start(0, 200).await;
+    let channel = webhook_channel(
+        &hook.url,
+        "headers = { \"Authorization\" = \"Bearer t0ken\", \"X-Team\" = \"desk\" }\n",
+    );
+    let h = news_harness("", &server, &channel).await;
+    h.poll("news").await;
+    assert_eq!(
+        deliverer(&h)
+            .drain(Duration::from_secs(20))
+            .await
+            .expect("drain")
+            .delivered,
+        2
+    );
+    for (headers, _) in hook.received() {
+        assert_eq!(headers["authorization"], "Bearer t0ken");
+        assert_eq!(headers["x-team"], "desk");
+        assert!(headers.contains_key("webhook-id"));
+    }
+}

@@ -329,3 +329,45 @@ fn sigterm_stops_the_daemon_with_exit_code_0() {
     }
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn channel_headers_are_checked_and_only_webhooks_take_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_config(
+        dir.path(),
+        r#"[[channel]]
+name = "mail"
+type = "email"
+from = "a@b.example"
+to = ["c@d.example"]
+transport = "maildir"
+dir = "m"
+headers = { "X" = "y" }
+
+[[channel]]
+name = "hook"
+type = "webhook"
+url = "https://hooks.example.net/x"
+headers = { "Bad Header" = "v" }
+"#,
+    );
+    let output = newswatch()
+        .args(["-c", path.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let file = path.display().to_string();
+    assert!(
+        stderr.contains(&format!(
+            "{file}:8:11: channel \"mail\": key `headers` does not apply"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{file}:14:13: channel \"hook\": \"Bad Header\" is not a valid HTTP header name"
+        )),
+        "{stderr}"
+    );
+}

@@ -79,6 +79,7 @@ enum Sink {
         url: String,
         format: WebhookFormat,
         secret: Option<Vec<u8>>,
+        headers: Vec<(String, String)>,
     },
 }
 
@@ -134,6 +135,7 @@ impl Channel {
                 url: hook.url.clone(),
                 format: hook.format,
                 secret: hook.secret.as_ref().map(signing_key).transpose()?,
+                headers: hook.headers.clone(),
             },
         };
         Ok(Channel {
@@ -199,7 +201,16 @@ impl Channel {
                 url,
                 format,
                 secret,
-            } => post_webhook(client, url, *format, secret.as_deref(), alert, body).await,
+                headers,
+            } => {
+                let target = WebhookTarget {
+                    url,
+                    format: *format,
+                    secret: secret.as_deref(),
+                    headers,
+                };
+                post_webhook(client, &target, alert, body).await
+            }
         }
     }
 }
@@ -307,21 +318,37 @@ pub fn webhook_signature(key: &[u8], id: &str, timestamp: i64, body: &str) -> St
     format!("v1,{signature}")
 }
 
+/// Where and how a webhook posts.
+struct WebhookTarget<'a> {
+    url: &'a str,
+    format: WebhookFormat,
+    secret: Option<&'a [u8]>,
+    headers: &'a [(String, String)],
+}
+
 async fn post_webhook(
     client: &reqwest::Client,
-    url: &str,
-    format: WebhookFormat,
-    secret: Option<&[u8]>,
+    target: &WebhookTarget<'_>,
     alert: &Alert,
     body: &str,
 ) -> Result<Delivered, DeliveryError> {
+    let WebhookTarget {
+        url,
+        format,
+        secret,
+        headers,
+    } = *target;
     let payload = match format {
         WebhookFormat::Json => body.to_string(),
         other => service_message(other, alert).to_string(),
     };
     let timestamp = chrono::Utc::now().timestamp();
-    let mut request = client
-        .post(url)
+    let mut request = client.post(url);
+    // The channel's own headers (authentication for a private receiver, say); ours follow.
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    let mut request = request
         .header("content-type", "application/json")
         .header("webhook-id", &alert.id)
         .header("webhook-timestamp", timestamp.to_string());

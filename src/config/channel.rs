@@ -40,7 +40,7 @@ const SMTP_KEYS: &[&str] = &[
 ];
 const SENDMAIL_KEYS: &[&str] = &["sendmail_command"];
 const MAILDIR_KEYS: &[&str] = &["dir"];
-const WEBHOOK_KEYS: &[&str] = &["url", "format", "secret_file"];
+const WEBHOOK_KEYS: &[&str] = &["url", "format", "secret_file", "headers"];
 
 #[derive(Clone, Copy)]
 enum Type {
@@ -349,10 +349,15 @@ fn webhook(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<WebhookCha
         }
         _ => None,
     };
+    let headers = match &raw.headers {
+        Some(map) => super::validate::checked_headers(cx, owner, map.get_ref(), ""),
+        None => Vec::new(),
+    };
     Some(WebhookChannel {
         url: url?,
         format: format?,
         secret,
+        headers,
     })
 }
 

@@ -231,6 +231,8 @@ pub struct WebhookChannel {
     pub format: WebhookFormat,
     /// Standard Webhooks signing secret (`whsec_...`), read from `secret_file`.
     pub secret: Option<Secret>,
+    /// Extra HTTP headers sent with every post (`headers = { "Authorization" = "..." }`).
+    pub headers: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -95,6 +95,7 @@ pub(super) struct RawChannel {
     pub url: Option<Text>,
     pub format: Option<Text>,
     pub secret_file: Option<Text>,
+    pub headers: Option<Spanned<BTreeMap<Text, Text>>>,
 }
 
 impl RawChannel {
@@ -117,6 +118,7 @@ impl RawChannel {
             text("url", &self.url),
             text("format", &self.format),
             text("secret_file", &self.secret_file),
+            self.headers.as_ref().map(|v| ("headers", v.span())),
         ]
         .into_iter()
         .flatten()

@@ -233,6 +233,44 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
     }
 }
 
+/// Extra HTTP headers of a feed or a webhook: legal names, values without line breaks, and a
+/// warning for a placeholder left in (the SEC refuses anonymous clients).
+pub(super) fn checked_headers(
+    cx: &mut Context,
+    owner: &str,
+    raw: &BTreeMap<Text, Text>,
+    url: &str,
+) -> Vec<(String, String)> {
+    let mut headers = Vec::new();
+    for (header, value) in raw {
+        if !is_http_token(header.get_ref()) {
+            cx.report.error(
+                header.span(),
+                format!(
+                    "{owner}: \"{}\" is not a valid HTTP header name",
+                    header.get_ref()
+                ),
+            );
+        }
+        let context = format!("{owner}: header {}", header.get_ref());
+        if check_header_value(&mut cx.report, &context, value)
+            && let Some(placeholder) = placeholder(value.get_ref())
+        {
+            let why = if url.contains("sec.gov") {
+                "; the SEC blocks requests without a real contact"
+            } else {
+                ""
+            };
+            cx.report.warn(
+                value.span(),
+                format!("{context} still holds a placeholder ({placeholder}){why}"),
+            );
+        }
+        headers.push((header.get_ref().clone(), value.get_ref().clone()));
+    }
+    headers
+}
+
 /// A database URL (`postgres://...`, planned) is not a path and is kept as written.
 fn state_path(cx: &Context, state: &str) -> PathBuf {
     if state.contains("://") {
@@ -315,33 +353,7 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         .unwrap_or(default_interval);
     let url = feed_url(cx, &owner, &raw.url);
 
-    let mut headers = Vec::new();
-    for (header, value) in &raw.headers {
-        if !is_http_token(header.get_ref()) {
-            cx.report.error(
-                header.span(),
-                format!(
-                    "{owner}: \"{}\" is not a valid HTTP header name",
-                    header.get_ref()
-                ),
-            );
-        }
-        let context = format!("{owner}: header {}", header.get_ref());
-        if check_header_value(&mut cx.report, &context, value)
-            && let Some(placeholder) = placeholder(value.get_ref())
-        {
-            let why = if url.contains("sec.gov") {
-                "; the SEC blocks requests without a real contact"
-            } else {
-                ""
-            };
-            cx.report.warn(
-                value.span(),
-                format!("{context} still holds a placeholder ({placeholder}){why}"),
-            );
-        }
-        headers.push((header.get_ref().clone(), value.get_ref().clone()));
-    }
+    let headers = checked_headers(cx, &owner, &raw.headers, &url);
 
     FeedConfig {
         name: name.clone(),
