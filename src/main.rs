@@ -251,10 +251,7 @@ fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
 }
 
 fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliverer<SqliteStore>> {
-    let settings = DeliverySettings {
-        give_up: config.daemon.alert_give_up,
-        ..DeliverySettings::default()
-    };
+    let settings = DeliverySettings::from(&config.daemon);
     Ok(Deliverer::new(store, channels(config)?, settings))
 }
 

@@ -56,8 +56,12 @@ fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
         .iter()
         .map(|c| Channel::new(c, &client).expect("channel"))
         .collect();
-    Deliverer::new(h.store.clone(), channels, DeliverySettings::default())
-        .with_clock(h.clock.clone(), 3)
+    Deliverer::new(
+        h.store.clone(),
+        channels,
+        DeliverySettings::from(&h.config.daemon),
+    )
+    .with_clock(h.clock.clone(), 3)
 }
 
 async fn outbox(h: &Harness) -> (u64, u64, u64) {
@@ -94,15 +98,7 @@ fn smtp_channel(port: u16) -> String {
 async fn smtp_delivers_multipart_alternative_with_the_contract_headers() {
     let server = news_server().await;
     let smtp = SmtpServer::start(0, false);
-    let h = Harness::new(
-        "",
-        &format!(
-            "{}{RULE}{}",
-            feed("news", &server.url("/news.xml")),
-            smtp_channel(smtp.port)
-        ),
-    )
-    .await;
+    let h = news_harness("", &server, &smtp_channel(smtp.port)).await;
     assert!(matches!(
         h.poll("news").await.outcome,
         PollOutcome::Changed { matches: 2, .. }
@@ -162,15 +158,7 @@ async fn smtp_delivers_multipart_alternative_with_the_contract_headers() {
 async fn smtp_outage_keeps_alerts_pending_then_each_arrives_exactly_once() {
     let server = news_server().await;
     let port = free_port();
-    let h = Harness::new(
-        "",
-        &format!(
-            "{}{RULE}{}",
-            feed("news", &server.url("/news.xml")),
-            smtp_channel(port)
-        ),
-    )
-    .await;
+    let h = news_harness("", &server, &smtp_channel(port)).await;
     h.poll("news").await;
     let worker = deliverer(&h);
     let down = worker.drain(Duration::from_secs(20)).await.expect("drain");
@@ -207,15 +195,7 @@ async fn smtp_outage_keeps_alerts_pending_then_each_arrives_exactly_once() {
 async fn smtp_550_is_dead_at_once_and_replay_sends_it_after_the_fix() {
     let server = news_server().await;
     let rejecting = SmtpServer::start(0, true);
-    let h = Harness::new(
-        "",
-        &format!(
-            "{}{RULE}{}",
-            feed("news", &server.url("/news.xml")),
-            smtp_channel(rejecting.port)
-        ),
-    )
-    .await;
+    let h = news_harness("", &server, &smtp_channel(rejecting.port)).await;
     h.poll("news").await;
     let totals = deliverer(&h)
         .drain(Duration::from_secs(20))
@@ -695,20 +675,10 @@ async fn transient_failures_past_the_give_up_age_are_dead() {
     let server = news_server().await;
     let hook = TestWebhook::start(usize::MAX, 503).await;
     let channel = webhook_channel(&hook.url, "");
-    let h = Harness::new(
-        "alert_give_up = \"2h\"",
-        &format!("{}{RULE}{channel}", feed("news", &server.url("/news.xml"))),
-    )
-    .await;
+    let h = news_harness("alert_give_up = \"2h\"", &server, &channel).await;
     assert_eq!(h.config.daemon.alert_give_up, Duration::from_secs(7200));
     h.poll("news").await;
-    let client = reqwest::Client::new();
-    let channels = vec![Channel::new(&h.config.channels[0], &client).expect("channel")];
-    let settings = DeliverySettings {
-        give_up: h.config.daemon.alert_give_up,
-        ..DeliverySettings::default()
-    };
-    let worker = Deliverer::new(h.store.clone(), channels, settings).with_clock(h.clock.clone(), 5);
+    let worker = deliverer(&h);
     // Bounded: retries until the alerts are past the give-up age, an hour of clock at a time.
     for _ in 0..4 {
         worker.drain(Duration::from_secs(10)).await.expect("drain");

@@ -18,6 +18,7 @@ use rand::{Rng, SeedableRng};
 
 use super::Alert;
 use super::channel::{Channel, DeliveryError};
+use crate::config::DaemonConfig;
 use crate::daemon::{Clock, Shutdown, SystemClock};
 use crate::feed::schedule::backoff_delay;
 use crate::store::{DeliveryResult, OutboxEntry, Store, StoreError};
@@ -47,6 +48,15 @@ impl Default for DeliverySettings {
             max_retry_delay: Duration::from_secs(3600),
             batch: 64,
             parallel: 16,
+        }
+    }
+}
+
+impl From<&DaemonConfig> for DeliverySettings {
+    fn from(daemon: &DaemonConfig) -> DeliverySettings {
+        DeliverySettings {
+            give_up: daemon.alert_give_up,
+            ..DeliverySettings::default()
         }
     }
 }
