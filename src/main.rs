@@ -236,8 +236,7 @@ fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
 const ONCE_DELIVERY_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
-    // Fetcher::new installed the TLS provider; webhooks share it.
-    fetcher(config)?;
+    newswatch::feed::fetch::install_crypto_provider();
     let client = reqwest::Client::builder()
         .tls_backend_rustls()
         .timeout(config.daemon.timeout)

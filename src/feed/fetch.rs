@@ -105,9 +105,7 @@ pub struct Fetcher {
 
 impl Fetcher {
     pub fn new(settings: FetchSettings) -> anyhow::Result<Fetcher> {
-        // reqwest is built without a bundled crypto provider so that ring (fast to build, no
-        // C toolchain surprises) is the one; installing twice is harmless.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_crypto_provider();
         let client = reqwest::Client::builder()
             .tls_backend_rustls()
             .redirect(reqwest::redirect::Policy::none())
@@ -281,6 +279,13 @@ impl Fetcher {
             FetchError::Network(error_chain(&error))
         }
     }
+}
+
+/// Makes ring the process's TLS crypto provider. reqwest is built without a bundled one so that
+/// ring (fast to build, no C toolchain surprises) is used; every TLS client (feeds, webhooks)
+/// needs this first, and installing twice is harmless.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 fn request_headers(request: FetchRequest<'_>) -> Result<HeaderMap, FetchError> {
