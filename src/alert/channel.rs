@@ -16,7 +16,7 @@ use sha2::Sha256;
 
 use super::{Alert, render};
 use crate::config::{ChannelConfig, ChannelKind, EmailTransport, Secret, TlsMode, WebhookFormat};
-use crate::feed::fetch::parse_retry_after;
+use crate::feed::fetch::RetryAfter;
 
 /// Pooled SMTP connections per channel: as many as deliveries run in parallel.
 const SMTP_CONNECTIONS: u32 = 16;
@@ -33,7 +33,7 @@ pub enum DeliveryError {
     #[error("{message}")]
     Transient {
         message: String,
-        retry_after: Option<Duration>,
+        retry_after: Option<RetryAfter>,
     },
     /// Retrying cannot help: a rejected address, a 4xx from a webhook, a broken message.
     #[error("{message}")]
@@ -368,7 +368,7 @@ async fn post_webhook(
         .headers()
         .get("retry-after")
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| parse_retry_after(v, chrono::Utc::now()));
+        .and_then(RetryAfter::parse);
     let answer = format!("HTTP {}", status.as_u16());
     if status.is_success() {
         Ok(Delivered { answer })

@@ -182,7 +182,9 @@ impl<S: Store> Deliverer<S> {
             Err(DeliveryError::Transient {
                 message,
                 retry_after,
-            }) => self.retry_or_give_up(entry, now, message, retry_after),
+            }) => {
+                self.retry_or_give_up(entry, now, message, retry_after.map(|r| r.delay_from(now)))
+            }
         }
     }
 

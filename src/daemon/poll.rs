@@ -12,7 +12,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::alert::alerts_for;
 use crate::config::{DaemonConfig, FeedConfig};
-use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher};
+use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
 use crate::feed::parse::parse_feed;
 use crate::feed::{Item, ParsedFeed, schedule};
 use crate::rules::RuleSet;
@@ -330,7 +330,7 @@ impl<S: Store> Poller<S> {
             state.consecutive_failures,
             feed.interval,
             self.settings.max_backoff,
-            failure.retry_after,
+            failure.retry_after.map(|r| r.delay_from(now)),
             jitter,
         );
         state.next_poll_at = now + delay;
@@ -357,7 +357,7 @@ impl<S: Store> Poller<S> {
 struct PollFailure {
     message: String,
     status: Option<u16>,
-    retry_after: Option<Duration>,
+    retry_after: Option<RetryAfter>,
     gone: bool,
 }
 

@@ -65,8 +65,8 @@ pub enum FetchError {
     #[error("HTTP {status}")]
     Status {
         status: u16,
-        /// `Retry-After` of a 429 or 503, seconds or HTTP date.
-        retry_after: Option<Duration>,
+        /// `Retry-After` of a 429 or 503.
+        retry_after: Option<RetryAfter>,
     },
     #[error("{0}")]
     Network(String),
@@ -88,7 +88,7 @@ impl FetchError {
         }
     }
 
-    pub fn retry_after(&self) -> Option<Duration> {
+    pub fn retry_after(&self) -> Option<RetryAfter> {
         match self {
             FetchError::Status { retry_after, .. } => *retry_after,
             _ => None,
@@ -214,7 +214,7 @@ impl Fetcher {
             )
             .then(|| text(header::RETRY_AFTER))
             .flatten()
-            .and_then(|v| parse_retry_after(&v, chrono::Utc::now()));
+            .and_then(|v| RetryAfter::parse(&v));
             return Err(FetchError::Status {
                 status: status.as_u16(),
                 retry_after,
@@ -332,18 +332,32 @@ pub fn parse_max_age(cache_control: &str) -> Option<Duration> {
     })
 }
 
-/// `Retry-After` as delay-seconds or an HTTP date (a date in the past means "now").
-pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+/// A `Retry-After` header as sent. An HTTP date stays a date until the caller resolves it
+/// against its own clock, so a test clock (or a slow request) never skews the wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfter {
+    Delay(Duration),
+    At(chrono::DateTime<chrono::Utc>),
+}
+
+impl RetryAfter {
+    /// Delay-seconds or an HTTP date; anything else is ignored, as RFC 9110 allows.
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        if let Ok(seconds) = value.parse::<u64>() {
+            return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
+        }
+        let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+        Some(RetryAfter::At(when.with_timezone(&chrono::Utc)))
     }
-    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    Some(
-        (when.with_timezone(&chrono::Utc) - now)
-            .to_std()
-            .unwrap_or_default(),
-    )
+
+    /// How long to wait from `now`; a date in the past means "now".
+    pub fn delay_from(self, now: chrono::DateTime<chrono::Utc>) -> Duration {
+        match self {
+            RetryAfter::Delay(delay) => delay,
+            RetryAfter::At(when) => (when - now).to_std().unwrap_or_default(),
+        }
+    }
 }
 
 fn httpdate_of(time: std::time::SystemTime) -> String {
@@ -402,7 +416,7 @@ mod tests {
         ];
         for (value, want) in cases {
             assert_eq!(
-                parse_retry_after(value, now),
+                RetryAfter::parse(value).map(|r| r.delay_from(now)),
                 want.map(Duration::from_secs),
                 "{value}"
             );
