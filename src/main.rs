@@ -18,7 +18,7 @@ use newswatch::rules::RuleSet;
 use newswatch::rules::ast::Field;
 use newswatch::rules::explain::{Highlight, excerpt, highlight};
 use newswatch::rules::matcher::PreparedItem;
-use newswatch::store::SqliteStore;
+use newswatch::store::{SqliteStore, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -303,7 +303,7 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
     let fetcher = fetcher(&config)?;
     let deliverer = Arc::new(deliverer(&config, Arc::clone(&store))?);
     let poller = Arc::new(Poller::new(
-        store,
+        Arc::clone(&store),
         rules,
         fetcher,
         PollSettings::from(&config.daemon),
@@ -316,8 +316,20 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
             .drain(ONCE_DELIVERY_LIMIT)
             .await
             .context("reading the outbox failed")?;
+        let held: u64 = store
+            .outbox_counts(chrono::Utc::now())
+            .await
+            .context("reading the outbox failed")?
+            .iter()
+            .map(|c| c.held)
+            .sum();
+        let held = if held > 0 {
+            format!(", {held} held for digests")
+        } else {
+            String::new()
+        };
         println!(
-            "{summary}; alerts: {} delivered, {} retrying, {} dead",
+            "{summary}; alerts: {} delivered, {} retrying, {} dead{held}",
             delivered.delivered, delivered.retrying, delivered.dead
         );
         return Ok(());

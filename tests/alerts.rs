@@ -4,95 +4,19 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::body::Body;
-use axum::response::Response;
 use base64::Engine;
 use chrono::Utc;
+use common::news::{
+    RULE, TestWebhook, deliverer, feed, news_harness, news_server, outbox, smtp_channel, verify,
+    webhook_channel,
+};
 use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
-use hmac::Mac;
 use mail_parser::MimeHeaders;
-use newswatch::alert::channel::Channel;
-use newswatch::alert::deliver::{Deliverer, DeliverySettings};
+use newswatch::alert::deliver::DeliverySettings;
 use newswatch::daemon::{Clock, PollOutcome};
-use newswatch::store::{SqliteStore, Store};
-
-const RULE: &str = r#"
-[entities]
-alibaba = ["Alibaba", "阿里巴巴"]
-
-[[rule]]
-name = "alibaba-pla"
-query = '@alibaba AND (PLA OR military)'
-severity = "high"
-notify = ["out"]
-"#;
-
-fn feed(name: &str, url: &str) -> String {
-    format!("[[feed]]\nname = \"{name}\"\nurl = \"{url}\"\n")
-}
-
-/// A harness with the `news` feed of `server`, [`RULE`] and `channel`.
-async fn news_harness(daemon_keys: &str, server: &TestServer, channel: &str) -> Harness {
-    let feeds = feed("news", &server.url("/news.xml"));
-    Harness::new(daemon_keys, &format!("{feeds}{RULE}{channel}")).await
-}
-
-/// The `out` channel as a webhook to `url`, with `extra` keys.
-fn webhook_channel(url: &str, extra: &str) -> String {
-    format!("[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{url}\"\n{extra}")
-}
-
-fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(5))
-        .build()
-        .expect("client");
-    let channels = h
-        .config
-        .channels
-        .iter()
-        .map(|c| Channel::new(c, &client).expect("channel"))
-        .collect();
-    Deliverer::new(
-        h.store.clone(),
-        channels,
-        DeliverySettings::from(&h.config.daemon),
-    )
-    .with_clock(h.clock.clone(), 3)
-}
-
-async fn outbox(h: &Harness) -> (u64, u64, u64) {
-    let counts = h.store.outbox_counts().await.expect("counts");
-    counts.iter().fold((0, 0, 0), |(p, d, x), c| {
-        (p + c.pending, d + c.delivered, x + c.dead)
-    })
-}
-
-async fn news_server() -> TestServer {
-    let server = TestServer::start().await;
-    let now = Utc::now();
-    server.feed(
-        "/news.xml",
-        &rss(&[
-            // Double-escaped in the feed, so the title text itself holds "<script>".
-            ("n1", "Pentagon says Alibaba aided the PLA &amp;lt;script&amp;gt;x()&amp;lt;/script&amp;gt;", now),
-            ("n2", "Alibaba denies military ties", now),
-            ("n3", "Alibaba earnings beat estimates", now),
-        ]),
-    );
-    server
-}
-
-fn smtp_channel(port: u16) -> String {
-    format!(
-        "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"newswatch@test.example\"\n\
-         to = [\"desk@test.example\", \"chief@test.example\"]\ntransport = \"smtp\"\n\
-         smtp_host = \"127.0.0.1\"\nsmtp_port = {port}\ntls = \"none\"\n"
-    )
-}
+use newswatch::store::Store;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn smtp_delivers_multipart_alternative_with_the_contract_headers() {
@@ -213,84 +137,6 @@ async fn smtp_550_is_dead_at_once_and_replay_sends_it_after_the_fix() {
     assert_eq!(outbox(&h).await, (2, 0, 0));
 }
 
-/// A webhook receiver on loopback: the first `fail_first` posts get `fail_status` (with
-/// `Retry-After: 60`), later ones 200; it keeps the headers and body of each accepted post.
-struct TestWebhook {
-    url: String,
-    state: Arc<HookState>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-struct HookState {
-    fail_first: usize,
-    fail_status: u16,
-    /// Time each post takes, to keep deliveries in flight.
-    delay: Duration,
-    calls: Mutex<usize>,
-    accepted: Mutex<Vec<(axum::http::HeaderMap, String)>>,
-}
-
-impl Drop for TestWebhook {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-impl TestWebhook {
-    async fn start(fail_first: usize, fail_status: u16) -> TestWebhook {
-        TestWebhook::start_slow(fail_first, fail_status, Duration::ZERO).await
-    }
-
-    async fn start_slow(fail_first: usize, fail_status: u16, delay: Duration) -> TestWebhook {
-        let state = Arc::new(HookState {
-            fail_first,
-            fail_status,
-            delay,
-            calls: Mutex::new(0),
-            accepted: Mutex::new(Vec::new()),
-        });
-        let app = axum::Router::new()
-            .route("/hook", axum::routing::post(receive))
-            .with_state(Arc::clone(&state));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        TestWebhook { url, state, task }
-    }
-
-    fn received(&self) -> Vec<(axum::http::HeaderMap, String)> {
-        self.state.accepted.lock().expect("lock").clone()
-    }
-}
-
-async fn receive(
-    axum::extract::State(state): axum::extract::State<Arc<HookState>>,
-    headers: axum::http::HeaderMap,
-    body: String,
-) -> Response {
-    tokio::time::sleep(state.delay).await;
-    let call = {
-        let mut calls = state.calls.lock().expect("lock");
-        *calls += 1;
-        *calls
-    };
-    let status = if call <= state.fail_first {
-        state.fail_status
-    } else {
-        state.accepted.lock().expect("lock").push((headers, body));
-        200
-    };
-    Response::builder()
-        .status(status)
-        .header("retry-after", "60")
-        .body(Body::empty())
-        .expect("response")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhook_json_is_signed_per_standard_webhooks() {
     let server = news_server().await;
@@ -341,16 +187,6 @@ async fn webhook_json_is_signed_per_standard_webhooks() {
         assert_eq!(alert["item"]["feed"], "news");
         assert!(alert["matches"].as_array().is_some_and(|m| !m.is_empty()));
     }
-}
-
-/// Standard Webhooks verification, written here independently of the crate's signer.
-fn verify(key: &[u8], id: &str, timestamp: &str, body: &str, header: &str) -> bool {
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("key");
-    mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
-    let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
-    header
-        .split(' ')
-        .any(|sig| sig.strip_prefix("v1,") == Some(expected.as_str()))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -14,7 +14,8 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSendmailTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sha2::Sha256;
 
-use super::{Alert, render};
+use super::render::{self, TemplateUse, Templates};
+use super::{Alert, Digest};
 use crate::config::{ChannelConfig, ChannelKind, EmailTransport, Secret, TlsMode, WebhookFormat};
 use crate::feed::fetch::RetryAfter;
 
@@ -59,6 +60,7 @@ impl DeliveryError {
 pub struct Channel {
     pub name: String,
     sink: Sink,
+    templates: Templates,
 }
 
 enum Sink {
@@ -138,9 +140,15 @@ impl Channel {
                 headers: hook.headers.clone(),
             },
         };
+        let template_use = match config.kind {
+            ChannelKind::Email(_) => TemplateUse::Email,
+            ChannelKind::Webhook(_) => TemplateUse::Webhook,
+        };
         Ok(Channel {
             name: config.name.clone(),
             sink,
+            templates: Templates::new(config.template.as_ref(), template_use)
+                .map_err(|e| anyhow::anyhow!("channel \"{}\": template: {e}", config.name))?,
         })
     }
 
@@ -161,10 +169,26 @@ impl Channel {
         }
     }
 
+    /// Delivers one alert; `body` is its `newswatch.alert.v1` JSON as stored.
     pub async fn deliver(&self, alert: &Alert, body: &str) -> Result<Delivered, DeliveryError> {
+        self.send(render::Message::Alert(alert), body).await
+    }
+
+    /// Delivers held alerts as one message.
+    pub async fn deliver_digest(&self, digest: &Digest) -> Result<Delivered, DeliveryError> {
+        let body = serde_json::to_string(digest)
+            .map_err(|e| DeliveryError::permanent(format!("cannot encode the digest: {e}")))?;
+        self.send(render::Message::Digest(digest), &body).await
+    }
+
+    async fn send(
+        &self,
+        outgoing: render::Message<'_>,
+        json: &str,
+    ) -> Result<Delivered, DeliveryError> {
         match &self.sink {
             Sink::Smtp { mailer, envelope } => {
-                let message = email_message(alert, envelope)?;
+                let message = email_message(&self.templates, outgoing, envelope)?;
                 match mailer.send(message).await {
                     Ok(response) => Ok(Delivered {
                         answer: format!("SMTP {}", response.code()),
@@ -176,7 +200,7 @@ impl Channel {
                 }
             }
             Sink::Sendmail { mailer, envelope } => {
-                let message = email_message(alert, envelope)?;
+                let message = email_message(&self.templates, outgoing, envelope)?;
                 mailer
                     .send(message)
                     .await
@@ -186,8 +210,8 @@ impl Channel {
                     .map_err(|e| DeliveryError::transient(format!("sendmail: {e}")))
             }
             Sink::Maildir { dir, envelope } => {
-                let message = email_message(alert, envelope)?;
-                let path = deliver_to_maildir(dir, &alert.id, &message.formatted())
+                let message = email_message(&self.templates, outgoing, envelope)?;
+                let path = deliver_to_maildir(dir, outgoing.id(), &message.formatted())
                     .await
                     .map_err(|e| {
                         DeliveryError::transient(format!("maildir {}: {e}", dir.display()))
@@ -209,7 +233,7 @@ impl Channel {
                     secret: secret.as_deref(),
                     headers,
                 };
-                post_webhook(client, &target, alert, body).await
+                post_webhook(client, &target, &self.templates, outgoing, json).await
             }
         }
     }
@@ -256,30 +280,39 @@ fn smtp_transport(
 
 /// multipart/alternative (plain text and HTML), with the headers mail filters key on and a
 /// `Message-ID` derived from the alert id, so a receiver can drop a re-delivered duplicate.
-fn email_message(alert: &Alert, envelope: &Envelope) -> Result<Message, DeliveryError> {
-    let html = render::html_body(alert)
-        .map_err(|e| DeliveryError::permanent(format!("cannot render the email: {e}")))?;
+fn email_message(
+    templates: &Templates,
+    outgoing: render::Message<'_>,
+    envelope: &Envelope,
+) -> Result<Message, DeliveryError> {
+    let cannot_render =
+        |e: String| DeliveryError::permanent(format!("cannot render the email: {e}"));
+    let html = templates.html_body(outgoing).map_err(cannot_render)?;
+    let text = templates.text_body(outgoing).map_err(cannot_render)?;
+    let header = |name: &'static str, value: String| {
+        HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+    };
     let mut builder = Message::builder()
         .from(envelope.from.clone())
-        .subject(render::subject(alert))
-        .message_id(Some(format!("<{}@newswatch>", alert.id)))
+        .subject(templates.subject(outgoing))
+        .message_id(Some(format!("<{}@newswatch>", outgoing.id())))
         .date_now()
-        .raw_header(HeaderValue::new(
-            HeaderName::new_from_ascii_str("X-Newswatch-Rule"),
-            alert.rule.clone(),
-        ))
-        .raw_header(HeaderValue::new(
-            HeaderName::new_from_ascii_str("X-Newswatch-Severity"),
-            alert.severity.as_str().to_string(),
+        .raw_header(header("X-Newswatch-Rule", outgoing.rules().join(", ")))
+        .raw_header(header(
+            "X-Newswatch-Severity",
+            outgoing.severity().as_str().to_string(),
         ));
+    if let render::Message::Digest(digest) = outgoing {
+        builder = builder.raw_header(header(
+            "X-Newswatch-Digest",
+            digest.alerts.len().to_string(),
+        ));
+    }
     for to in &envelope.to {
         builder = builder.to(to.clone());
     }
     builder
-        .multipart(MultiPart::alternative_plain_html(
-            render::text_body(alert),
-            html,
-        ))
+        .multipart(MultiPart::alternative_plain_html(text, html))
         .map_err(|e| DeliveryError::permanent(format!("cannot build the email: {e}")))
 }
 
@@ -329,8 +362,9 @@ struct WebhookTarget<'a> {
 async fn post_webhook(
     client: &reqwest::Client,
     target: &WebhookTarget<'_>,
-    alert: &Alert,
-    body: &str,
+    templates: &Templates,
+    outgoing: render::Message<'_>,
+    json: &str,
 ) -> Result<Delivered, DeliveryError> {
     let WebhookTarget {
         url,
@@ -338,10 +372,17 @@ async fn post_webhook(
         secret,
         headers,
     } = *target;
-    let payload = match format {
-        WebhookFormat::Json => body.to_string(),
-        other => service_message(other, alert).to_string(),
+    let (payload, media_type) = match (templates.webhook_body(outgoing), format) {
+        (Some(rendered), _) => rendered.map_err(|e| {
+            DeliveryError::permanent(format!("cannot render the webhook body: {e}"))
+        })?,
+        (None, WebhookFormat::Json) => (json.to_string(), "application/json"),
+        (None, service) => (
+            service_message(service, outgoing).to_string(),
+            "application/json",
+        ),
     };
+    let id = outgoing.id();
     let timestamp = chrono::Utc::now().timestamp();
     let mut request = client.post(url);
     // The channel's own headers (authentication for a private receiver, say); ours follow.
@@ -349,13 +390,13 @@ async fn post_webhook(
         request = request.header(name, value);
     }
     let mut request = request
-        .header("content-type", "application/json")
-        .header("webhook-id", &alert.id)
+        .header("content-type", media_type)
+        .header("webhook-id", id)
         .header("webhook-timestamp", timestamp.to_string());
     if let Some(key) = secret {
         request = request.header(
             "webhook-signature",
-            webhook_signature(key, &alert.id, timestamp, &payload),
+            webhook_signature(key, id, timestamp, &payload),
         );
     }
     let response = request
@@ -384,42 +425,99 @@ async fn post_webhook(
     }
 }
 
-/// The native message shapes of chat services: the title linked, rule, severity and evidence.
-fn service_message(format: WebhookFormat, alert: &Alert) -> serde_json::Value {
-    let title = &alert.item.title;
-    let link = alert.item.link.as_deref().unwrap_or_default();
+/// Alerts a chat message lists; a bigger digest says how many more there are. Slack allows 50
+/// blocks a message and Discord 10 embeds.
+const CHAT_LISTED: usize = 40;
+const DISCORD_EMBEDS: usize = 10;
+
+/// The native message shapes of chat services: the title linked, rule, severity and evidence;
+/// a digest lists its alerts the same way under a heading.
+fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serde_json::Value {
+    let alerts = outgoing.alerts();
+    let heading = match outgoing {
+        render::Message::Alert(_) => None,
+        render::Message::Digest(digest) => Some(format!(
+            "newswatch digest: {} alerts ({})",
+            digest.alerts.len(),
+            outgoing.rules().join(", ")
+        )),
+    };
+    let listed = match format {
+        WebhookFormat::Discord => DISCORD_EMBEDS.min(alerts.len()),
+        _ => CHAT_LISTED.min(alerts.len()),
+    };
+    let more = (alerts.len() > listed)
+        .then(|| format!("and {} more alerts, not listed here", alerts.len() - listed));
+    let shown = &alerts[..listed];
+    match format {
+        WebhookFormat::Slack => {
+            let mut blocks = Vec::new();
+            if let Some(heading) = &heading {
+                blocks.push(serde_json::json!({"type": "header", "text": {"type": "plain_text", "text": heading}}));
+            }
+            for alert in shown {
+                blocks.push(serde_json::json!({"type": "section", "text": {"type": "mrkdwn", "text": format!("*<{}|{}>*", link_of(alert), alert.item.title)}}));
+                blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": alert_line(alert)}]}));
+            }
+            if let Some(more) = &more {
+                blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]}));
+            }
+            serde_json::json!({"text": render::subject(outgoing), "blocks": blocks})
+        }
+        WebhookFormat::Discord => {
+            let embeds: Vec<_> = shown
+                .iter()
+                .map(|alert| serde_json::json!({"title": alert.item.title, "url": link_of(alert), "description": alert_line(alert)}))
+                .collect();
+            let mut message = serde_json::json!({"embeds": embeds});
+            let content: Vec<&str> = heading
+                .iter()
+                .chain(more.iter())
+                .map(String::as_str)
+                .collect();
+            if !content.is_empty() {
+                message["content"] = content.join("; ").into();
+            }
+            message
+        }
+        WebhookFormat::Teams => {
+            let mut body = Vec::new();
+            if let Some(heading) = &heading {
+                body.push(serde_json::json!({"type": "TextBlock", "text": heading, "size": "Large", "weight": "Bolder", "wrap": true}));
+            }
+            for alert in shown {
+                body.push(serde_json::json!({"type": "TextBlock", "text": format!("[{}]({})", alert.item.title, link_of(alert)), "weight": "Bolder", "wrap": true}));
+                body.push(serde_json::json!({"type": "TextBlock", "text": alert_line(alert), "wrap": true}));
+            }
+            if let Some(more) = &more {
+                body.push(serde_json::json!({"type": "TextBlock", "text": more, "wrap": true}));
+            }
+            serde_json::json!({
+                "type": "message",
+                "attachments": [{
+                    "contentType": "application/vnd.microsoft.card.adaptive",
+                    "content": {"type": "AdaptiveCard", "version": "1.4", "body": body},
+                }],
+            })
+        }
+        WebhookFormat::Json => match outgoing {
+            render::Message::Alert(alert) => serde_json::to_value(alert).unwrap_or_default(),
+            render::Message::Digest(digest) => serde_json::to_value(digest).unwrap_or_default(),
+        },
+    }
+}
+
+fn link_of(alert: &Alert) -> &str {
+    alert.item.link.as_deref().unwrap_or_default()
+}
+
+/// `HIGH · alibaba-pla · matched Alibaba, PLA`.
+fn alert_line(alert: &Alert) -> String {
     let evidence: Vec<&str> = alert.matches.iter().map(|m| m.text.as_str()).collect();
-    let line = format!(
+    format!(
         "{} · {} · matched {}",
         alert.severity,
         alert.rule,
         evidence.join(", ")
-    );
-    match format {
-        WebhookFormat::Slack => serde_json::json!({
-            "text": render::subject(alert),
-            "blocks": [
-                {"type": "section", "text": {"type": "mrkdwn", "text": format!("*<{link}|{title}>*")}},
-                {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]},
-            ],
-        }),
-        WebhookFormat::Discord => serde_json::json!({
-            "embeds": [{"title": title, "url": link, "description": line}],
-        }),
-        WebhookFormat::Teams => serde_json::json!({
-            "type": "message",
-            "attachments": [{
-                "contentType": "application/vnd.microsoft.card.adaptive",
-                "content": {
-                    "type": "AdaptiveCard",
-                    "version": "1.4",
-                    "body": [
-                        {"type": "TextBlock", "text": format!("[{title}]({link})"), "weight": "Bolder", "wrap": true},
-                        {"type": "TextBlock", "text": line, "wrap": true},
-                    ],
-                },
-            }],
-        }),
-        WebhookFormat::Json => serde_json::to_value(alert).unwrap_or_default(),
-    }
+    )
 }

@@ -16,12 +16,15 @@ use futures_util::StreamExt;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use super::Alert;
 use super::channel::{Channel, DeliveryError};
+use super::{Alert, Digest};
 use crate::config::DaemonConfig;
 use crate::daemon::{Clock, Shutdown, SystemClock};
 use crate::feed::schedule::backoff_delay;
-use crate::store::{DeliveryResult, OutboxEntry, Store, StoreError};
+use crate::store::{DeliveryResult, OutboxEntry, Queue, Store, StoreError};
+
+/// The most alerts one digest message lists; more due at once make several digests.
+const DIGEST_MAX_ALERTS: usize = 500;
 
 /// Settings of the outbox worker.
 #[derive(Debug, Clone)]
@@ -125,7 +128,13 @@ impl<S: Store> Deliverer<S> {
         let now = self.clock.now();
         let entries = self
             .store
-            .claim_due(channel, now, self.settings.lease, self.settings.batch)
+            .claim_due(
+                channel,
+                Queue::Immediate,
+                now,
+                self.settings.lease,
+                self.settings.batch,
+            )
             .await?;
         // Several deliveries in flight hide each one's round trips (SMTP is chatty, and a
         // remote webhook is a network away); each outcome is recorded as soon as it is known,
@@ -155,6 +164,89 @@ impl<S: Store> Deliverer<S> {
             self.store
                 .finish_delivery(&entry.id, &result, self.clock.now())
                 .await?;
+        }
+        drop(outcomes);
+        // Held alerts whose period has ended go out together, as one message.
+        let held = self
+            .store
+            .claim_due(
+                channel,
+                Queue::Digest,
+                self.clock.now(),
+                self.settings.lease,
+                DIGEST_MAX_ALERTS,
+            )
+            .await?;
+        if !held.is_empty() {
+            let started = tokio::time::Instant::now();
+            self.deliver_digest(sink, held, totals).await?;
+            if let Some(pace) = pace {
+                tokio::time::sleep_until(started + pace).await;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends `entries` as one digest and records the one outcome for each of them, so they
+    /// stay together: retried together, or delivered together.
+    async fn deliver_digest(
+        &self,
+        channel: &Channel,
+        entries: Vec<OutboxEntry>,
+        totals: &mut DeliveryTotals,
+    ) -> Result<(), StoreError> {
+        let mut alerts = Vec::with_capacity(entries.len());
+        let mut held = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match serde_json::from_str::<Alert>(&entry.body) {
+                Ok(alert) => {
+                    alerts.push(alert);
+                    held.push(entry);
+                }
+                Err(error) => {
+                    let dead = DeliveryResult::Dead {
+                        error: format!("unreadable alert in the outbox: {error}"),
+                    };
+                    totals.dead += 1;
+                    self.store
+                        .finish_delivery(&entry.id, &dead, self.clock.now())
+                        .await?;
+                }
+            }
+        }
+        // The youngest entry decides when to give up, so no alert is given up before its time.
+        let Some(youngest) = held.iter().max_by_key(|e| e.created_at) else {
+            return Ok(());
+        };
+        let digest = Digest::new(alerts, self.clock.now());
+        let outcome = channel.deliver_digest(&digest).await;
+        let now = self.clock.now();
+        let result = match outcome {
+            Ok(delivered) => {
+                tracing::info!(channel = %channel.name, digest_id = %digest.id, alerts = held.len(), answer = %delivered.answer, "digest delivered");
+                DeliveryResult::Delivered
+            }
+            Err(DeliveryError::Permanent { message }) => {
+                tracing::error!(channel = %channel.name, digest_id = %digest.id, alerts = held.len(), error = %message, "digest dead: permanent failure");
+                DeliveryResult::Dead { error: message }
+            }
+            Err(DeliveryError::Transient {
+                message,
+                retry_after,
+            }) => self.retry_or_give_up(
+                youngest,
+                now,
+                message,
+                retry_after.map(|r| r.delay_from(now)),
+            ),
+        };
+        for entry in &held {
+            match &result {
+                DeliveryResult::Delivered => totals.delivered += 1,
+                DeliveryResult::Retry { .. } => totals.retrying += 1,
+                DeliveryResult::Dead { .. } => totals.dead += 1,
+            }
+            self.store.finish_delivery(&entry.id, &result, now).await?;
         }
         Ok(())
     }

@@ -11,9 +11,11 @@ pub mod channel;
 pub mod deliver;
 pub mod render;
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 use crate::config::Severity;
 use crate::feed::Item;
@@ -54,13 +56,85 @@ pub struct AlertSpan {
     pub text: String,
 }
 
-/// An alert ready for the outbox: its id, where it goes, and its JSON.
+/// An alert ready for the outbox: its id, where it goes, its JSON, and when it is due.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxAlert {
     pub id: String,
     pub channel: String,
     pub rule: String,
     pub body: String,
+    /// Held for a digest of this period, or `None` to go at once.
+    pub digest: Option<Duration>,
+    /// Now, or for a digest the end of the period the alert falls in.
+    pub due_at: DateTime<Utc>,
+}
+
+/// The JSON schema name of [`Digest`], its `type` field.
+pub const DIGEST_TYPE: &str = "newswatch.digest.v1";
+
+/// Alerts held for a channel's digest, sent as one message: grouped by rule (the most severe
+/// rule first), newest first within a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Digest {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    pub alerts: Vec<Alert>,
+}
+
+impl Digest {
+    /// Orders `alerts` for reading; the id is derived from the alert ids, so the same digest
+    /// re-sent after a failure carries the same `Message-ID` / `webhook-id`.
+    pub fn new(mut alerts: Vec<Alert>, now: DateTime<Utc>) -> Digest {
+        alerts.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| newest(b).cmp(&newest(a)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let mut ids: Vec<&str> = alerts.iter().map(|a| a.id.as_str()).collect();
+        ids.sort_unstable();
+        let mut hasher = Sha256::new();
+        for id in ids {
+            hasher.update(id.as_bytes());
+            hasher.update(b"\0");
+        }
+        Digest {
+            kind: DIGEST_TYPE.to_string(),
+            id: format!("digest-{}", hex(&hasher.finalize()[..16])),
+            created_at: now,
+            alerts,
+        }
+    }
+
+    /// The alerts of each rule, in the digest's order.
+    pub fn groups(&self) -> Vec<&[Alert]> {
+        self.alerts.chunk_by(|a, b| a.rule == b.rule).collect()
+    }
+
+    /// The most severe rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.alerts
+            .iter()
+            .map(|a| a.severity)
+            .max()
+            .unwrap_or(Severity::Info)
+    }
+}
+
+/// When an item was published, else when its alert was made: what "newest first" sorts by.
+fn newest(alert: &Alert) -> DateTime<Utc> {
+    alert.item.published.unwrap_or(alert.created_at)
+}
+
+/// The end of the `period`-long window `now` falls in, counted from the Unix epoch, so an
+/// hourly digest goes out on the hour and a daily one at midnight UTC.
+pub fn digest_due(now: DateTime<Utc>, period: Duration) -> DateTime<Utc> {
+    let period = i64::try_from(period.as_secs()).unwrap_or(i64::MAX).max(1);
+    let end = (now.timestamp().div_euclid(period) + 1).saturating_mul(period);
+    DateTime::from_timestamp(end, 0).unwrap_or(now)
 }
 
 /// The stable alert id: 32 hex digits of SHA-256 over (rule, article, channel). The article is
@@ -81,10 +155,11 @@ pub fn alert_id(rule: &str, item: &Item, channel: &str) -> String {
     }
     hasher.update(b"\0");
     hasher.update(channel.as_bytes());
-    hasher.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&hasher.finalize()[..16])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One outbox alert per (matched rule, channel the rule notifies).
@@ -99,7 +174,8 @@ pub fn alerts_for(
         let Some(rule) = rules.iter().find(|r| r.name == found.rule) else {
             continue;
         };
-        for channel in &rule.notify {
+        for notify in &rule.notify {
+            let channel = &notify.channel;
             let id = alert_id(&rule.name, item, channel);
             let alert = Alert {
                 kind: ALERT_TYPE.to_string(),
@@ -131,6 +207,8 @@ pub fn alerts_for(
                 channel: channel.clone(),
                 rule: rule.name.clone(),
                 body: serde_json::to_string(&alert)?,
+                digest: notify.digest,
+                due_at: notify.digest.map_or(now, |period| digest_due(now, period)),
             });
         }
     }

@@ -1,43 +1,417 @@
-//! Turning an [`Alert`] into what people read: the email subject, a plain-text body and an HTML
-//! body with the matched words marked. The HTML comes from a minijinja template with
-//! auto-escaping on, so item text (which is plain text by the time it is an alert) can never
-//! inject markup: a `<script>` in a headline arrives as the visible characters `<script>`.
+//! Turning an alert, or a digest of alerts, into what people read: the email subject, a
+//! plain-text body, an HTML body with the matched words marked, and the body of a templated
+//! webhook.
+//!
+//! Bodies come from minijinja templates: ours by default, or the channel's own
+//! (`template = "path"`), which `check` renders against sample alerts so that a mistake in it
+//! is a config error, not an alert that cannot be sent. HTML is rendered with auto-escaping
+//! and then passed through ammonia, so neither item text nor a careless template (`|safe` on a
+//! headline) can put a script or an event handler into an email.
 
-use minijinja::{AutoEscape, Environment, context};
+use std::collections::HashSet;
 
-use super::{Alert, AlertSpan};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+
+use super::{Alert, AlertSpan, Digest, sample_alert};
+use crate::config::{ChannelTemplate, Severity};
 use crate::feed::normalize::normalize_keep_case;
 use crate::rules::explain::mark_ranges;
 
-const HTML_TEMPLATE: &str = r#"<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>{{ subject }}</title></head>
-<body style="font-family: sans-serif; max-width: 40em">
-<p style="color: #555">{{ severity }} &middot; rule <b>{{ rule }}</b> &middot; feed {{ feed }}{% if published %} &middot; {{ published }}{% endif %}</p>
-<h2 style="margin: 0.2em 0">{% if link %}<a href="{{ link }}">{% endif %}{% for part in title %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}{% if link %}</a>{% endif %}</h2>
-{% if summary %}<p>{% for part in summary %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}</p>{% endif %}
-{% if evidence %}<p style="color: #555">Matched: {% for word in evidence %}<mark>{{ word }}</mark>{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
-<p style="color: #999; font-size: small">newswatch alert {{ id }}</p>
-</body></html>
+/// The built-in HTML body. It renders the body's content only: [`Templates::html_body`]
+/// sanitizes it and wraps it in the document.
+const HTML_TEMPLATE: &str = r#"{% macro show(a) %}
+<p style="color: #555">{{ a.severity|upper }} &middot; rule <b>{{ a.rule }}</b> &middot; feed {{ a.item.feed }}{% if a.published_text %} &middot; {{ a.published_text }}{% endif %}</p>
+<h2 style="margin: 0.2em 0">{% if a.link %}<a href="{{ a.link }}">{% endif %}{% for part in a.title_parts %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}{% if a.link %}</a>{% endif %}</h2>
+{% if a.summary_parts %}<p>{% for part in a.summary_parts %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}</p>{% endif %}
+{% if a.evidence %}<p style="color: #555">Matched: {% for word in a.evidence %}<mark>{{ word }}</mark>{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
+{% endmacro %}
+{% if digest %}<h1 style="font-size: 1.3em">{{ count }} alerts</h1>
+{% for group in groups %}<h2 style="border-bottom: 1px solid #ccc">{{ group.rule }} ({{ group.severity|upper }}): {{ group.alerts|length }}</h2>
+{% for a in group.alerts %}{{ show(a) }}{% endfor %}{% endfor %}
+{% else %}{{ show(alert) }}{% endif %}
+<p style="color: #999; font-size: small">newswatch {% if digest %}digest{% else %}alert{% endif %} {{ id }}</p>
 "#;
 
-/// `[newswatch] <SEVERITY> <rule>: <title>`, on one line.
-pub fn subject(alert: &Alert) -> String {
-    let title: String = alert
-        .item
-        .title
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    format!(
-        "[newswatch] {} {}: {}",
-        alert.severity,
-        alert.rule,
-        title.trim()
-    )
+/// What is being sent: one alert, or a digest of held alerts.
+#[derive(Debug, Clone, Copy)]
+pub enum Message<'a> {
+    Alert(&'a Alert),
+    Digest(&'a Digest),
 }
 
-/// The plain-text body; matched words in `[brackets]`.
-pub fn text_body(alert: &Alert) -> String {
+impl<'a> Message<'a> {
+    /// The alert or digest id: the email `Message-ID` and the webhook `webhook-id`.
+    pub fn id(&self) -> &'a str {
+        match self {
+            Message::Alert(alert) => &alert.id,
+            Message::Digest(digest) => &digest.id,
+        }
+    }
+
+    pub fn alerts(&self) -> &'a [Alert] {
+        match self {
+            Message::Alert(alert) => std::slice::from_ref(*alert),
+            Message::Digest(digest) => &digest.alerts,
+        }
+    }
+
+    /// The most severe of its alerts.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Message::Alert(alert) => alert.severity,
+            Message::Digest(digest) => digest.severity(),
+        }
+    }
+
+    /// Its rules, each once, in order.
+    pub fn rules(&self) -> Vec<&'a str> {
+        let mut seen = HashSet::new();
+        self.alerts()
+            .iter()
+            .map(|a| a.rule.as_str())
+            .filter(|rule| seen.insert(*rule))
+            .collect()
+    }
+}
+
+/// `[newswatch] <SEVERITY> <rule>: <title>` on one line; for a digest
+/// `[newswatch] <SEVERITY> digest: <n> alerts (<rule> <n>, ...)`.
+pub fn subject(message: Message<'_>) -> String {
+    match message {
+        Message::Alert(alert) => {
+            let title: String = alert
+                .item
+                .title
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            format!(
+                "[newswatch] {} {}: {}",
+                alert.severity,
+                alert.rule,
+                title.trim()
+            )
+        }
+        Message::Digest(digest) => {
+            let per_rule: Vec<String> = digest
+                .groups()
+                .iter()
+                .map(|group| format!("{} {}", group[0].rule, group.len()))
+                .collect();
+            let count = digest.alerts.len();
+            format!(
+                "[newswatch] {} digest: {count} alert{} ({})",
+                digest.severity(),
+                if count == 1 { "" } else { "s" },
+                per_rule.join(", ")
+            )
+        }
+    }
+}
+
+/// Where a channel's template is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateUse {
+    Email,
+    Webhook,
+}
+
+/// What a user's template renders, told by its file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// `.html`/`.htm`: an email's HTML part.
+    EmailHtml,
+    /// `.txt`: an email's plain-text part.
+    EmailText,
+    /// A webhook body of this media type.
+    Webhook(&'static str),
+}
+
+/// The templates of one channel, compiled once.
+pub struct Templates {
+    env: Environment<'static>,
+    custom: Option<(String, Output)>,
+}
+
+const BUILT_IN_HTML: &str = "newswatch.html";
+
+impl Templates {
+    /// Compiles the built-in templates and the channel's own, if it has one.
+    pub fn new(custom: Option<&ChannelTemplate>, use_: TemplateUse) -> Result<Templates, String> {
+        let mut env = Environment::new();
+        // A misspelt variable must fail `check`, but `{% if item.link %}` on an absent value
+        // is ordinary template logic.
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_auto_escape_callback(|name| {
+            if name == BUILT_IN_HTML {
+                AutoEscape::Html
+            } else {
+                minijinja::default_auto_escape_callback(name)
+            }
+        });
+        env.add_template(BUILT_IN_HTML, HTML_TEMPLATE)
+            .map_err(|e| format!("built-in template: {e}"))?;
+        let custom = match custom {
+            None => None,
+            Some(template) => {
+                let output = output_of(template, use_)?;
+                let name = template
+                    .path
+                    .file_name()
+                    .map_or_else(|| "template".into(), |n| n.to_string_lossy().into_owned());
+                env.add_template_owned(name.clone(), template.source.clone())
+                    .map_err(|e| describe(&e))?;
+                Some((name, output))
+            }
+        };
+        Ok(Templates { env, custom })
+    }
+
+    /// The subject line (see [`subject`]).
+    pub fn subject(&self, message: Message<'_>) -> String {
+        subject(message)
+    }
+
+    /// The plain-text part: the channel's `.txt` template, or ours with matched words in
+    /// `[brackets]`.
+    pub fn text_body(&self, message: Message<'_>) -> Result<String, String> {
+        match &self.custom {
+            Some((name, Output::EmailText)) => self.render(name, message),
+            _ => Ok(builtin_text(message)),
+        }
+    }
+
+    /// The HTML part, sanitized and wrapped in a document.
+    pub fn html_body(&self, message: Message<'_>) -> Result<String, String> {
+        let name = match &self.custom {
+            Some((name, Output::EmailHtml)) => name.as_str(),
+            _ => BUILT_IN_HTML,
+        };
+        let content = self.render(name, message)?;
+        Ok(format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title></head>\n\
+             <body style=\"font-family: sans-serif; max-width: 40em\">\n{}</body></html>\n",
+            html_escape::encode_text(&subject(message)),
+            sanitize(&content)
+        ))
+    }
+
+    /// The body of a templated webhook and its media type, or `None` when the channel posts
+    /// its format's own shape.
+    pub fn webhook_body(
+        &self,
+        message: Message<'_>,
+    ) -> Option<Result<(String, &'static str), String>> {
+        match &self.custom {
+            Some((name, Output::Webhook(media_type))) => {
+                Some(self.render(name, message).map(|body| (body, *media_type)))
+            }
+            _ => None,
+        }
+    }
+
+    fn render(&self, name: &str, message: Message<'_>) -> Result<String, String> {
+        let template = self.env.get_template(name).map_err(|e| describe(&e))?;
+        template.render(view(message)).map_err(|e| describe(&e))
+    }
+}
+
+/// Proves a user's template compiles and renders a sample alert and a sample digest (and, for
+/// a `.json` webhook body, that the result is JSON).
+pub fn check_template(template: &ChannelTemplate, use_: TemplateUse) -> Result<(), String> {
+    let templates = Templates::new(Some(template), use_)?;
+    let now = chrono::Utc::now();
+    let alert = sample_alert(now);
+    let mut second = sample_alert(now);
+    second.id.push_str("-2");
+    second.rule = "send-test-2".into();
+    let digest = Digest::new(vec![alert.clone(), second], now);
+    for message in [Message::Alert(&alert), Message::Digest(&digest)] {
+        let what = match message {
+            Message::Alert(_) => "an alert",
+            Message::Digest(_) => "a digest",
+        };
+        let rendered = match templates.custom.as_ref().map(|(_, output)| output) {
+            Some(Output::EmailHtml) => templates.html_body(message),
+            Some(Output::EmailText) => templates.text_body(message),
+            Some(Output::Webhook(_)) | None => templates
+                .webhook_body(message)
+                .unwrap_or_else(|| Ok((String::new(), "")))
+                .map(|(body, _)| body),
+        }
+        .map_err(|e| format!("rendering {what}: {e}"))?;
+        if template.extension() == "json" {
+            serde_json::from_str::<serde_json::Value>(&rendered)
+                .map_err(|e| format!("rendering {what} does not give JSON: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn output_of(template: &ChannelTemplate, use_: TemplateUse) -> Result<Output, String> {
+    let extension = template.extension();
+    match (use_, extension.as_str()) {
+        (TemplateUse::Email, "html" | "htm") => Ok(Output::EmailHtml),
+        (TemplateUse::Email, "txt") => Ok(Output::EmailText),
+        (TemplateUse::Email, _) => {
+            Err("an email template is named *.html (the HTML part) or *.txt (the text part)".into())
+        }
+        (TemplateUse::Webhook, "json") => Ok(Output::Webhook("application/json")),
+        (TemplateUse::Webhook, "txt") => Ok(Output::Webhook("text/plain; charset=utf-8")),
+        (TemplateUse::Webhook, "xml") => Ok(Output::Webhook("application/xml")),
+        (TemplateUse::Webhook, "html" | "htm") => Ok(Output::Webhook("text/html; charset=utf-8")),
+        (TemplateUse::Webhook, _) => Err(
+            "a webhook template is named *.json, *.txt, *.xml or *.html (its media type)".into(),
+        ),
+    }
+}
+
+/// minijinja's message with the template line, and what caused it.
+fn describe(error: &minijinja::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    message
+}
+
+/// Only formatting survives: no scripts, styles sheets, forms or event handlers, and links
+/// only to http(s) and mail addresses.
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_tags(["mark"])
+        .add_generic_attributes(["style"])
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .clean(html)
+        .to_string()
+}
+
+/// The values templates see; see the README's "Templates" section.
+#[derive(Serialize)]
+struct View<'a> {
+    subject: String,
+    id: &'a str,
+    digest: bool,
+    count: usize,
+    severity: Severity,
+    /// The alert, or a digest's first.
+    alert: Option<AlertView<'a>>,
+    alerts: Vec<AlertView<'a>>,
+    groups: Vec<GroupView<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupView<'a> {
+    rule: &'a str,
+    severity: Severity,
+    alerts: Vec<AlertView<'a>>,
+}
+
+/// An alert as in its `newswatch.alert.v1` JSON, plus what display needs.
+#[derive(Serialize, Clone)]
+struct AlertView<'a> {
+    #[serde(flatten)]
+    alert: &'a Alert,
+    /// The item's link if it is http(s): a `javascript:` link in a feed is never clickable.
+    link: Option<&'a str>,
+    published_text: Option<String>,
+    title_parts: Vec<Part>,
+    summary_parts: Vec<Part>,
+    evidence: Vec<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct Part {
+    text: String,
+    marked: bool,
+}
+
+fn view(message: Message<'_>) -> View<'_> {
+    let alerts: Vec<AlertView<'_>> = message.alerts().iter().map(alert_view).collect();
+    let mut groups: Vec<GroupView<'_>> = Vec::new();
+    for alert in &alerts {
+        match groups.last_mut() {
+            Some(group) if group.rule == alert.alert.rule => group.alerts.push(alert.clone()),
+            _ => groups.push(GroupView {
+                rule: &alert.alert.rule,
+                severity: alert.alert.severity,
+                alerts: vec![alert.clone()],
+            }),
+        }
+    }
+    View {
+        subject: subject(message),
+        id: message.id(),
+        digest: matches!(message, Message::Digest(_)),
+        count: alerts.len(),
+        severity: message.severity(),
+        alert: alerts.first().cloned(),
+        alerts,
+        groups,
+    }
+}
+
+fn alert_view(alert: &Alert) -> AlertView<'_> {
+    let parts = |display: &str, field: &str| -> Vec<Part> {
+        let text = normalize_keep_case(display);
+        mark_ranges(&text, field_ranges(&alert.matches, field))
+            .into_iter()
+            .map(|p| Part {
+                text: p.text.to_string(),
+                marked: p.marked,
+            })
+            .collect()
+    };
+    AlertView {
+        alert,
+        link: alert
+            .item
+            .link
+            .as_deref()
+            .filter(|l| l.starts_with("https://") || l.starts_with("http://")),
+        published_text: alert.item.published.map(|t| t.to_rfc2822()),
+        title_parts: parts(&alert.item.title, "title"),
+        summary_parts: if alert.item.summary.is_empty() {
+            Vec::new()
+        } else {
+            parts(&alert.item.summary, "summary")
+        },
+        evidence: evidence_words(&alert.matches),
+    }
+}
+
+/// Our plain-text body: matched words in `[brackets]`; a digest lists its alerts by rule.
+fn builtin_text(message: Message<'_>) -> String {
+    match message {
+        Message::Alert(alert) => {
+            let mut out = alert_text(alert);
+            out.push_str(&format!("\n-- \nnewswatch alert {}\n", alert.id));
+            out
+        }
+        Message::Digest(digest) => {
+            let mut out = format!("{} alerts\n", digest.alerts.len());
+            for group in digest.groups() {
+                out.push_str(&format!(
+                    "\n== {} ({}): {} ==\n",
+                    group[0].rule,
+                    group[0].severity,
+                    group.len()
+                ));
+                for alert in group {
+                    out.push('\n');
+                    out.push_str(&alert_text(alert));
+                }
+            }
+            out.push_str(&format!("\n-- \nnewswatch digest {}\n", digest.id));
+            out
+        }
+    }
+}
+
+fn alert_text(alert: &Alert) -> String {
     let bracketed = |display: &str, field: &str| -> String {
         let text = normalize_keep_case(display);
         mark_ranges(&text, field_ranges(&alert.matches, field))
@@ -74,35 +448,7 @@ pub fn text_body(alert: &Alert) -> String {
     if !evidence.is_empty() {
         out.push_str(&format!("Matched: {}\n", evidence.join(", ")));
     }
-    out.push_str(&format!("\n-- \nnewswatch alert {}\n", alert.id));
     out
-}
-
-/// The HTML body.
-pub fn html_body(alert: &Alert) -> Result<String, minijinja::Error> {
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| AutoEscape::Html);
-    env.add_template("alert.html", HTML_TEMPLATE)?;
-    // Only http(s) links become anchors: a `javascript:` link in a feed must not be clickable.
-    let link = alert
-        .item
-        .link
-        .as_deref()
-        .filter(|l| l.starts_with("https://") || l.starts_with("http://"));
-    let title = normalize_keep_case(&alert.item.title);
-    let summary = normalize_keep_case(&alert.item.summary);
-    env.get_template("alert.html")?.render(context! {
-        subject => subject(alert),
-        id => alert.id,
-        rule => alert.rule,
-        severity => alert.severity.to_string(),
-        feed => alert.item.feed,
-        published => alert.item.published.map(|t| t.to_rfc2822()),
-        link => link,
-        title => mark_ranges(&title, field_ranges(&alert.matches, "title")),
-        summary => mark_ranges(&summary, field_ranges(&alert.matches, "summary")),
-        evidence => evidence_words(&alert.matches),
-    })
 }
 
 /// The byte ranges of `field`'s spans. Spans point into the normalized text, so that is the
@@ -161,11 +507,24 @@ mod tests {
         }
     }
 
+    fn templates() -> Templates {
+        Templates::new(None, TemplateUse::Email).expect("built-in templates compile")
+    }
+
+    fn custom(name: &str, source: &str, use_: TemplateUse) -> Result<Templates, String> {
+        let template = ChannelTemplate {
+            path: name.into(),
+            source: source.into(),
+        };
+        check_template(&template, use_)?;
+        Templates::new(Some(&template), use_)
+    }
+
     #[test]
     fn subject_follows_the_contract() {
         let a = alert("Alibaba aided PLA\n", "", vec![]);
         assert_eq!(
-            subject(&a),
+            subject(Message::Alert(&a)),
             "[newswatch] HIGH alibaba-pla: Alibaba aided PLA"
         );
     }
@@ -178,8 +537,10 @@ mod tests {
             "",
             vec![span("title", title, "Alibaba"), span("title", title, "PLA")],
         );
-        assert!(text_body(&a).starts_with("Pentagon says [Alibaba] aided the [PLA]\n"));
-        let html = html_body(&a).expect("renders");
+        let t = templates();
+        let text = t.text_body(Message::Alert(&a)).expect("text");
+        assert!(text.starts_with("Pentagon says [Alibaba] aided the [PLA]\n"));
+        let html = t.html_body(Message::Alert(&a)).expect("renders");
         assert!(
             html.contains("<mark>Alibaba</mark> aided the <mark>PLA</mark>"),
             "{html}"
@@ -193,11 +554,103 @@ mod tests {
             "<img src=x onerror=alert(1)>",
             vec![],
         );
-        let html = html_body(&a).expect("renders");
+        let html = templates().html_body(Message::Alert(&a)).expect("renders");
         assert!(
             !html.contains("<script>") && !html.contains("<img"),
             "{html}"
         );
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn a_careless_custom_template_still_cannot_inject_script() {
+        let t = custom(
+            "mine.html",
+            "<h1>{{ alert.item.title|safe }}</h1><a href=\"{{ alert.item.link|safe }}\" onclick=\"x()\">go</a>",
+            TemplateUse::Email,
+        )
+        .expect("valid template");
+        let mut a = alert("<script>alert(1)</script>Alibaba <b>bold</b>", "", vec![]);
+        a.item.link = Some("javascript:alert(2)".into());
+        let html = t.html_body(Message::Alert(&a)).expect("renders");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("<b>bold</b>"), "{html}");
+    }
+
+    #[test]
+    fn digest_lists_every_alert_grouped_by_rule_most_severe_first() {
+        let mut low = alert("Quarterly results", "", vec![]);
+        low.rule = "earnings".into();
+        low.severity = Severity::Low;
+        low.id = "b".into();
+        let mut old = alert("Older PLA story", "", vec![]);
+        old.id = "c".into();
+        old.item.published = chrono::DateTime::from_timestamp(1_000, 0);
+        let mut new = alert("Newer PLA story", "", vec![]);
+        new.id = "d".into();
+        new.item.published = chrono::DateTime::from_timestamp(2_000, 0);
+        let digest = Digest::new(vec![low, old, new], chrono::DateTime::UNIX_EPOCH);
+        let message = Message::Digest(&digest);
+        assert_eq!(
+            subject(message),
+            "[newswatch] HIGH digest: 3 alerts (alibaba-pla 2, earnings 1)"
+        );
+        let text = templates().text_body(message).expect("text");
+        let at = |needle: &str| text.find(needle).expect(needle);
+        assert!(at("Newer PLA") < at("Older PLA"), "{text}");
+        assert!(at("Older PLA") < at("== earnings (LOW): 1 =="), "{text}");
+        let html = templates().html_body(message).expect("html");
+        for title in ["Newer PLA story", "Older PLA story", "Quarterly results"] {
+            assert!(html.contains(title), "{html}");
+        }
+    }
+
+    #[test]
+    fn template_mistakes_are_reported_with_their_line() {
+        let error = custom(
+            "bad.html",
+            "<p>\n{{ alert.item.titel }}</p>",
+            TemplateUse::Email,
+        )
+        .err()
+        .expect("undefined attribute is an error");
+        assert!(error.contains("bad.html:2"), "{error}");
+        let error = custom("bad.txt", "{% if %}", TemplateUse::Email)
+            .err()
+            .expect("syntax error");
+        assert!(error.contains("syntax"), "{error}");
+        let error = custom(
+            "ntfy.json",
+            "{\"t\": {{ alert.item.title|safe }}}",
+            TemplateUse::Webhook,
+        )
+        .err()
+        .expect("not JSON");
+        assert!(error.contains("JSON"), "{error}");
+        let error = custom("mail.md", "x", TemplateUse::Email)
+            .err()
+            .expect("unknown extension");
+        assert!(error.contains("*.html"), "{error}");
+    }
+
+    #[test]
+    fn json_webhook_templates_escape_values_as_json() {
+        let t = custom(
+            "ntfy.json",
+            r#"{"topic": "news", "title": {{ alert.item.title }}, "count": {{ count }}}"#,
+            TemplateUse::Webhook,
+        )
+        .expect("valid");
+        let a = alert("Quote \" and \\ backslash", "", vec![]);
+        let (body, media_type) = t
+            .webhook_body(Message::Alert(&a))
+            .expect("templated")
+            .expect("renders");
+        assert_eq!(media_type, "application/json");
+        let value: serde_json::Value = serde_json::from_str(&body).expect("json");
+        assert_eq!(value["title"], "Quote \" and \\ backslash");
+        assert_eq!(value["count"], 1);
     }
 }

@@ -7,12 +7,15 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::alert::render::TemplateUse;
 use crate::config::diagnostics::Report;
 use crate::config::raw::{RawChannel, Text};
-use crate::config::validate::{Context, NameChars, check_name, is_http_url, parse_choice};
+use crate::config::validate::{
+    Context, NameChars, check_name, digest_period, is_http_url, parse_choice,
+};
 use crate::config::{
-    ChannelConfig, ChannelKind, EmailChannel, EmailTransport, Secret, TlsMode, WebhookChannel,
-    WebhookFormat,
+    ChannelConfig, ChannelKind, ChannelTemplate, EmailChannel, EmailTransport, Secret, TlsMode,
+    WebhookChannel, WebhookFormat,
 };
 
 const EMAIL_KEYS: &[&str] = &[
@@ -65,14 +68,63 @@ pub(super) fn channel(cx: &mut Context, raw: &RawChannel) -> Option<ChannelConfi
         NameChars::WithUnderscore,
     );
     let types = [("email", Type::Email), ("webhook", Type::Webhook)];
-    let kind = match parse_choice(&mut cx.report, &owner, "type", &raw.kind, &types)? {
+    let kind = parse_choice(&mut cx.report, &owner, "type", &raw.kind, &types)?;
+    let digest = raw
+        .digest
+        .as_ref()
+        .and_then(|digest| digest_period(&mut cx.report, &owner, digest));
+    let template = match &raw.template {
+        Some(file) => Some(template(cx, &owner, kind, file)?),
+        None => None,
+    };
+    let kind = match kind {
         Type::Email => ChannelKind::Email(email(cx, &owner, raw)?),
         Type::Webhook => ChannelKind::Webhook(webhook(cx, &owner, raw)?),
     };
+    if raw.digest.is_some() && digest.is_none() {
+        return None;
+    }
     Some(ChannelConfig {
         name: raw.name.get_ref().clone(),
         kind,
+        digest,
+        template,
     })
+}
+
+/// Reads a channel's template and proves it renders, so a typo in it is a `check` error
+/// rather than an alert that cannot be sent.
+fn template(cx: &mut Context, owner: &str, kind: Type, file: &Text) -> Option<ChannelTemplate> {
+    let path = cx.resolve(file.get_ref());
+    let source = match std::fs::read_to_string(&path) {
+        Ok(source) => source,
+        Err(error) => {
+            cx.report.error(
+                file.span(),
+                format!(
+                    "{owner}: cannot read template \"{}\": {error}",
+                    path.display()
+                ),
+            );
+            return None;
+        }
+    };
+    let template = ChannelTemplate { path, source };
+    let use_ = match kind {
+        Type::Email => TemplateUse::Email,
+        Type::Webhook => TemplateUse::Webhook,
+    };
+    if let Err(message) = crate::alert::render::check_template(&template, use_) {
+        cx.report.error(
+            file.span(),
+            format!(
+                "{owner}: template \"{}\": {message}",
+                template.path.display()
+            ),
+        );
+        return None;
+    }
+    Some(template)
 }
 
 fn email(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<EmailChannel> {

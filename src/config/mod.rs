@@ -126,6 +126,8 @@ pub struct RuleConfig {
     pub severity: Severity,
     /// Channel names, each defined in `[[channel]]`.
     pub notify: Vec<String>,
+    /// Hold this rule's alerts and send them as one message per period (`digest = "1h"`).
+    pub digest: Option<Duration>,
 }
 
 /// An entry of a rule's `feeds`: `"tag:filings"` or a feed name.
@@ -180,6 +182,30 @@ impl fmt::Display for Severity {
 pub struct ChannelConfig {
     pub name: String,
     pub kind: ChannelKind,
+    /// Every alert to this channel goes into a digest of this period, unless its rule sets
+    /// its own.
+    pub digest: Option<Duration>,
+    /// The channel's own body template (`template = "path"`), checked at load time.
+    pub template: Option<ChannelTemplate>,
+}
+
+/// A user's minijinja template, read at load time. Its file extension says what it renders:
+/// `.html` or `.txt` for an email part, and for a webhook the body's media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelTemplate {
+    pub path: PathBuf,
+    pub source: String,
+}
+
+impl ChannelTemplate {
+    /// The file extension, lower case (`html`, `txt`, `json`, ...).
+    pub fn extension(&self) -> String {
+        self.path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -69,6 +69,7 @@ pub(super) struct RawRule {
     pub severity: Option<Text>,
     #[serde(default)]
     pub notify: Vec<Text>,
+    pub digest: Option<Text>,
 }
 
 /// Every key any channel type may use, all optional: which ones are required or allowed
@@ -96,6 +97,8 @@ pub(super) struct RawChannel {
     pub format: Option<Text>,
     pub secret_file: Option<Text>,
     pub headers: Option<Spanned<BTreeMap<Text, Text>>>,
+    pub digest: Option<Text>,
+    pub template: Option<Text>,
 }
 
 impl RawChannel {

@@ -216,6 +216,18 @@ fn each_error_names_its_position_and_cause() {
             "feed \"a\": url \"ftp://a.test/\" must start with http://, https:// or file:",
         ),
         (
+            "digest too short",
+            format!("{HOOK}digest = \"30s\"\n"),
+            "5:10",
+            "channel \"chat\": digest \"30s\" must be between 1m and 7d",
+        ),
+        (
+            "missing template",
+            format!("{HOOK}template = \"nowhere.json\"\n"),
+            "5:12",
+            "channel \"chat\": cannot read template",
+        ),
+        (
             "bad duration",
             "[daemon]\ninterval = \"10 parsecs\"\n".into(),
             "2:12",

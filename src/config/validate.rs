@@ -280,6 +280,25 @@ fn state_path(cx: &Context, state: &str) -> PathBuf {
     }
 }
 
+/// A rule's or channel's `digest` period: from a minute (shorter is no digest) to a week
+/// (longer, and the news is stale before anyone reads it).
+pub(super) fn digest_period(report: &mut Report, owner: &str, value: &Text) -> Option<Duration> {
+    const SHORTEST: Duration = Duration::from_secs(60);
+    const LONGEST: Duration = Duration::from_secs(7 * 24 * 3600);
+    let period = duration(report, owner, "digest", value, true)?;
+    if !(SHORTEST..=LONGEST).contains(&period) {
+        report.error(
+            value.span(),
+            format!(
+                "{owner}: digest \"{}\" must be between 1m and 7d",
+                value.get_ref()
+            ),
+        );
+        return None;
+    }
+    Some(period)
+}
+
 /// Parses a duration value; reports and returns `None` if it is invalid, or zero where
 /// `positive` is required.
 fn duration(
@@ -505,6 +524,10 @@ fn rule_config(report: &mut Report, raw: &RawRule, known: &KnownNames) -> RuleCo
         );
     }
 
+    let digest = raw
+        .digest
+        .as_ref()
+        .and_then(|digest| digest_period(report, &owner, digest));
     let query_start = query_start(report.text(), raw.query.span().start);
     RuleConfig {
         name: name.clone(),
@@ -517,6 +540,7 @@ fn rule_config(report: &mut Report, raw: &RawRule, known: &KnownNames) -> RuleCo
             .iter()
             .map(|channel| channel.get_ref().clone())
             .collect(),
+        digest,
     }
 }
 

@@ -85,7 +85,7 @@ pub async fn collect<S: Store>(
         })
         .collect();
     let mut counted: std::collections::HashMap<String, OutboxCounts> = store
-        .outbox_counts()
+        .outbox_counts(now)
         .await?
         .into_iter()
         .map(|c| (c.channel.clone(), c))
@@ -97,6 +97,7 @@ pub async fn collect<S: Store>(
             counted.remove(&channel.name).unwrap_or(OutboxCounts {
                 channel: channel.name.clone(),
                 pending: 0,
+                held: 0,
                 delivered: 0,
                 dead: 0,
                 oldest_pending: None,
@@ -139,13 +140,21 @@ pub fn render_table(report: &StatusReport) -> String {
                 vec![
                     c.channel.clone(),
                     c.pending.to_string(),
+                    c.held.to_string(),
                     c.delivered.to_string(),
                     c.dead.to_string(),
                     c.oldest_pending.map_or("-".into(), |t| relative(t, now)),
                 ]
             })
             .collect();
-        let header = ["CHANNEL", "PENDING", "DELIVERED", "DEAD", "OLDEST PENDING"];
+        let header = [
+            "CHANNEL",
+            "PENDING",
+            "IN DIGEST",
+            "DELIVERED",
+            "DEAD",
+            "OLDEST PENDING",
+        ];
         out.push('\n');
         out.push_str(&table(&header, &rows, |_| None));
     }

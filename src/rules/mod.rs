@@ -28,7 +28,15 @@ pub const AD_HOC_RULE: &str = "query";
 pub struct RuleInfo {
     pub name: String,
     pub severity: Severity,
-    pub notify: Vec<String>,
+    pub notify: Vec<Notify>,
+}
+
+/// A channel a rule notifies, and the digest period its alerts wait for there: the rule's
+/// own `digest`, else the channel's, else none (sent at once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notify {
+    pub channel: String,
+    pub digest: Option<std::time::Duration>,
 }
 
 /// One rule matching one item, with its evidence.
@@ -89,7 +97,20 @@ impl RuleSet {
                 .map(|rule| RuleInfo {
                     name: rule.name.clone(),
                     severity: rule.severity,
-                    notify: rule.notify.clone(),
+                    notify: rule
+                        .notify
+                        .iter()
+                        .map(|channel| Notify {
+                            channel: channel.clone(),
+                            digest: rule.digest.or_else(|| {
+                                config
+                                    .channels
+                                    .iter()
+                                    .find(|c| &c.name == channel)
+                                    .and_then(|c| c.digest)
+                            }),
+                        })
+                        .collect(),
                 })
                 .collect(),
             matcher,

@@ -155,6 +155,14 @@ pub struct OutboxEntry {
     pub created_at: DateTime<Utc>,
 }
 
+/// The two queues of a channel's outbox: alerts sent one by one, and alerts held for a digest
+/// (claimed together and sent as one message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queue {
+    Immediate,
+    Digest,
+}
+
 /// How a delivery attempt ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeliveryResult {
@@ -177,6 +185,8 @@ pub struct OutboxCounts {
     pub pending: u64,
     pub delivered: u64,
     pub dead: u64,
+    /// Pending entries waiting for their digest period to end (counted in `pending` too).
+    pub held: u64,
     pub oldest_pending: Option<DateTime<Utc>>,
 }
 
@@ -238,6 +248,7 @@ pub trait Store: Send + Sync + 'static {
     fn claim_due<'a>(
         &'a self,
         channel: &'a str,
+        queue: Queue,
         now: DateTime<Utc>,
         lease: std::time::Duration,
         limit: usize,
@@ -257,9 +268,10 @@ pub trait Store: Send + Sync + 'static {
         channel: &'a str,
     ) -> impl Future<Output = Result<Option<DateTime<Utc>>, StoreError>> + Send + 'a;
 
-    /// Outbox counts by channel.
+    /// Outbox counts by channel; `now` tells held digest entries from due ones.
     fn outbox_counts(
         &self,
+        now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<OutboxCounts>, StoreError>> + Send + '_;
 
     /// Puts dead (or, with `delivered`, delivered) entries back in the queue, due now.

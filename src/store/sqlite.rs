@@ -23,7 +23,7 @@ use crate::rules::ItemMatch;
 
 use super::{
     DeliveryResult, FeedState, FeedSummary, ItemKey, NewItem, OutboxCounts, OutboxEntry,
-    PollCommit, PolledItem, RuleSummary, Store, StoreError,
+    PollCommit, PolledItem, Queue, RuleSummary, Store, StoreError,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -208,7 +208,7 @@ impl Store for SqliteStore {
             // from a replayed poll, is already queued and must not be queued twice.
             let mut insert = QueryBuilder::<Sqlite>::new(
                 "INSERT OR IGNORE INTO outbox (id, channel, rule, feed, entry_id, body, state, \
-                 created_at, next_attempt_at) ",
+                 created_at, next_attempt_at, digest) ",
             );
             insert.push_values(chunk, |mut row, (entry_id, alert)| {
                 row.push_bind(&alert.id)
@@ -219,7 +219,12 @@ impl Store for SqliteStore {
                     .push_bind(&alert.body)
                     .push_bind("pending")
                     .push_bind(now_s)
-                    .push_bind(now_s);
+                    .push_bind(alert.due_at.timestamp())
+                    .push_bind(
+                        alert
+                            .digest
+                            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+                    );
             });
             commit.alerts_queued +=
                 insert.build().execute(&mut *tx).await?.rows_affected() as usize;
@@ -254,6 +259,7 @@ impl Store for SqliteStore {
     async fn claim_due<'a>(
         &'a self,
         channel: &'a str,
+        queue: Queue,
         now: DateTime<Utc>,
         lease: Duration,
         limit: usize,
@@ -263,10 +269,12 @@ impl Store for SqliteStore {
         let now_s = now.timestamp();
         let rows = sqlx::query(
             "SELECT id, body, attempts, created_at FROM outbox WHERE channel = ? \
+             AND (digest > 0) = ? \
              AND state = 'pending' AND next_attempt_at <= ? AND lease_until <= ? \
              ORDER BY next_attempt_at, created_at, id LIMIT ?",
         )
         .bind(channel)
+        .bind(queue == Queue::Digest)
         .bind(now_s)
         .bind(now_s)
         .bind(i64::try_from(limit).unwrap_or(i64::MAX))
@@ -337,14 +345,16 @@ impl Store for SqliteStore {
             .and_then(|s| DateTime::from_timestamp(s, 0)))
     }
 
-    async fn outbox_counts(&self) -> Result<Vec<OutboxCounts>, StoreError> {
+    async fn outbox_counts(&self, now: DateTime<Utc>) -> Result<Vec<OutboxCounts>, StoreError> {
         let rows = sqlx::query(
             "SELECT channel, \
              sum(state = 'pending') AS pending, sum(state = 'delivered') AS delivered, \
              sum(state = 'dead') AS dead, \
+             sum(state = 'pending' AND digest > 0 AND next_attempt_at > ?) AS held, \
              min(CASE WHEN state = 'pending' THEN created_at END) AS oldest \
              FROM outbox GROUP BY channel ORDER BY channel",
         )
+        .bind(now.timestamp())
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -357,6 +367,7 @@ impl Store for SqliteStore {
                     pending: count("pending")?,
                     delivered: count("delivered")?,
                     dead: count("dead")?,
+                    held: count("held")?,
                     oldest_pending: row
                         .try_get::<Option<i64>, _>("oldest")?
                         .and_then(|s| DateTime::from_timestamp(s, 0)),

@@ -3,6 +3,8 @@
 //! harness that builds a config, a store and a poller in a temporary folder.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod news;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
