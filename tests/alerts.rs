@@ -465,25 +465,27 @@ async fn discord_posts_are_paced_and_none_is_lost() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn smtp_over_starttls_with_auth() {
-    let dir = tempfile::tempdir().expect("dir");
+/// A self-signed certificate for 127.0.0.1, its key, and a password file, in `dir`.
+fn smtp_secrets(dir: &tempfile::TempDir) -> (std::path::PathBuf, std::path::PathBuf) {
     let certified =
         rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("cert");
     let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
     std::fs::write(&cert, certified.cert.pem()).expect("write cert");
     std::fs::write(&key, certified.signing_key.serialize_pem()).expect("write key");
     std::fs::write(dir.path().join("smtp-password"), "s3cret\n").expect("write password");
-    let smtp = SmtpServer::start_secure((&cert, &key), ("newswatch", "s3cret"));
+    (cert, key)
+}
 
+/// Alerts reach `smtp` over `tls` with AUTH; with a wrong password they do not.
+async fn delivers_with_auth_only(smtp: &SmtpServer, tls: &str, dir: &tempfile::TempDir) {
     let server = news_server().await;
     let channel = format!(
         "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"n@test.example\"\nto = [\"d@test.example\"]\n\
-         transport = \"smtp\"\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {}\ntls = \"starttls\"\n\
+         transport = \"smtp\"\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {}\ntls = \"{tls}\"\n\
          username = \"newswatch\"\npassword_file = \"{}\"\ntls_ca_file = \"{}\"\n",
         smtp.port,
         dir.path().join("smtp-password").display(),
-        cert.display()
+        dir.path().join("cert.pem").display()
     );
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
@@ -492,7 +494,12 @@ async fn smtp_over_starttls_with_auth() {
         .await
         .expect("drain");
     assert_eq!((totals.delivered, totals.retrying, totals.dead), (2, 0, 0));
-    assert_eq!(smtp.messages().len(), 2);
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 2);
+    let parsed = mail_parser::MessageParser::default()
+        .parse(&messages[0])
+        .expect("parses");
+    assert!(parsed.body_html(0).is_some() && parsed.body_text(0).is_some());
 
     // A wrong password is refused by the server: the alerts do not arrive.
     std::fs::write(dir.path().join("smtp-password"), "wrong\n").expect("write password");
@@ -504,6 +511,22 @@ async fn smtp_over_starttls_with_auth() {
         .expect("drain");
     assert_eq!(refused.delivered, 0);
     assert_eq!(smtp.messages().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_over_starttls_with_auth() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (cert, key) = smtp_secrets(&dir);
+    let smtp = SmtpServer::start_secure((&cert, &key), ("newswatch", "s3cret"));
+    delivers_with_auth_only(&smtp, "starttls", &dir).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_over_implicit_tls_with_auth() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (cert, key) = smtp_secrets(&dir);
+    let smtp = SmtpServer::start_implicit_tls((&cert, &key), ("newswatch", "s3cret"));
+    delivers_with_auth_only(&smtp, "tls", &dir).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

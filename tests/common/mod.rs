@@ -415,8 +415,105 @@ impl SmtpServer {
         SmtpServer { port, messages }
     }
 
+    /// Speaks SMTP over implicit TLS (SMTPS, as on port 465: TLS from the first byte) with
+    /// the certificate and key PEM files `tls`, and requires AUTH as `login`.
+    /// mailin-embedded offers only STARTTLS, so this runs mailin's SMTP session itself over a
+    /// rustls stream; the protocol is still mailin's, not ours.
+    pub fn start_implicit_tls(
+        tls: (&std::path::Path, &std::path::Path),
+        login: (&str, &str),
+    ) -> SmtpServer {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let certs = CertificateDer::pem_file_iter(tls.0)
+            .expect("read cert")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("cert pem");
+        let key = PrivateKeyDer::from_pem_file(tls.1).expect("key pem");
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = Arc::new(
+            rustls::ServerConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .expect("protocol versions")
+                .with_no_client_auth()
+                .with_single_cert(certs, key)
+                .expect("server cert"),
+        );
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind smtps");
+        let port = listener.local_addr().expect("addr").port();
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let recorder = SmtpRecorder {
+            messages: Arc::clone(&messages),
+            current: Vec::new(),
+            reject: false,
+            login: Some((login.0.to_string(), login.1.to_string())),
+        };
+        let mut session = mailin::SessionBuilder::new("smtps.test");
+        session
+            .enable_auth(mailin_embedded::AuthMechanism::Plain)
+            .enable_auth(mailin_embedded::AuthMechanism::Login);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (config, session, recorder) =
+                    (Arc::clone(&config), session.clone(), recorder.clone());
+                std::thread::spawn(move || smtps_connection(stream, config, &session, recorder));
+            }
+        });
+        SmtpServer { port, messages }
+    }
+
     pub fn messages(&self) -> Vec<Vec<u8>> {
         self.messages.lock().expect("smtp lock").clone()
+    }
+}
+
+/// One SMTPS connection: the TLS handshake, then mailin's session line by line until QUIT or
+/// the client goes away.
+fn smtps_connection(
+    stream: std::net::TcpStream,
+    config: Arc<rustls::ServerConfig>,
+    builder: &mailin::SessionBuilder,
+    recorder: SmtpRecorder,
+) {
+    use std::io::{BufRead, Write};
+    let Ok(peer) = stream.peer_addr() else {
+        return;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let Ok(connection) = rustls::ServerConnection::new(config) else {
+        return;
+    };
+    let mut tls = std::io::BufReader::new(rustls::StreamOwned::new(connection, stream));
+    let mut session = builder.build(peer.ip(), recorder);
+    // The connection is encrypted from the start, which is what STARTTLS would have achieved.
+    session.tls_active();
+    let reply = |tls: &mut std::io::BufReader<_>, response: &mailin_embedded::Response| {
+        let out: &mut rustls::StreamOwned<_, _> = tls.get_mut();
+        response.write_to(out).and_then(|()| out.flush()).is_ok()
+    };
+    if !reply(&mut tls, &session.greeting()) {
+        return;
+    }
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match tls.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let response = session.process(&line);
+        match response.action {
+            mailin_embedded::Action::Reply => {
+                if !reply(&mut tls, &response) {
+                    return;
+                }
+            }
+            mailin_embedded::Action::NoReply => {}
+            mailin_embedded::Action::Close | mailin_embedded::Action::UpgradeTls => {
+                let _ = reply(&mut tls, &response);
+                return;
+            }
+        }
     }
 }
 
