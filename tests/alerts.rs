@@ -58,6 +58,10 @@ async fn smtp_delivers_multipart_alternative_with_the_contract_headers() {
     let header = |name: &str| parsed.header_raw(name).map(str::trim).map(str::to_string);
     assert_eq!(header("X-Newswatch-Rule").as_deref(), Some("alibaba-pla"));
     assert_eq!(header("X-Newswatch-Severity").as_deref(), Some("high"));
+    assert_eq!(
+        header("List-Id").as_deref(),
+        Some("newswatch out <out.newswatch.localhost>")
+    );
     assert!(parsed.date().is_some());
     let message_id = parsed.message_id().expect("Message-ID");
     assert!(message_id.ends_with("@newswatch"), "{message_id}");

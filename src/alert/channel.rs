@@ -88,6 +88,9 @@ enum Sink {
 struct Envelope {
     from: Mailbox,
     to: Vec<Mailbox>,
+    /// `List-Id` (RFC 2919), one per channel, so mail filters can file each channel's alerts;
+    /// "localhost" is the namespace RFC 2919 gives lists without a domain of their own.
+    list_id: String,
 }
 
 impl Channel {
@@ -102,6 +105,7 @@ impl Channel {
                         .iter()
                         .map(|to| to.parse())
                         .collect::<Result<_, _>>()?,
+                    list_id: format!("newswatch {0} <{0}.newswatch.localhost>", config.name),
                 };
                 match &email.transport {
                     EmailTransport::Smtp {
@@ -297,6 +301,7 @@ fn email_message(
         .subject(templates.subject(outgoing))
         .message_id(Some(format!("<{}@newswatch>", outgoing.id())))
         .date_now()
+        .raw_header(header("List-Id", envelope.list_id.clone()))
         .raw_header(header("X-Newswatch-Rule", outgoing.rules().join(", ")))
         .raw_header(header(
             "X-Newswatch-Severity",
