@@ -11,7 +11,7 @@ use axum::response::Response;
 use chrono::Utc;
 use common::{Harness, TestServer, rss, status};
 use newswatch::daemon::{Clock, PollOutcome};
-use newswatch::store::Store;
+use newswatch::store::{Health, Store};
 
 fn feed_toml(name: &str, url: &str, extra: &str) -> String {
     format!("[[feed]]\nname = \"{name}\"\nurl = \"{url}\"\ninterval = \"10m\"\n{extra}\n")
@@ -508,6 +508,29 @@ async fn unparsable_document_is_a_failed_poll_that_keeps_old_validators() {
     assert_eq!(failed.etag, good.etag);
     assert_eq!(failed.last_status, Some(200));
     assert_eq!(failed.consecutive_failures, 1);
+}
+
+#[tokio::test]
+async fn a_feed_that_empties_after_having_entries_is_suspicious() {
+    let server = TestServer::start().await;
+    server.feed("/a.xml", &rss(&[("a1", "One", Utc::now())]));
+    let h = Harness::new("", &feed_toml("a", &server.url("/a.xml"), "")).await;
+    h.poll("a").await;
+    assert_eq!(h.state("a").await.health(), Health::Ok);
+    server.feed("/a.xml", &rss(&[]));
+    h.clock.advance(Duration::from_secs(3600));
+    let report = h.poll("a").await;
+    assert_eq!(report.outcome, PollOutcome::NotModified);
+    assert_eq!(h.state("a").await.health(), Health::Suspicious);
+    let status = newswatch::daemon::status::collect(h.store.as_ref(), &h.config, h.clock.now())
+        .await
+        .expect("status");
+    assert_eq!(status.feeds[0].health, Health::Suspicious);
+    // Entries again: healthy again.
+    server.feed("/a.xml", &rss(&[("a2", "Two", Utc::now())]));
+    h.clock.advance(Duration::from_secs(3600));
+    h.poll("a").await;
+    assert_eq!(h.state("a").await.health(), Health::Ok);
 }
 
 #[tokio::test]

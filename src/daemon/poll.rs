@@ -264,6 +264,18 @@ impl<S: Store> Poller<S> {
         // absent ones included.
         let modified = document.is_some();
         let ttl = document.and_then(|d| d.ttl);
+        if let Some(document) = document {
+            let entries = u32::try_from(document.items.len()).unwrap_or(u32::MAX);
+            if entries == 0 && state.had_entries && state.last_entries != Some(0) {
+                tracing::warn!(
+                    feed = %feed.name,
+                    url = %state.url,
+                    "feed parsed with no entries after having had some: its format may have changed, or it serves an error page"
+                );
+            }
+            state.last_entries = Some(entries);
+            state.had_entries |= entries > 0;
+        }
         if fetched.etag.is_some() || modified {
             state.etag = fetched.etag.clone();
         }

@@ -187,10 +187,14 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
         })
         .collect();
     table(&header, &rows, |i| {
-        report.feeds[i]
-            .last_error
-            .as_ref()
-            .map(|error| format!("    last error: {error}\n"))
+        let feed = &report.feeds[i];
+        match (&feed.last_error, feed.health) {
+            (Some(error), _) => Some(format!("    last error: {error}\n")),
+            (None, Health::Suspicious) => Some(
+                "    the last document had no entries, earlier ones had: check the feed\n".into(),
+            ),
+            (None, _) => None,
+        }
     })
 }
 

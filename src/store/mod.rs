@@ -50,6 +50,10 @@ pub struct FeedState {
     pub next_poll_at: DateTime<Utc>,
     /// The server answered 410: not polled again until the config's URL changes.
     pub gone: bool,
+    /// Entries in the last document parsed.
+    pub last_entries: Option<u32>,
+    /// Whether any document of this feed ever held an entry.
+    pub had_entries: bool,
 }
 
 impl FeedState {
@@ -68,7 +72,14 @@ impl FeedState {
             consecutive_failures: 0,
             next_poll_at: DateTime::<Utc>::UNIX_EPOCH,
             gone: false,
+            last_entries: None,
+            had_entries: false,
         }
+    }
+
+    /// Parsed with no entries although earlier documents had some.
+    pub fn is_suspicious(&self) -> bool {
+        self.had_entries && self.last_entries == Some(0)
     }
 
     pub fn health(&self) -> Health {
@@ -76,6 +87,8 @@ impl FeedState {
             Health::Gone
         } else if self.consecutive_failures > 0 {
             Health::Failing
+        } else if self.is_suspicious() {
+            Health::Suspicious
         } else if self.last_success_at.is_some() {
             Health::Ok
         } else {
@@ -90,6 +103,8 @@ pub enum Health {
     New,
     Ok,
     Failing,
+    /// Parses, but with zero entries after having had some.
+    Suspicious,
     Gone,
 }
 
@@ -99,6 +114,7 @@ impl Health {
             Health::New => "new",
             Health::Ok => "ok",
             Health::Failing => "failing",
+            Health::Suspicious => "suspicious",
             Health::Gone => "gone",
         }
     }

@@ -534,14 +534,16 @@ async fn upsert_feed(
 ) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO feeds (name, config_url, url, etag, last_modified, last_status, last_error, \
-         last_attempt_at, last_success_at, consecutive_failures, next_poll_at, gone) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         last_attempt_at, last_success_at, consecutive_failures, next_poll_at, gone, \
+         last_entries, had_entries) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (name) DO UPDATE SET config_url = excluded.config_url, url = excluded.url, \
          etag = excluded.etag, last_modified = excluded.last_modified, \
          last_status = excluded.last_status, last_error = excluded.last_error, \
          last_attempt_at = excluded.last_attempt_at, last_success_at = excluded.last_success_at, \
          consecutive_failures = excluded.consecutive_failures, \
-         next_poll_at = excluded.next_poll_at, gone = excluded.gone",
+         next_poll_at = excluded.next_poll_at, gone = excluded.gone, \
+         last_entries = excluded.last_entries, had_entries = excluded.had_entries",
     )
     .bind(&state.name)
     .bind(&state.config_url)
@@ -555,6 +557,8 @@ async fn upsert_feed(
     .bind(i64::from(state.consecutive_failures))
     .bind(state.next_poll_at.timestamp())
     .bind(state.gone)
+    .bind(state.last_entries.map(i64::from))
+    .bind(state.had_entries)
     .execute(conn)
     .await?;
     Ok(())
@@ -582,6 +586,10 @@ fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
             .unwrap_or(u32::MAX),
         next_poll_at: time("next_poll_at")?.unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
         gone: row.try_get("gone")?,
+        last_entries: row
+            .try_get::<Option<i64>, _>("last_entries")?
+            .and_then(|n| u32::try_from(n).ok()),
+        had_entries: row.try_get("had_entries")?,
     })
 }
 
