@@ -1,5 +1,6 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
-//! ([`scheduler`]), how it stops ([`shutdown`]) what it reports ([`status`]), and its vital signs ([`vitals`]).
+//! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), and its vital
+//! signs ([`vitals`]).
 
 pub mod poll;
 pub mod scheduler;
