@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
+use tokio::sync::watch;
 
 use newswatch::alert::channel::Channel;
 use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::config::{self, Config, ConfigError};
-use newswatch::daemon::{self, PollSettings, Poller};
+use newswatch::daemon::{self, PollSettings, Poller, Service, Shutdown, Vitals};
 use newswatch::feed::fetch::{FetchRequest, FetchSettings, Fetcher};
 use newswatch::feed::parse::parse_feed;
 use newswatch::rules::RuleSet;
@@ -334,14 +335,149 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         );
         return Ok(());
     }
+    let vitals = Arc::new(Vitals::default());
+    let service = Arc::new(Service::from_env(Arc::clone(&vitals)));
     let shutdown = daemon::on_signals().context("cannot install signal handlers")?;
+    let path = config.path.clone();
+    let (config_tx, configs) = watch::channel(Arc::new(config));
     let delivery = tokio::spawn(Arc::clone(&deliverer).run(shutdown.clone()));
-    let polling = daemon::run(poller, Arc::new(config), shutdown).await;
-    // Deliveries in flight finish (each is bounded by its transport's timeout); what is left
-    // stays in the outbox for the next start.
-    let _ = tokio::time::timeout(daemon::scheduler::SHUTDOWN_GRACE, delivery).await;
+    let reloads = Reloads {
+        path,
+        poller: Arc::clone(&poller),
+        deliverer,
+        configs: config_tx,
+        service: Arc::clone(&service),
+    };
+    tokio::spawn(reloads.on_hangup(shutdown.clone()));
+    tokio::spawn(report_status(store, Arc::clone(&service), shutdown.clone()));
+    let stopping = {
+        let (service, mut shutdown) = (Arc::clone(&service), shutdown.clone());
+        tokio::spawn(async move {
+            shutdown.wait().await;
+            service.stopping();
+        })
+    };
+    // Polls in flight get SHUTDOWN_GRACE and deliveries in flight DELIVERY_GRACE, at the same
+    // time; what is left stays in the store (and the outbox) for the next start.
+    let (polling, _) = tokio::join!(
+        daemon::run_with(poller, configs, &service, shutdown),
+        tokio::time::timeout(DELIVERY_GRACE, delivery)
+    );
+    let _ = stopping.await;
     polling.context("the scheduler stopped")?;
     Ok(())
+}
+
+/// How long deliveries in flight may take to finish after SIGTERM; well inside the unit's
+/// `TimeoutStopSec`.
+const DELIVERY_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How often the `STATUS=` line is refreshed.
+const STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+
+async fn report_status(store: Arc<SqliteStore>, service: Arc<Service>, mut shutdown: Shutdown) {
+    // Until the scheduler has synced the feeds with the store, a summary would say "0 feeds".
+    while service.vitals().since_beat().is_none() {
+        tokio::select! {
+            _ = shutdown.wait() => return,
+            _ = tokio::time::sleep(std::time::Duration::from_millis(50)) => {}
+        }
+    }
+    loop {
+        match daemon::service::status_line(store.as_ref(), service.vitals(), chrono::Utc::now())
+            .await
+        {
+            Ok(line) => service.status(&line),
+            Err(error) => tracing::warn!(error = %error, "cannot read the store for STATUS="),
+        }
+        tokio::select! {
+            _ = shutdown.wait() => break,
+            _ = tokio::time::sleep(STATUS_EVERY) => {}
+        }
+    }
+}
+
+/// SIGHUP: read the config file again and, if it is valid, swap it in everywhere; if not, log
+/// why and keep running the old one.
+struct Reloads {
+    path: PathBuf,
+    poller: Arc<Poller<SqliteStore>>,
+    deliverer: Arc<Deliverer<SqliteStore>>,
+    configs: watch::Sender<Arc<Config>>,
+    service: Arc<Service>,
+}
+
+impl Reloads {
+    async fn on_hangup(self, mut shutdown: Shutdown) {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut hangups = match signal(SignalKind::hangup()) {
+            Ok(hangups) => hangups,
+            Err(error) => {
+                tracing::error!(error = %error, "cannot listen for SIGHUP; reload needs a restart");
+                return;
+            }
+        };
+        loop {
+            tokio::select! {
+                _ = shutdown.wait() => break,
+                Some(()) = hangups.recv() => {
+                    self.service.reloading();
+                    self.reload();
+                    self.service.ready();
+                    // Say at once whether the reload took, rather than at the next refresh.
+                    let store = self.poller.store();
+                    let vitals = self.service.vitals();
+                    if let Ok(line) = daemon::service::status_line(store.as_ref(), vitals, chrono::Utc::now()).await {
+                        self.service.status(&line);
+                    }
+                }
+            }
+        }
+    }
+
+    fn reload(&self) {
+        let vitals = self.service.vitals();
+        let loaded = config::load(&self.path)
+            .map_err(|e| e.to_string())
+            .and_then(|config| {
+                let rules = RuleSet::from_config(&config).map_err(|e| e.to_string())?;
+                let channels = channels(&config).map_err(|e| format!("{e:#}"))?;
+                Ok((config, rules, channels))
+            });
+        match loaded {
+            Ok((config, rules, channels)) => {
+                let running = self.configs.borrow().daemon.clone();
+                if config.daemon != running {
+                    tracing::warn!(
+                        "[daemon] settings changed: they take effect at the next restart"
+                    );
+                }
+                for warning in &config.warnings {
+                    tracing::warn!("{warning}");
+                }
+                tracing::info!(
+                    feeds = config.feeds.len(),
+                    rules = config.rules.len(),
+                    channels = config.channels.len(),
+                    "config reloaded"
+                );
+                self.poller.set_rules(Arc::new(rules));
+                self.deliverer.set_channels(channels);
+                self.configs.send_replace(Arc::new(config));
+                vitals.reload_succeeded();
+            }
+            Err(error) => {
+                for line in error.lines() {
+                    tracing::error!("{line}");
+                }
+                tracing::error!(
+                    path = %self.path.display(),
+                    "config reload refused; the old config keeps running"
+                );
+                vitals.reload_failed(error);
+            }
+        }
+    }
 }
 
 async fn status(config: &Config, json: bool) -> Result<(), Failure> {

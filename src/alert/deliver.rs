@@ -8,7 +8,8 @@
 //! was in flight at the crash is delivered twice, with the same id for the receiver to drop.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -75,23 +76,24 @@ pub struct DeliveryTotals {
 /// Delivers outbox entries through the configured channels.
 pub struct Deliverer<S> {
     store: Arc<S>,
-    channels: HashMap<String, Arc<Channel>>,
+    /// Rebuilt on reload; a delivery in flight keeps the channel it started with.
+    channels: RwLock<HashMap<String, Arc<Channel>>>,
     settings: DeliverySettings,
     clock: Arc<dyn Clock>,
     rng: Mutex<StdRng>,
+    /// Set at shutdown: deliveries in flight finish, no new one starts.
+    stopping: AtomicBool,
 }
 
 impl<S: Store> Deliverer<S> {
     pub fn new(store: Arc<S>, channels: Vec<Channel>, settings: DeliverySettings) -> Deliverer<S> {
         Deliverer {
             store,
-            channels: channels
-                .into_iter()
-                .map(|c| (c.name.clone(), Arc::new(c)))
-                .collect(),
+            channels: RwLock::new(by_name(channels)),
             settings,
             clock: Arc::new(SystemClock),
             rng: Mutex::new(StdRng::from_os_rng()),
+            stopping: AtomicBool::new(false),
         }
     }
 
@@ -102,8 +104,18 @@ impl<S: Store> Deliverer<S> {
         self
     }
 
+    fn channels(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Arc<Channel>>> {
+        self.channels.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Swaps in the channels of a reloaded config. Entries of a removed channel stay in the
+    /// outbox, pending, until a config names it again.
+    pub fn set_channels(&self, channels: Vec<Channel>) {
+        *self.channels.write().unwrap_or_else(|e| e.into_inner()) = by_name(channels);
+    }
+
     pub fn channel_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.channels.keys().cloned().collect();
+        let mut names: Vec<String> = self.channels().keys().cloned().collect();
         names.sort();
         names
     }
@@ -122,9 +134,10 @@ impl<S: Store> Deliverer<S> {
         channel: &str,
         totals: &mut DeliveryTotals,
     ) -> Result<(), StoreError> {
-        let Some(sink) = self.channels.get(channel) else {
+        let Some(held_channel) = self.channels().get(channel).cloned() else {
             return Ok(());
         };
+        let sink = held_channel.as_ref();
         let now = self.clock.now();
         let entries = self
             .store
@@ -147,15 +160,30 @@ impl<S: Store> Deliverer<S> {
         };
         let mut outcomes = futures_util::stream::iter(entries)
             .map(|entry| async move {
+                // Once the daemon stops, claimed entries not yet started go back to the queue
+                // at once instead of waiting out their lease at the next start.
+                if self.stopping.load(Ordering::Relaxed) {
+                    return (entry, None);
+                }
                 let started = tokio::time::Instant::now();
                 let result = self.attempt(sink, &entry).await;
                 if let Some(pace) = pace {
                     tokio::time::sleep_until(started + pace).await;
                 }
-                (entry, result)
+                (entry, Some(result))
             })
             .buffer_unordered(parallel);
         while let Some((entry, result)) = outcomes.next().await {
+            let Some(result) = result else {
+                let unclaimed = DeliveryResult::Retry {
+                    at: self.clock.now(),
+                    error: "not attempted: the daemon was stopping".into(),
+                };
+                self.store
+                    .finish_delivery(&entry.id, &unclaimed, self.clock.now())
+                    .await?;
+                continue;
+            };
             match &result {
                 DeliveryResult::Delivered => totals.delivered += 1,
                 DeliveryResult::Retry { .. } => totals.retrying += 1,
@@ -166,6 +194,9 @@ impl<S: Store> Deliverer<S> {
                 .await?;
         }
         drop(outcomes);
+        if self.stopping.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         // Held alerts whose period has ended go out together, as one message.
         let held = self
             .store
@@ -338,36 +369,55 @@ impl<S: Store> Deliverer<S> {
         Ok(totals)
     }
 
-    /// The daemon's delivery loop: one task per channel until shutdown.
+    /// The daemon's delivery loop: one task per channel until shutdown. A reload that adds a
+    /// channel gets it a task within a second; a removed channel's task ends.
     pub async fn run(self: Arc<Self>, shutdown: Shutdown) {
+        const LOOK_FOR_NEW_CHANNELS: Duration = Duration::from_secs(1);
         let mut tasks = tokio::task::JoinSet::new();
-        for name in self.channel_names() {
-            let me = Arc::clone(&self);
-            let mut shutdown = shutdown.clone();
-            tasks.spawn(async move {
-                loop {
-                    if shutdown.is_triggered() {
-                        break;
-                    }
-                    let worked = match me.deliver_due(&name).await {
-                        Ok(t) => t.delivered + t.dead + t.retrying > 0,
-                        Err(error) => {
-                            tracing::error!(channel = %name, error = %error, "outbox unavailable");
-                            false
-                        }
-                    };
-                    if worked {
-                        continue;
-                    }
-                    let wait = me.idle_wait(&name).await;
-                    tokio::select! {
-                        _ = shutdown.wait() => break,
-                        _ = tokio::time::sleep(wait) => {}
-                    }
+        let mut running: HashMap<String, tokio::task::AbortHandle> = HashMap::new();
+        let mut stop = shutdown.clone();
+        loop {
+            running.retain(|_, task| !task.is_finished());
+            for name in self.channel_names() {
+                if let std::collections::hash_map::Entry::Vacant(slot) = running.entry(name) {
+                    let name = slot.key().clone();
+                    let task = Arc::clone(&self).channel_loop(name, shutdown.clone());
+                    slot.insert(tasks.spawn(task));
                 }
-            });
+            }
+            tokio::select! {
+                _ = stop.wait() => {
+                    self.stopping.store(true, Ordering::Relaxed);
+                    break;
+                }
+                _ = tokio::time::sleep(LOOK_FOR_NEW_CHANNELS) => {}
+                Some(_) = tasks.join_next() => {}
+            }
         }
         while tasks.join_next().await.is_some() {}
+    }
+
+    async fn channel_loop(self: Arc<Self>, name: String, mut shutdown: Shutdown) {
+        loop {
+            if shutdown.is_triggered() || !self.channels().contains_key(&name) {
+                break;
+            }
+            let worked = match self.deliver_due(&name).await {
+                Ok(t) => t.delivered + t.dead + t.retrying > 0,
+                Err(error) => {
+                    tracing::error!(channel = %name, error = %error, "outbox unavailable");
+                    false
+                }
+            };
+            if worked {
+                continue;
+            }
+            let wait = self.idle_wait(&name).await;
+            tokio::select! {
+                _ = shutdown.wait() => break,
+                _ = tokio::time::sleep(wait) => {}
+            }
+        }
     }
 
     /// How long a channel with nothing due sleeps: until its next entry is due, but never long,
@@ -382,4 +432,11 @@ impl<S: Store> Deliverer<S> {
             _ => POLL_OUTBOX_EVERY,
         }
     }
+}
+
+fn by_name(channels: Vec<Channel>) -> HashMap<String, Arc<Channel>> {
+    channels
+        .into_iter()
+        .map(|c| (c.name.clone(), Arc::new(c)))
+        .collect()
 }

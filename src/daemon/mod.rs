@@ -1,14 +1,16 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
-//! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), and its vital
-//! signs ([`vitals`]).
+//! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
+//! signs ([`vitals`]) and how it talks to systemd ([`service`]).
 
 pub mod poll;
 pub mod scheduler;
+pub mod service;
 pub mod shutdown;
 pub mod status;
 pub mod vitals;
 
 pub use poll::{Clock, PollOutcome, PollReport, PollSettings, Poller, SystemClock};
-pub use scheduler::{CycleSummary, run, run_once};
+pub use scheduler::{CycleSummary, run, run_once, run_with};
+pub use service::Service;
 pub use shutdown::{Shutdown, ShutdownTrigger, on_signals, shutdown_channel};
 pub use vitals::Vitals;

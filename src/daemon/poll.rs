@@ -3,7 +3,7 @@
 //! poll time. A poll dropped before that commit leaves no trace.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -82,8 +82,9 @@ pub struct PollReport {
 /// Polls feeds against one store. Shared by every poll task of the daemon.
 pub struct Poller<S> {
     store: Arc<S>,
-    /// Compiled once at load time; shared by every poll.
-    rules: Arc<RuleSet>,
+    /// Compiled once per config load; a reload swaps in the new set, which the next poll of
+    /// each feed uses (a poll in flight finishes with the set it started with).
+    rules: RwLock<Arc<RuleSet>>,
     fetcher: Fetcher,
     settings: PollSettings,
     clock: Arc<dyn Clock>,
@@ -101,7 +102,7 @@ impl<S: Store> Poller<S> {
     ) -> Poller<S> {
         Poller {
             store,
-            rules,
+            rules: RwLock::new(rules),
             fetcher,
             settings,
             clock: Arc::new(SystemClock),
@@ -119,6 +120,16 @@ impl<S: Store> Poller<S> {
 
     pub fn store(&self) -> &Arc<S> {
         &self.store
+    }
+
+    /// The rules polls match against now.
+    pub fn rules(&self) -> Arc<RuleSet> {
+        Arc::clone(&self.rules.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Swaps in reloaded rules.
+    pub fn set_rules(&self, rules: Arc<RuleSet>) {
+        *self.rules.write().unwrap_or_else(|e| e.into_inner()) = rules;
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -157,7 +168,7 @@ impl<S: Store> Poller<S> {
         };
         let content_type = fetched.content_type.clone();
         let base_url = state.url.clone();
-        let rules = Arc::clone(&self.rules);
+        let rules = self.rules();
         let scope = feed.clone();
         let created_at = self.clock.now();
         // Parsing and matching a large feed take milliseconds of CPU: keep them off the async

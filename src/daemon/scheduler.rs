@@ -2,17 +2,19 @@
 //! every feed), polls run with bounded concurrency, and a shutdown stops new polls, gives
 //! in-flight ones a grace period, then abandons them (their transactions roll back).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
 use super::poll::{PollOutcome, PollReport, Poller};
+use super::service::Service;
 use super::shutdown::Shutdown;
+use super::vitals::Vitals;
 use crate::config::{Config, FeedConfig};
 use crate::store::{FeedState, Store, StoreError};
 
@@ -142,24 +144,41 @@ pub async fn run_once<S: Store>(
 pub async fn run<S: Store>(
     poller: Arc<Poller<S>>,
     config: Arc<Config>,
+    shutdown: Shutdown,
+) -> Result<(), StoreError> {
+    let (_keep, configs) = watch::channel(config);
+    let service = Service::from_env(Arc::new(Vitals::default()));
+    run_with(poller, configs, &service, shutdown).await
+}
+
+/// [`run`], following the config in `configs` (a reload sends a new one: new feeds start
+/// polling, removed ones stop, and every feed's state is kept) and reporting to `service`.
+pub async fn run_with<S: Store>(
+    poller: Arc<Poller<S>>,
+    mut configs: watch::Receiver<Arc<Config>>,
+    service: &Service,
     mut shutdown: Shutdown,
 ) -> Result<(), StoreError> {
-    let states = sync_feeds(poller.store().as_ref(), &config).await?;
-    let feeds: HashMap<&str, &FeedConfig> =
-        config.feeds.iter().map(|f| (f.name.as_str(), f)).collect();
+    let mut config = Arc::clone(&configs.borrow_and_update());
+    let mut feeds = feeds_by_name(&config);
     // Feeds waiting for their time; a feed in flight or gone is absent.
-    let mut due: HashMap<String, DateTime<Utc>> = states
-        .values()
-        .filter(|s| !s.gone)
-        .map(|s| (s.name.clone(), s.next_poll_at))
-        .collect();
+    let mut due: HashMap<String, DateTime<Utc>> = HashMap::new();
+    schedule_states(
+        &mut due,
+        sync_feeds(poller.store().as_ref(), &config).await?,
+        &HashSet::new(),
+    );
     let limit = Arc::new(Semaphore::new(config.daemon.concurrency.max(1)));
     let mut polls = JoinSet::new();
     let mut in_flight: HashMap<tokio::task::Id, String> = HashMap::new();
     let mut next_prune = poller.now();
+    let mut following = true;
     tracing::info!(feeds = feeds.len(), "scheduler started");
+    service.heartbeat();
+    service.ready();
 
     loop {
+        service.heartbeat();
         let now = poller.now();
         let ready: Vec<String> = due
             .iter()
@@ -168,13 +187,13 @@ pub async fn run<S: Store>(
             .collect();
         for name in ready {
             due.remove(&name);
-            let Some(feed) = feeds.get(name.as_str()) else {
+            let Some(feed) = feeds.get(&name) else {
                 continue;
             };
             let handle = polls.spawn(poll_with_limit(
                 Arc::clone(&poller),
                 Arc::clone(&limit),
-                (*feed).clone(),
+                feed.clone(),
                 None,
             ));
             in_flight.insert(handle.id(), name);
@@ -188,16 +207,32 @@ pub async fn run<S: Store>(
             .min()
             .map(|at| (*at - now).to_std().unwrap_or_default())
             .unwrap_or(MAX_SLEEP)
-            .min(MAX_SLEEP);
+            .min(service.longest_sleep(MAX_SLEEP));
         tokio::select! {
             _ = shutdown.wait() => break,
+            changed = configs.changed(), if following => {
+                if changed.is_err() {
+                    // Nobody can send a new config any more: keep running this one.
+                    following = false;
+                    continue;
+                }
+                config = Arc::clone(&configs.borrow_and_update());
+                feeds = feeds_by_name(&config);
+                due.retain(|name, _| feeds.contains_key(name));
+                let busy: HashSet<String> = in_flight.values().cloned().collect();
+                let states = sync_feeds(poller.store().as_ref(), &config).await?;
+                schedule_states(&mut due, states, &busy);
+                tracing::info!(feeds = feeds.len(), "scheduler follows the reloaded config");
+            }
             Some(joined) = polls.join_next_with_id() => {
                 let (id, result) = match joined {
                     Ok((id, result)) => (id, Ok(result)),
                     Err(join) => (join.id(), Err(join)),
                 };
                 let Some(name) = in_flight.remove(&id) else { continue };
-                let retry_at = poller.now() + feeds.get(name.as_str()).map_or(MAX_SLEEP, |f| f.interval);
+                // A feed removed by a reload while it was polled is not scheduled again.
+                let Some(feed) = feeds.get(&name) else { continue };
+                let retry_at = poller.now() + feed.interval;
                 match result {
                     Ok(Ok(PollReport { next_poll_at: Some(at), .. })) => { due.insert(name, at); }
                     Ok(Ok(PollReport { next_poll_at: None, .. })) => {}
@@ -228,6 +263,30 @@ pub async fn run<S: Store>(
         polls.shutdown().await;
     }
     Ok(())
+}
+
+fn feeds_by_name(config: &Config) -> HashMap<String, FeedConfig> {
+    config
+        .feeds
+        .iter()
+        .map(|f| (f.name.clone(), f.clone()))
+        .collect()
+}
+
+/// Puts each feed that is not gone, and not being polled now, on the schedule at its stored
+/// next-poll time (a feed whose URL a reload changed is due at once: the store reset it).
+fn schedule_states(
+    due: &mut HashMap<String, DateTime<Utc>>,
+    states: HashMap<String, FeedState>,
+    busy: &HashSet<String>,
+) {
+    for (name, state) in states {
+        if state.gone {
+            due.remove(&name);
+        } else if !busy.contains(&name) {
+            due.insert(name, state.next_poll_at);
+        }
+    }
 }
 
 async fn poll_with_limit<S: Store>(

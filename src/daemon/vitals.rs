@@ -84,7 +84,11 @@ mod tests {
         let vitals = Vitals::default();
         assert_eq!(vitals.since_beat(), None);
         vitals.beat();
-        assert!(vitals.since_beat().is_some_and(|d| d < Duration::from_secs(5)));
+        assert!(
+            vitals
+                .since_beat()
+                .is_some_and(|d| d < Duration::from_secs(5))
+        );
         vitals.reload_failed("bad.toml:3:1: unknown field".into());
         assert_eq!(vitals.reloads(), (0, 1));
         assert!(vitals.config_error().is_some());
