@@ -315,6 +315,9 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         let summary = daemon::run_once(poller, &config)
             .await
             .context("recording a poll failed")?;
+        daemon::health::check(store.as_ref(), &config, chrono::Utc::now())
+            .await
+            .context("checking feed and channel health failed")?;
         let delivered = deliverer
             .drain(ONCE_DELIVERY_LIMIT)
             .await
@@ -351,6 +354,11 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         service: Arc::clone(&service),
     };
     tokio::spawn(reloads.on_hangup(shutdown.clone()));
+    tokio::spawn(watch_health(
+        Arc::clone(&store),
+        configs.clone(),
+        shutdown.clone(),
+    ));
     tokio::spawn(report_status(store, Arc::clone(&service), shutdown.clone()));
     let stopping = {
         let (service, mut shutdown) = (Arc::clone(&service), shutdown.clone());
@@ -373,6 +381,25 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
 /// How long deliveries in flight may take to finish after SIGTERM; well inside the unit's
 /// `TimeoutStopSec`.
 const DELIVERY_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Health alerts (failing or silent feeds, failing channels) for the config running now.
+async fn watch_health(
+    store: Arc<SqliteStore>,
+    configs: watch::Receiver<Arc<Config>>,
+    mut shutdown: Shutdown,
+) {
+    loop {
+        let config = Arc::clone(&configs.borrow());
+        if let Err(error) = daemon::health::check(store.as_ref(), &config, chrono::Utc::now()).await
+        {
+            tracing::warn!(error = %error, "cannot check feed and channel health");
+        }
+        tokio::select! {
+            _ = shutdown.wait() => break,
+            _ = tokio::time::sleep(daemon::health::CHECK_EVERY) => {}
+        }
+    }
+}
 
 /// How often the `STATUS=` line is refreshed.
 const STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(15);

@@ -158,7 +158,7 @@ pub fn alert_id(rule: &str, item: &Item, channel: &str) -> String {
     hex(&hasher.finalize()[..16])
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -72,6 +72,13 @@ pub struct DaemonConfig {
     pub retention: Duration,
     /// An alert still failing transiently this long after it was queued is given up as dead.
     pub alert_give_up: Duration,
+    /// Channels that hear about newswatch's own trouble: failing or silent feeds, failing
+    /// channels. Empty: nobody is told (the log and `status` still say it).
+    pub health_notify: Vec<String>,
+    /// A feed failing this long raises a health alert.
+    pub feed_failing_after: Duration,
+    /// A channel whose oldest undelivered alert has been failing this long raises one.
+    pub channel_failing_after: Duration,
 }
 
 impl Default for DaemonConfig {
@@ -91,6 +98,9 @@ impl Default for DaemonConfig {
             max_backoff: Duration::from_secs(6 * HOUR),
             retention: Duration::from_secs(90 * DAY),
             alert_give_up: Duration::from_secs(DAY),
+            health_notify: Vec::new(),
+            feed_failing_after: Duration::from_secs(6 * HOUR),
+            channel_failing_after: Duration::from_secs(HOUR),
         }
     }
 }
@@ -110,6 +120,8 @@ pub struct FeedConfig {
     pub headers: Vec<(String, String)>,
     /// Whether `<ttl>` and `Cache-Control: max-age` may lengthen the interval.
     pub honor_cache_headers: bool,
+    /// A feed with no new item for this long raises a health alert (`expect_items_within`).
+    pub expect_items_within: Option<Duration>,
 }
 
 /// One `[[rule]]`.

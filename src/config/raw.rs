@@ -44,6 +44,10 @@ pub(super) struct RawDaemon {
     pub max_backoff: Option<Text>,
     pub retention: Option<Text>,
     pub alert_give_up: Option<Text>,
+    #[serde(default)]
+    pub health_notify: Vec<Text>,
+    pub feed_failing_after: Option<Text>,
+    pub channel_failing_after: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +61,7 @@ pub(super) struct RawFeed {
     #[serde(default)]
     pub headers: BTreeMap<Text, Text>,
     pub honor_cache_headers: Option<bool>,
+    pub expect_items_within: Option<Text>,
 }
 
 #[derive(Deserialize)]

@@ -101,6 +101,17 @@ pub(super) fn validate(
         .map(|rule| rule_config(&mut cx.report, rule, &known))
         .collect();
 
+    for channel in &raw.daemon.health_notify {
+        let name = channel.get_ref().as_str();
+        if !known.channels.contains(&name) {
+            let hint = unknown_name_hint(name, &known.channels, "channels");
+            cx.report.error(
+                channel.span(),
+                format!("daemon: unknown channel \"{name}\" in health_notify {hint}"),
+            );
+        }
+    }
+
     warn_unwatched_feeds(&mut cx.report, &raw.feed, &rules);
 
     let warnings = cx.report.finish()?;
@@ -141,6 +152,18 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
             .unwrap_or(default)
     };
     let interval = read(&raw.interval, "interval", true, defaults.interval);
+    let feed_failing_after = read(
+        &raw.feed_failing_after,
+        "feed_failing_after",
+        true,
+        defaults.feed_failing_after,
+    );
+    let channel_failing_after = read(
+        &raw.channel_failing_after,
+        "channel_failing_after",
+        true,
+        defaults.channel_failing_after,
+    );
     let timeout = read(&raw.timeout, "timeout", true, defaults.timeout);
     let new_feed_backlog = read(
         &raw.new_feed_backlog,
@@ -230,6 +253,14 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         max_backoff,
         retention,
         alert_give_up,
+        // Checked against the channels in `validate`, once they are known.
+        health_notify: raw
+            .health_notify
+            .iter()
+            .map(|channel| channel.get_ref().clone())
+            .collect(),
+        feed_failing_after,
+        channel_failing_after,
     }
 }
 
@@ -373,6 +404,10 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
     let url = feed_url(cx, &owner, &raw.url);
 
     let headers = checked_headers(cx, &owner, &raw.headers, &url);
+    let expect_items_within = raw
+        .expect_items_within
+        .as_ref()
+        .and_then(|within| duration(&mut cx.report, &owner, "expect_items_within", within, true));
 
     FeedConfig {
         name: name.clone(),
@@ -381,6 +416,7 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         tags: raw.tags.iter().map(|tag| tag.get_ref().clone()).collect(),
         headers,
         honor_cache_headers: raw.honor_cache_headers.unwrap_or(true),
+        expect_items_within,
     }
 }
 

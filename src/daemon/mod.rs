@@ -1,7 +1,9 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
-//! signs ([`vitals`]) and how it talks to systemd ([`service`]).
+//! signs ([`vitals`]), how it talks to systemd ([`service`]) and how it reports its own
+//! trouble ([`health`]).
 
+pub mod health;
 pub mod poll;
 pub mod scheduler;
 pub mod service;

@@ -297,6 +297,7 @@ impl<S: Store> Poller<S> {
         state.last_error = None;
         state.last_success_at = Some(now);
         state.consecutive_failures = 0;
+        state.failing_since = None;
         let hint = feed
             .honor_cache_headers
             .then(|| fetched.max_age.max(ttl))
@@ -344,6 +345,7 @@ impl<S: Store> Poller<S> {
             });
         }
         state.consecutive_failures = state.consecutive_failures.saturating_add(1);
+        state.failing_since.get_or_insert(now);
         let jitter = self
             .rng
             .lock()

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::store::{FeedState, Health, OutboxCounts, RuleSummary, Store, StoreError};
+use crate::store::{FeedState, Health, Incident, OutboxCounts, RuleSummary, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
@@ -15,6 +15,8 @@ pub struct StatusReport {
     pub rules: Vec<RuleSummary>,
     /// Every configured channel's outbox.
     pub outbox: Vec<OutboxCounts>,
+    /// Health problems not over yet (failing or silent feeds, failing channels).
+    pub incidents: Vec<Incident>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -109,6 +111,7 @@ pub async fn collect<S: Store>(
         feeds,
         rules,
         outbox,
+        incidents: store.open_incidents().await?,
     })
 }
 
@@ -117,6 +120,18 @@ pub async fn collect<S: Store>(
 pub fn render_table(report: &StatusReport) -> String {
     let now = report.generated_at;
     let mut out = render_feeds(report, now);
+    if !report.incidents.is_empty() {
+        out.push_str("\nOPEN HEALTH PROBLEMS\n");
+        for incident in &report.incidents {
+            out.push_str(&format!(
+                "  {} {} (since {}): {}\n",
+                incident.kind,
+                incident.subject,
+                relative(incident.opened_at, now),
+                incident.detail
+            ));
+        }
+    }
     if !report.rules.is_empty() {
         let rows: Vec<Vec<String>> = report
             .rules

@@ -4,6 +4,7 @@
 
 pub mod sqlite;
 
+use std::collections::HashMap;
 use std::future::Future;
 
 use chrono::{DateTime, Utc};
@@ -54,6 +55,8 @@ pub struct FeedState {
     pub last_entries: Option<u32>,
     /// Whether any document of this feed ever held an entry.
     pub had_entries: bool,
+    /// The first failed poll since the last success, while the feed fails.
+    pub failing_since: Option<DateTime<Utc>>,
 }
 
 impl FeedState {
@@ -74,6 +77,7 @@ impl FeedState {
             gone: false,
             last_entries: None,
             had_entries: false,
+            failing_since: None,
         }
     }
 
@@ -169,6 +173,26 @@ pub struct OutboxEntry {
     /// Attempts so far, this one included.
     pub attempts: u32,
     pub created_at: DateTime<Utc>,
+}
+
+/// One stretch of one problem of newswatch itself, from its alert to its recovery notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Incident {
+    /// `feed-failing`, `feed-silent` or `channel-failing`.
+    pub kind: String,
+    /// The feed or channel.
+    pub subject: String,
+    pub opened_at: DateTime<Utc>,
+    pub detail: String,
+}
+
+/// A channel with undelivered alerts that keep failing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelTrouble {
+    pub channel: String,
+    /// When the oldest such alert was queued.
+    pub since: DateTime<Utc>,
+    pub last_error: String,
 }
 
 /// The two queues of a channel's outbox: alerts sent one by one, and alerts held for a digest
@@ -298,6 +322,36 @@ pub trait Store: Send + Sync + 'static {
         since: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<u64, StoreError>> + Send + 'a;
+
+    /// Health incidents not yet closed.
+    fn open_incidents(&self)
+    -> impl Future<Output = Result<Vec<Incident>, StoreError>> + Send + '_;
+
+    /// Opens `incident` and queues its alerts, in one transaction.
+    fn open_incident<'a>(
+        &'a self,
+        incident: &'a Incident,
+        alerts: &'a [OutboxAlert],
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
+
+    /// Closes `incident` and queues its recovery notices, in one transaction.
+    fn close_incident<'a>(
+        &'a self,
+        incident: &'a Incident,
+        alerts: &'a [OutboxAlert],
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
+
+    /// When each feed last brought an item never seen before, by feed name.
+    fn last_new_items(
+        &self,
+    ) -> impl Future<Output = Result<HashMap<String, DateTime<Utc>>, StoreError>> + Send + '_;
+
+    /// Channels with pending alerts that have failed at least once, and since when.
+    fn troubled_channels(
+        &self,
+    ) -> impl Future<Output = Result<Vec<ChannelTrouble>, StoreError>> + Send + '_;
 
     /// How often each rule matched, and when last, by rule name.
     fn rule_summaries(

@@ -22,8 +22,8 @@ use crate::alert::OutboxAlert;
 use crate::rules::ItemMatch;
 
 use super::{
-    DeliveryResult, FeedState, FeedSummary, ItemKey, NewItem, OutboxCounts, OutboxEntry,
-    PollCommit, PolledItem, Queue, RuleSummary, Store, StoreError,
+    ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, ItemKey, NewItem,
+    OutboxCounts, OutboxEntry, PollCommit, PolledItem, Queue, RuleSummary, Store, StoreError,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -203,32 +203,11 @@ impl Store for SqliteStore {
             .filter(|p| p.alertable)
             .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
             .collect();
-        for chunk in alerts.chunks(ROWS_PER_STATEMENT) {
-            // INSERT OR IGNORE: the same alert id from another feed's copy of the article, or
-            // from a replayed poll, is already queued and must not be queued twice.
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT OR IGNORE INTO outbox (id, channel, rule, feed, entry_id, body, state, \
-                 created_at, next_attempt_at, digest) ",
-            );
-            insert.push_values(chunk, |mut row, (entry_id, alert)| {
-                row.push_bind(&alert.id)
-                    .push_bind(&alert.channel)
-                    .push_bind(&alert.rule)
-                    .push_bind(feed)
-                    .push_bind(*entry_id)
-                    .push_bind(&alert.body)
-                    .push_bind("pending")
-                    .push_bind(now_s)
-                    .push_bind(alert.due_at.timestamp())
-                    .push_bind(
-                        alert
-                            .digest
-                            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
-                    );
-            });
-            commit.alerts_queued +=
-                insert.build().execute(&mut *tx).await?.rows_affected() as usize;
-        }
+        let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
+            .into_iter()
+            .map(|(entry, alert)| (feed, entry, alert))
+            .collect();
+        commit.alerts_queued += queue_alerts(&mut tx, &alerts, now_s).await?;
         for polled in fresh {
             let item = polled.item;
             commit.new_items.push(NewItem {
@@ -400,6 +379,115 @@ impl Store for SqliteStore {
         Ok(done.rows_affected())
     }
 
+    async fn open_incidents(&self) -> Result<Vec<Incident>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT kind, subject, opened_at, detail FROM incidents WHERE closed_at IS NULL \
+             ORDER BY opened_at, kind, subject",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Incident {
+                    kind: row.try_get("kind")?,
+                    subject: row.try_get("subject")?,
+                    opened_at: DateTime::from_timestamp(row.try_get("opened_at")?, 0)
+                        .unwrap_or_default(),
+                    detail: row.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn open_incident<'a>(
+        &'a self,
+        incident: &'a Incident,
+        alerts: &'a [OutboxAlert],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO incidents (kind, subject, opened_at, detail) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&incident.kind)
+        .bind(&incident.subject)
+        .bind(incident.opened_at.timestamp())
+        .bind(&incident.detail)
+        .execute(&mut *tx)
+        .await?;
+        let key = incident_key(incident);
+        let rows: Vec<_> = alerts
+            .iter()
+            .map(|a| (&*incident.subject, key.as_str(), a))
+            .collect();
+        queue_alerts(&mut tx, &rows, now.timestamp()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn close_incident<'a>(
+        &'a self,
+        incident: &'a Incident,
+        alerts: &'a [OutboxAlert],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        sqlx::query(
+            "UPDATE incidents SET closed_at = ? \
+             WHERE kind = ? AND subject = ? AND opened_at = ? AND closed_at IS NULL",
+        )
+        .bind(now.timestamp())
+        .bind(&incident.kind)
+        .bind(&incident.subject)
+        .bind(incident.opened_at.timestamp())
+        .execute(&mut *tx)
+        .await?;
+        let key = incident_key(incident);
+        let rows: Vec<_> = alerts
+            .iter()
+            .map(|a| (&*incident.subject, key.as_str(), a))
+            .collect();
+        queue_alerts(&mut tx, &rows, now.timestamp()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn last_new_items(&self) -> Result<HashMap<String, DateTime<Utc>>, StoreError> {
+        let rows = sqlx::query("SELECT feed, max(first_seen_at) AS last FROM items GROUP BY feed")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get("feed")?,
+                    DateTime::from_timestamp(row.try_get("last")?, 0).unwrap_or_default(),
+                ))
+            })
+            .collect()
+    }
+
+    async fn troubled_channels(&self) -> Result<Vec<ChannelTrouble>, StoreError> {
+        // The error of the oldest failing alert: SQLite returns the row of min() for bare
+        // columns.
+        let rows = sqlx::query(
+            "SELECT channel, min(created_at) AS since, last_error FROM outbox \
+             WHERE state = 'pending' AND last_error IS NOT NULL GROUP BY channel ORDER BY channel",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ChannelTrouble {
+                    channel: row.try_get("channel")?,
+                    since: DateTime::from_timestamp(row.try_get("since")?, 0).unwrap_or_default(),
+                    last_error: row.try_get("last_error")?,
+                })
+            })
+            .collect()
+    }
+
     async fn rule_summaries(&self) -> Result<Vec<RuleSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT rule, count(*) AS n, max(matched_at) AS last FROM matches \
@@ -535,15 +623,16 @@ async fn upsert_feed(
     sqlx::query(
         "INSERT INTO feeds (name, config_url, url, etag, last_modified, last_status, last_error, \
          last_attempt_at, last_success_at, consecutive_failures, next_poll_at, gone, \
-         last_entries, had_entries) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         last_entries, had_entries, failing_since) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (name) DO UPDATE SET config_url = excluded.config_url, url = excluded.url, \
          etag = excluded.etag, last_modified = excluded.last_modified, \
          last_status = excluded.last_status, last_error = excluded.last_error, \
          last_attempt_at = excluded.last_attempt_at, last_success_at = excluded.last_success_at, \
          consecutive_failures = excluded.consecutive_failures, \
          next_poll_at = excluded.next_poll_at, gone = excluded.gone, \
-         last_entries = excluded.last_entries, had_entries = excluded.had_entries",
+         last_entries = excluded.last_entries, had_entries = excluded.had_entries, \
+         failing_since = excluded.failing_since",
     )
     .bind(&state.name)
     .bind(&state.config_url)
@@ -559,9 +648,50 @@ async fn upsert_feed(
     .bind(state.gone)
     .bind(state.last_entries.map(i64::from))
     .bind(state.had_entries)
+    .bind(state.failing_since.map(|t| t.timestamp()))
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Queues `alerts`, each with the (feed, entry id) that caused it; returns how many were new.
+async fn queue_alerts(
+    tx: &mut sqlx::SqliteConnection,
+    alerts: &[(&str, &str, &OutboxAlert)],
+    now_s: i64,
+) -> Result<usize, StoreError> {
+    let mut queued = 0;
+    for chunk in alerts.chunks(ROWS_PER_STATEMENT) {
+        // INSERT OR IGNORE: the same alert id from another feed's copy of the article, or
+        // from a replayed poll, is already queued and must not be queued twice.
+        let mut insert = QueryBuilder::<Sqlite>::new(
+            "INSERT OR IGNORE INTO outbox (id, channel, rule, feed, entry_id, body, state, \
+             created_at, next_attempt_at, digest) ",
+        );
+        insert.push_values(chunk, |mut row, (feed, entry_id, alert)| {
+            row.push_bind(&alert.id)
+                .push_bind(&alert.channel)
+                .push_bind(&alert.rule)
+                .push_bind(*feed)
+                .push_bind(*entry_id)
+                .push_bind(&alert.body)
+                .push_bind("pending")
+                .push_bind(now_s)
+                .push_bind(alert.due_at.timestamp())
+                .push_bind(
+                    alert
+                        .digest
+                        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+                );
+        });
+        queued += insert.build().execute(&mut *tx).await?.rows_affected() as usize;
+    }
+    Ok(queued)
+}
+
+/// The outbox's (feed, entry id) columns of an incident's alerts: the incident they belong to.
+fn incident_key(incident: &Incident) -> String {
+    format!("{}@{}", incident.kind, incident.opened_at.timestamp())
 }
 
 fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
@@ -590,6 +720,7 @@ fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
             .try_get::<Option<i64>, _>("last_entries")?
             .and_then(|n| u32::try_from(n).ok()),
         had_entries: row.try_get("had_entries")?,
+        failing_since: time("failing_since")?,
     })
 }
 
