@@ -25,5 +25,6 @@ pub mod alert;
 pub mod config;
 pub mod daemon;
 pub mod feed;
+pub mod net;
 pub mod rules;
 pub mod store;

@@ -1,0 +1,193 @@
+//! The SSRF guard: feeds and webhook targets come from config files that people copy from the
+//! internet, and a feed URL is followed through redirects chosen by strangers. Unless allowed
+//! (`[daemon] allow_private_networks`, or `allow_private` on the feed or channel), newswatch
+//! never connects to loopback, private (RFC 1918), link-local (169.254.169.254, the cloud
+//! metadata service, among them), CGNAT, unique-local or unspecified addresses, nor to the
+//! IPv4-mapped or NAT64 IPv6 forms of those.
+//!
+//! The check runs on the addresses the connection will use: reqwest connects to what our
+//! resolver returns, so a name that resolves to a public address for the check and a private
+//! one for the connection (DNS rebinding) cannot slip through. Literal IP hosts never reach a
+//! resolver and are checked by [`check_url`], on every redirect hop.
+
+use std::error::Error;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+
+/// What to tell the user who needs a private address.
+pub const HOW_TO_ALLOW: &str =
+    "set allow_private = true on the feed or channel, or [daemon] allow_private_networks = true";
+
+/// Why an address is refused, or `None` if it is public.
+pub fn private_class(ip: IpAddr) -> Option<&'static str> {
+    match ip {
+        IpAddr::V4(v4) => v4_class(v4),
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return v4_class(v4).map(|_| "an IPv4-mapped private address");
+            }
+            let segments = v6.segments();
+            // 64:ff9b::/96 is NAT64: the last 32 bits are an IPv4 address reached through it.
+            if segments[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+                let [a, b] = segments[6].to_be_bytes();
+                let [c, d] = segments[7].to_be_bytes();
+                return v4_class(Ipv4Addr::new(a, b, c, d)).map(|_| "a NAT64 private address");
+            }
+            if v6.is_loopback() {
+                Some("a loopback address")
+            } else if v6.is_unspecified() {
+                Some("the unspecified address")
+            } else if segments[0] & 0xfe00 == 0xfc00 {
+                Some("a unique-local address")
+            } else if segments[0] & 0xffc0 == 0xfe80 {
+                Some("a link-local address")
+            } else if v6.is_multicast() {
+                Some("a multicast address")
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn v4_class(ip: Ipv4Addr) -> Option<&'static str> {
+    let [a, b, ..] = ip.octets();
+    if ip.is_loopback() {
+        Some("a loopback address")
+    } else if ip.is_private() {
+        Some("a private (RFC 1918) address")
+    } else if ip.is_link_local() {
+        Some("a link-local address")
+    } else if a == 100 && (64..128).contains(&b) {
+        Some("a carrier-grade NAT address")
+    } else if a == 0 {
+        Some("a \"this network\" address")
+    } else if ip.is_broadcast() || ip.is_multicast() {
+        Some("a broadcast or multicast address")
+    } else {
+        None
+    }
+}
+
+/// Refuses a URL whose host is a literal private address (names are checked when resolved).
+pub fn check_url(url: &url::Url) -> Result<(), Blocked> {
+    let ip = match url.host() {
+        Some(url::Host::Ipv4(v4)) => IpAddr::V4(v4),
+        Some(url::Host::Ipv6(v6)) => IpAddr::V6(v6),
+        _ => return Ok(()),
+    };
+    match private_class(ip) {
+        Some(class) => Err(Blocked {
+            host: ip.to_string(),
+            address: ip,
+            class,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A connection the guard refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("refusing to connect to {host}: {address} is {class}; to allow it, {HOW_TO_ALLOW}")]
+pub struct Blocked {
+    pub host: String,
+    pub address: IpAddr,
+    pub class: &'static str,
+}
+
+/// A DNS resolver for reqwest that drops private addresses and fails when none is left.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GuardedResolver;
+
+impl GuardedResolver {
+    pub fn shared() -> Arc<GuardedResolver> {
+        Arc::new(GuardedResolver)
+    }
+}
+
+impl Resolve for GuardedResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        Box::pin(async move {
+            let host = name.as_str().to_string();
+            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await?
+                .collect();
+            let mut refused = None;
+            let public: Vec<SocketAddr> = found
+                .into_iter()
+                .filter(|addr| match private_class(addr.ip()) {
+                    Some(class) => {
+                        refused.get_or_insert((addr.ip(), class));
+                        false
+                    }
+                    None => true,
+                })
+                .collect();
+            match (public.is_empty(), refused) {
+                (true, Some((address, class))) => Err(Box::new(Blocked {
+                    host,
+                    address,
+                    class,
+                }) as Box<dyn Error + Send + Sync>),
+                _ => Ok(Box::new(public.into_iter()) as Addrs),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_private_class_is_refused_and_public_addresses_pass() {
+        let refused = [
+            "127.0.0.1",
+            "127.1.2.3",
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "100.127.255.254",
+            "0.0.0.0",
+            "255.255.255.255",
+            "::1",
+            "::",
+            "fc00::1",
+            "fd12:3456::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "::ffff:169.254.169.254",
+            "64:ff9b::a00:1",
+        ];
+        for ip in refused {
+            let ip: IpAddr = ip.parse().expect("literal");
+            assert!(private_class(ip).is_some(), "{ip} passed");
+        }
+        let public = [
+            "8.8.8.8",
+            "93.184.216.34",
+            "100.128.0.1",
+            "172.32.0.1",
+            "2606:4700::1111",
+            "::ffff:8.8.8.8",
+        ];
+        for ip in public {
+            let ip: IpAddr = ip.parse().expect("literal");
+            assert_eq!(private_class(ip), None, "{ip} refused");
+        }
+    }
+
+    #[test]
+    fn literal_hosts_are_checked_and_names_are_left_to_the_resolver() {
+        let blocked = check_url(&url::Url::parse("http://169.254.169.254/latest/").expect("url"))
+            .expect_err("metadata service");
+        assert!(blocked.to_string().contains("link-local"), "{blocked}");
+        assert!(blocked.to_string().contains("allow_private"), "{blocked}");
+        assert!(check_url(&url::Url::parse("http://[::1]:8080/").expect("url")).is_err());
+        assert!(check_url(&url::Url::parse("https://www.sec.gov/").expect("url")).is_ok());
+    }
+}
