@@ -11,8 +11,9 @@
 //! - [`config`]: the TOML schema, its validation with `file:line:col` diagnostics, durations,
 //!   sizes and secrets.
 //! - [`feed`]: fetching (HTTP with conditional GET and limits, or `file://`), parsing feed
-//!   documents into [`feed::Item`]s, the text normalization shared with rules, and the
-//!   schedule arithmetic (intervals, hints, backoff).
+//!   documents into [`feed::Item`]s (through a repair layer that mends what real servers send
+//!   before feed-rs sees it), the text normalization shared with rules, and the schedule
+//!   arithmetic (intervals, hints, backoff).
 //! - [`store`]: the [`store::Store`] contract and its SQLite implementation: feed state and
 //!   seen items, one transaction per poll.
 //! - [`rules`]: the query language (parser, syntax tree, word segmentation shared with items)

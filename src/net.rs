@@ -111,9 +111,8 @@ impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
         Box::pin(async move {
             let host = name.as_str().to_string();
-            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let found: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let mut refused = None;
             let public: Vec<SocketAddr> = found
                 .into_iter()
@@ -130,7 +129,8 @@ impl Resolve for GuardedResolver {
                     host,
                     address,
                     class,
-                }) as Box<dyn Error + Send + Sync>),
+                })
+                    as Box<dyn Error + Send + Sync>),
                 _ => Ok(Box::new(public.into_iter()) as Addrs),
             }
         })

@@ -2,12 +2,13 @@
 //! from a file ([`fetch`]), turning bytes into items ([`parse`]), the text normalization that
 //! items and rule queries share ([`normalize`]), and when to poll next ([`schedule`]).
 //!
-//! Parsing sits behind the single function [`parse::parse_feed`] so that a leniency layer can be
-//! put in front of feed-rs without touching the daemon.
+//! Parsing sits behind the single function [`parse::parse_feed`]; the leniency layer in front
+//! of feed-rs (`repair`) mends what real servers send without the daemon knowing about it.
 
 pub mod fetch;
 pub mod normalize;
 pub mod parse;
+pub(crate) mod repair;
 pub mod schedule;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,455 @@
+//! Step 1 of the repair layer: settle the character encoding and hand back UTF-8 text whose XML
+//! declaration says so. feed-rs only honours the XML declaration and only knows WHATWG labels,
+//! while real servers send Windows and DOS code-page names, omit the declaration on legacy
+//! bytes, declare one encoding and send another, and emit UTF-16 that makes quick-xml panic.
+//!
+//! The evidence is weighed in this order: a byte order mark (or NUL-interleaved UTF-16), bytes
+//! that are valid non-ASCII UTF-8 (no legacy text forms such sequences by accident), the HTTP
+//! `charset`, the XML declaration, and last chardetng's statistical guess. A declared legacy
+//! encoding that the bytes contradict is also handed to chardetng: a multi-byte one when the
+//! bytes do not decode cleanly in it, a single-byte one when chardetng finds clean multi-byte
+//! text (GBK labelled ISO-8859-1).
+
+use std::ops::Range;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, ISO_2022_JP, UTF_8, UTF_16BE, UTF_16LE};
+use memchr::memmem;
+
+use crate::feed::parse::ParseError;
+
+/// A feed body as UTF-8 text that feed-rs will read as UTF-8.
+#[derive(Debug)]
+pub(crate) enum Document<'a> {
+    /// JSON Feed is UTF-8 by definition and is passed through untouched (minus a BOM).
+    Json(&'a [u8]),
+    /// XML decoded from its real encoding, with the declaration's encoding rewritten to UTF-8.
+    Xml(String),
+}
+
+/// Decodes `body`. `content_type` is the HTTP header; `tld` the top-level domain the body came
+/// from, which sharpens chardetng's guess between scripts (`ru`, `tw`, `cn`).
+pub(crate) fn decode<'a>(
+    body: &'a [u8],
+    content_type: Option<&str>,
+    tld: Option<&str>,
+) -> Result<Document<'a>, ParseError> {
+    let (encoding, bom_len) = match Encoding::for_bom(body) {
+        Some(found) => found,
+        None => (sniff_utf16_without_bom(body).unwrap_or(UTF_8), 0),
+    };
+    let content = &body[bom_len..];
+    match content.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(ParseError::Empty),
+        Some(b'{') if encoding == UTF_8 => return Ok(Document::Json(content)),
+        Some(_) => {}
+    }
+    let mut text = if encoding == UTF_8 && bom_len == 0 {
+        decode_unmarked(content, content_type, tld)
+    } else {
+        // Malformed sequences become U+FFFD rather than failing the whole feed: one bad
+        // byte in a description should not hide every headline.
+        encoding.decode_without_bom_handling(content).0.into_owned()
+    };
+    settle_declaration(&mut text);
+    Ok(Document::Xml(text))
+}
+
+/// Makes the text's XML declaration agree with its new encoding. feed-rs's reader (quick-xml)
+/// switches decoders when a declaration names another encoding, and panics when that
+/// declaration is not at the very start; and feed-rs looks for the root only in the first 8 KiB.
+/// So leading whitespace goes, the leading declaration says UTF-8, and a declaration anywhere
+/// else (not XML at all) is removed.
+fn settle_declaration(text: &mut String) {
+    let leading = text.len() - text.trim_start().len();
+    if leading > 0 {
+        text.drain(..leading);
+    }
+    if let Some(value) = xml_declared_encoding_range(text.as_bytes()) {
+        text.replace_range(value, "UTF-8");
+    }
+    let misplaced: Vec<usize> = memmem::find_iter(text.as_bytes(), b"<?xml")
+        .filter(|at| *at > 0)
+        .filter(|at| {
+            text.as_bytes()
+                .get(at + 5)
+                .is_some_and(u8::is_ascii_whitespace)
+        })
+        .collect();
+    for at in misplaced.into_iter().rev() {
+        let end = text[at..].find("?>").map_or(text.len(), |end| at + end + 2);
+        text.replace_range(at..end, "");
+    }
+}
+
+/// Decodes a body without a byte order mark, weighing the declared labels against the bytes.
+fn decode_unmarked(body: &[u8], content_type: Option<&str>, tld: Option<&str>) -> String {
+    // Valid UTF-8 (ASCII included) is UTF-8 whatever a label says: servers and CMSs routinely
+    // label UTF-8 as ISO-8859-1, and for ASCII every label we accept agrees anyway.
+    if let Ok(text) = std::str::from_utf8(body) {
+        // The one 7-bit legacy encoding encoding_rs decodes: its escape sequences are ASCII.
+        let iso_2022_jp = memchr::memchr(0x1B, body).is_some()
+            && declared_encoding(body, content_type) == Some(ISO_2022_JP);
+        if !iso_2022_jp {
+            return text.to_owned();
+        }
+    }
+    let declared = declared_encoding(body, content_type)
+        // Without a BOM or NUL-interleaved bytes a UTF-16 label contradicts the bytes, and
+        // these bytes are not UTF-8 whatever their label claims.
+        .filter(|encoding| ![UTF_8, UTF_16LE, UTF_16BE].contains(encoding));
+    let guessed = match declared {
+        Some(declared) if !declared.is_single_byte() => {
+            let (text, had_errors) = declared.decode_without_bom_handling(body);
+            if !had_errors {
+                return text.into_owned();
+            }
+            guess_encoding(body, tld)
+        }
+        // Every byte sequence decodes without error in a single-byte encoding, so only a
+        // detector can tell that "ISO-8859-1" is really GBK. It overrules the label only for a
+        // multi-byte encoding the bytes decode cleanly in: between two single-byte encodings
+        // its guess is no better than the publisher's word.
+        Some(declared) => {
+            let guessed = guess_encoding(body, tld);
+            if guessed.is_single_byte() || guessed.decode_without_bom_handling(body).1 {
+                declared
+            } else {
+                guessed
+            }
+        }
+        None => guess_encoding(body, tld),
+    };
+    guessed.decode_without_bom_handling(body).0.into_owned()
+}
+
+/// The encoding named by the HTTP charset, else by the XML declaration.
+fn declared_encoding(body: &[u8], content_type: Option<&str>) -> Option<&'static Encoding> {
+    content_type
+        .and_then(http_charset)
+        .and_then(encoding_for_label)
+        .or_else(|| xml_declared_encoding(body).and_then(encoding_for_label))
+}
+
+/// chardetng's guess for bytes known not to be UTF-8.
+fn guess_encoding(body: &[u8], tld: Option<&str>) -> &'static Encoding {
+    // chardetng runs at tens of MB/s; a window of text from the first non-ASCII byte on is as
+    // telling as the whole of a megabyte feed and keeps the check cheap on well-labelled ones.
+    const SAMPLE: usize = 64 * 1024;
+    let start = body.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let sample = &body[start..body.len().min(start + SAMPLE)];
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    // `last` only when the sample is the whole rest: a cut character is not an error.
+    detector.feed(sample, start + sample.len() == body.len());
+    // chardetng panics on a TLD with a period, upper case or non-ASCII: pass only clean ones.
+    let tld = tld
+        .filter(|tld| !tld.is_empty() && tld.bytes().all(|b| b.is_ascii_lowercase()))
+        .map(str::as_bytes);
+    detector.guess(tld, Utf8Detection::Deny)
+}
+
+fn sniff_utf16_without_bom(body: &[u8]) -> Option<&'static Encoding> {
+    // UCS-2 is UTF-16 without surrogates, so one check serves both. The second character may
+    // be any ASCII letter (`<rss`, `<feed`, `<RDF`), `?` or `!`.
+    match body.get(..4)? {
+        [b'<', 0, second, 0] if second.is_ascii_graphic() => Some(UTF_16LE),
+        [0, b'<', 0, second] if second.is_ascii_graphic() => Some(UTF_16BE),
+        [b' ' | b'\n' | b'\r' | b'\t', 0, _, 0] => Some(UTF_16LE),
+        [0, b' ' | b'\n' | b'\r' | b'\t', 0, _] => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// The `charset` parameter of a `Content-Type` header value.
+pub(crate) fn http_charset(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches(['"', '\'']))
+            .filter(|value| !value.is_empty())
+    })
+}
+
+/// An encoding for a label: WHATWG labels through encoding_rs, then the spellings servers use
+/// that WHATWG does not list (`windows_1252`, `latin-1`, `cp936`, `ibm866`, `MacRoman`). A label
+/// naming an encoding encoding_rs lacks (`cp437`, `cp850`) is `None`, which leaves the choice to
+/// detection rather than to a look-alike code page.
+pub(crate) fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    if let Some(encoding) = Encoding::for_label(label.as_bytes()) {
+        return Some(encoding);
+    }
+    let compact: String = label
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' ' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(encoding) = Encoding::for_label(compact.as_bytes()) {
+        return Some(encoding);
+    }
+    if let Some(page) = code_page_number(&compact) {
+        return encoding_for_code_page(page);
+    }
+    let name = match compact.as_str() {
+        "macroman" | "xmacroman" => "macintosh",
+        "maccyrillic" | "xmaccyrillic" | "macukrainian" => "x-mac-cyrillic",
+        "utf16" | "ucs2" | "unicode" => "utf-16le",
+        "sjis" | "shiftjis" | "mskanji" => "shift_jis",
+        "eucjp" => "euc-jp",
+        "euckr" => "euc-kr",
+        "gb2312" | "gb231280" | "euccn" => "gbk",
+        "big5hkscs" | "big5" => "big5",
+        "koi8r" => "koi8-r",
+        "koi8u" => "koi8-u",
+        other => {
+            return iso_8859_part(other).and_then(|label| Encoding::for_label(label.as_bytes()));
+        }
+    };
+    Encoding::for_label(name.as_bytes())
+}
+
+/// `cp1252`, `windows1252`, `win1251`, `ms936`, `ibm866`, `codepage437`: the code page number.
+fn code_page_number(compact: &str) -> Option<u32> {
+    [
+        "codepage", "windows", "xcp", "csibm", "win", "cp", "ms", "ibm",
+    ]
+    .iter()
+    .find_map(|prefix| compact.strip_prefix(prefix))
+    .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+    .and_then(|digits| digits.parse().ok())
+}
+
+fn encoding_for_code_page(page: u32) -> Option<&'static Encoding> {
+    let label = match page {
+        874 => "windows-874".to_owned(),
+        1250..=1258 => format!("windows-{page}"),
+        932 => "shift_jis".to_owned(),
+        936 => "gbk".to_owned(),
+        949 => "euc-kr".to_owned(),
+        950 => "big5".to_owned(),
+        866 => "ibm866".to_owned(),
+        1200 => "utf-16le".to_owned(),
+        1201 => "utf-16be".to_owned(),
+        10000 => "macintosh".to_owned(),
+        10007 | 10017 => "x-mac-cyrillic".to_owned(),
+        20866 => "koi8-r".to_owned(),
+        21866 => "koi8-u".to_owned(),
+        20932 | 51932 => "euc-jp".to_owned(),
+        28591..=28606 => format!("iso-8859-{}", page - 28590),
+        50220..=50222 => "iso-2022-jp".to_owned(),
+        51936 => "gbk".to_owned(),
+        54936 => "gb18030".to_owned(),
+        65001 => "utf-8".to_owned(),
+        _ => return None,
+    };
+    Encoding::for_label(label.as_bytes())
+}
+
+/// `iso88597`, `iso8859part7`, `8859-7`, `latin-9`: an ISO-8859 label encoding_rs knows.
+fn iso_8859_part(compact: &str) -> Option<String> {
+    if let Some(number) = compact.strip_prefix("latin") {
+        // Latin-N is not ISO-8859-N past 4.
+        let part = match number {
+            "1" => "1",
+            "2" => "2",
+            "3" => "3",
+            "4" => "4",
+            "5" => "9",
+            "6" => "10",
+            "7" => "13",
+            "8" => "14",
+            "9" => "15",
+            "10" => "16",
+            _ => return None,
+        };
+        return Some(format!("iso-8859-{part}"));
+    }
+    let part = compact
+        .strip_prefix("iso8859")
+        .or_else(|| compact.strip_prefix("8859"))?
+        .trim_start_matches("part");
+    part.parse::<u8>()
+        .ok()
+        .map(|part| format!("iso-8859-{part}"))
+}
+
+/// The value of `encoding="..."` in the XML declaration, if the body starts with one.
+fn xml_declared_encoding(body: &[u8]) -> Option<&str> {
+    let range = xml_declared_encoding_range(body)?;
+    std::str::from_utf8(&body[range]).ok()
+}
+
+/// Byte range of the `encoding` value inside a leading `<?xml ... ?>` declaration. Works on
+/// the raw bytes (ASCII-compatible encodings) and on the decoded text alike.
+fn xml_declared_encoding_range(doc: &[u8]) -> Option<Range<usize>> {
+    // A declaration longer than this is not one a real server writes.
+    const MAX_DECLARATION: usize = 512;
+    let start = doc.iter().position(|b| !b.is_ascii_whitespace())?;
+    let head = &doc[start..doc.len().min(start + MAX_DECLARATION)];
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let declaration = &head[..memmem::find(head, b"?>")?];
+    let after_name = memmem::find(declaration, b"encoding")? + b"encoding".len();
+    let skip_spaces = |mut pos: usize| {
+        while declaration.get(pos).is_some_and(u8::is_ascii_whitespace) {
+            pos += 1;
+        }
+        pos
+    };
+    let mut pos = skip_spaces(after_name);
+    if declaration.get(pos) != Some(&b'=') {
+        return None;
+    }
+    pos = skip_spaces(pos + 1);
+    let quote = *declaration.get(pos).filter(|q| matches!(q, b'"' | b'\''))?;
+    let value_start = pos + 1;
+    let value_len = declaration[value_start..]
+        .iter()
+        .position(|b| *b == quote)?;
+    Some(start + value_start..start + value_start + value_len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_beyond_whatwg_map_to_encodings() {
+        let cases = [
+            ("windows_1252", Some("windows-1252")),
+            ("Windows-1251", Some("windows-1251")),
+            ("win1251", Some("windows-1251")),
+            ("CP1250", Some("windows-1250")),
+            ("cp936", Some("GBK")),
+            ("MS950", Some("Big5")),
+            ("ibm866", Some("IBM866")),
+            ("cp866", Some("IBM866")),
+            ("dos-866", None),
+            ("cp437", None),
+            ("IBM850", None),
+            ("MacRoman", Some("macintosh")),
+            ("x-mac-cyrillic", Some("x-mac-cyrillic")),
+            ("MacCyrillic", Some("x-mac-cyrillic")),
+            ("latin-1", Some("windows-1252")),
+            ("Latin-9", Some("ISO-8859-15")),
+            ("ISO8859_7", Some("ISO-8859-7")),
+            ("iso-8859-2", Some("ISO-8859-2")),
+            ("gb_2312", Some("GBK")),
+            ("GB2312", Some("GBK")),
+            ("BIG5-HKSCS", Some("Big5")),
+            ("Shift-JIS", Some("Shift_JIS")),
+            ("UCS-2", Some("UTF-16LE")),
+            ("utf8", Some("UTF-8")),
+            ("klingon", None),
+        ];
+        for (label, want) in cases {
+            assert_eq!(
+                encoding_for_label(label).map(Encoding::name),
+                want,
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn http_charset_is_read_from_content_type() {
+        let cases = [
+            ("text/xml; charset=UTF-8", Some("UTF-8")),
+            ("text/xml;charset=\"gb2312\"", Some("gb2312")),
+            ("application/rss+xml; q=1; Charset = big5 ", Some("big5")),
+            ("text/xml", None),
+            ("text/xml; charset=", None),
+        ];
+        for (content_type, want) in cases {
+            assert_eq!(http_charset(content_type), want, "{content_type}");
+        }
+    }
+
+    fn xml(body: &[u8], content_type: Option<&str>) -> String {
+        match decode(body, content_type, None).expect("decodes") {
+            Document::Xml(text) => text,
+            Document::Json(_) => panic!("not XML"),
+        }
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_detected() {
+        let (body, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<rss version=\"2.0\"><channel><title>Новости Оренбурга и области</title></channel></rss>",
+        );
+        assert!(xml(&body, None).contains("Новости Оренбурга и области"));
+        let (body, _, _) = encoding_rs::GBK.encode(
+            "<rss><channel><title>阿里巴巴集团公布季度业绩，云计算收入增长</title></channel></rss>",
+        );
+        assert!(xml(&body, None).contains("阿里巴巴集团公布季度业绩"));
+    }
+
+    #[test]
+    fn a_declaration_the_bytes_contradict_loses() {
+        // Declared Shift_JIS, sent as GBK: Shift_JIS cannot decode it cleanly.
+        let text = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\
+                    <rss><channel><title>阿里巴巴集团公布季度业绩，云计算收入增长</title></channel></rss>";
+        let (body, _, _) = encoding_rs::GBK.encode(text);
+        let decoded = xml(&body, None);
+        assert!(decoded.contains("阿里巴巴集团公布季度业绩"), "{decoded}");
+        assert!(decoded.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+        // Declared ISO-8859-1 (which decodes anything), sent as GBK.
+        let latin1_label = text.replace("Shift_JIS", "ISO-8859-1");
+        let (body, _, _) = encoding_rs::GBK.encode(&latin1_label);
+        assert!(xml(&body, None).contains("阿里巴巴集团公布季度业绩"));
+        // Declared windows-1251 and really windows-1251: the label stands.
+        let (body, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><title>Цитата</title></rss>",
+        );
+        assert!(xml(&body, None).contains("Цитата"));
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom_decodes() {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"/>";
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let with_bom = [&[0xFE, 0xFF][..], &be].concat();
+        let want = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"/>";
+        for body in [be, le, with_bom] {
+            assert_eq!(xml(&body, None), want);
+        }
+    }
+
+    #[test]
+    fn declarations_are_settled_for_feed_rs() {
+        let pad = " ".repeat(10_000);
+        let cases = [
+            (
+                format!("{pad}<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss/>"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>",
+            ),
+            (
+                "<!-- c --><?xml version=\"1.0\" encoding=\"UTF-16\"?><rss/>".to_owned(),
+                "<!-- c --><rss/>",
+            ),
+            (
+                "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss><?xml encoding='ucs-2'?></rss>"
+                    .to_owned(),
+                "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss></rss>",
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(xml(body.as_bytes(), None), want);
+        }
+    }
+
+    #[test]
+    fn chardetng_is_never_handed_a_tld_it_would_panic_on() {
+        let (body, _, _) = encoding_rs::WINDOWS_1252.encode("<rss><title>Café</title></rss>");
+        for tld in ["Com", "co.uk", "рф", "", "com"] {
+            let decoded = match decode(&body, None, Some(tld)) {
+                Ok(Document::Xml(text)) => text,
+                other => panic!("{tld}: {other:?}"),
+            };
+            assert!(decoded.contains("Caf"), "{tld}");
+        }
+    }
+}
