@@ -79,6 +79,8 @@ pub struct DaemonConfig {
     pub feed_failing_after: Duration,
     /// A channel whose oldest undelivered alert has been failing this long raises one.
     pub channel_failing_after: Duration,
+    /// Where `/metrics`, `/healthz` and `/readyz` are served; nothing listens when `None`.
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 impl Default for DaemonConfig {
@@ -101,6 +103,7 @@ impl Default for DaemonConfig {
             health_notify: Vec::new(),
             feed_failing_after: Duration::from_secs(6 * HOUR),
             channel_failing_after: Duration::from_secs(HOUR),
+            listen: None,
         }
     }
 }

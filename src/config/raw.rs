@@ -48,6 +48,7 @@ pub(super) struct RawDaemon {
     pub health_notify: Vec<Text>,
     pub feed_failing_after: Option<Text>,
     pub channel_failing_after: Option<Text>,
+    pub listen: Option<Text>,
 }
 
 #[derive(Deserialize)]

@@ -54,6 +54,10 @@ fn full_design_config_loads() {
     assert_eq!(config.daemon.max_body, 10 * 1024 * 1024);
     assert_eq!(config.daemon.max_hint_delay, Duration::from_secs(30 * 60));
     assert_eq!(config.daemon.retention, Duration::from_secs(90 * 86_400));
+    assert_eq!(
+        config.daemon.listen,
+        Some(std::net::SocketAddr::from(([127, 0, 0, 1], 9464)))
+    );
     assert_eq!(config.entities["pla"].len(), 4);
     assert_eq!(config.entities["alibaba"][5], "/\\bBABA\\b/");
 
@@ -238,6 +242,12 @@ fn each_error_names_its_position_and_cause() {
             "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\ninterval = \"0s\"\n".into(),
             "4:12",
             "feed \"a\": interval must be greater than zero",
+        ),
+        (
+            "listen without a port",
+            "[daemon]\nlisten = \"localhost\"\n".into(),
+            "2:10",
+            "daemon: listen \"localhost\" must be an IP address and port, such as 127.0.0.1:9464",
         ),
         ("zero concurrency", "[daemon]\nconcurrency = 0\n".into(), "2:15", "daemon: concurrency must be at least 1"),
         (

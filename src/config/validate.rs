@@ -237,6 +237,20 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         }
     };
 
+    let listen = raw.listen.as_ref().and_then(|value| {
+        let parsed = value.get_ref().parse::<std::net::SocketAddr>();
+        if parsed.is_err() {
+            cx.report.error(
+                value.span(),
+                format!(
+                    "daemon: listen \"{}\" must be an IP address and port, such as 127.0.0.1:9464",
+                    value.get_ref()
+                ),
+            );
+        }
+        parsed.ok()
+    });
+
     DaemonConfig {
         state: raw
             .state
@@ -261,6 +275,7 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
             .collect(),
         feed_failing_after,
         channel_failing_after,
+        listen,
     }
 }
 
