@@ -20,7 +20,7 @@ use rand::{Rng, SeedableRng};
 use super::channel::{Channel, DeliveryError};
 use super::{Alert, Digest};
 use crate::config::DaemonConfig;
-use crate::daemon::{Clock, Shutdown, SystemClock};
+use crate::daemon::{Clock, Metrics, Shutdown, SystemClock};
 use crate::feed::schedule::backoff_delay;
 use crate::store::{DeliveryResult, OutboxEntry, Queue, Store, StoreError};
 
@@ -83,6 +83,8 @@ pub struct Deliverer<S> {
     rng: Mutex<StdRng>,
     /// Set at shutdown: deliveries in flight finish, no new one starts.
     stopping: AtomicBool,
+    /// Where delivery outcomes are counted, if anywhere.
+    metrics: Option<Arc<Metrics>>,
 }
 
 impl<S: Store> Deliverer<S> {
@@ -94,7 +96,14 @@ impl<S: Store> Deliverer<S> {
             clock: Arc::new(SystemClock),
             rng: Mutex::new(StdRng::from_os_rng()),
             stopping: AtomicBool::new(false),
+            metrics: None,
         }
+    }
+
+    /// Counts each delivery's outcome by channel in `metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Deliverer<S> {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// Replaces the clock and seeds the jitter, for tests.
@@ -184,11 +193,7 @@ impl<S: Store> Deliverer<S> {
                     .await?;
                 continue;
             };
-            match &result {
-                DeliveryResult::Delivered => totals.delivered += 1,
-                DeliveryResult::Retry { .. } => totals.retrying += 1,
-                DeliveryResult::Dead { .. } => totals.dead += 1,
-            }
+            self.tally(channel, &result, totals);
             self.store
                 .finish_delivery(&entry.id, &result, self.clock.now())
                 .await?;
@@ -238,7 +243,7 @@ impl<S: Store> Deliverer<S> {
                     let dead = DeliveryResult::Dead {
                         error: format!("unreadable alert in the outbox: {error}"),
                     };
-                    totals.dead += 1;
+                    self.tally(&channel.name, &dead, totals);
                     self.store
                         .finish_delivery(&entry.id, &dead, self.clock.now())
                         .await?;
@@ -272,14 +277,22 @@ impl<S: Store> Deliverer<S> {
             ),
         };
         for entry in &held {
-            match &result {
-                DeliveryResult::Delivered => totals.delivered += 1,
-                DeliveryResult::Retry { .. } => totals.retrying += 1,
-                DeliveryResult::Dead { .. } => totals.dead += 1,
-            }
+            self.tally(&channel.name, &result, totals);
             self.store.finish_delivery(&entry.id, &result, now).await?;
         }
         Ok(())
+    }
+
+    /// Counts one alert's outcome in `totals` and in the metrics.
+    fn tally(&self, channel: &str, result: &DeliveryResult, totals: &mut DeliveryTotals) {
+        match result {
+            DeliveryResult::Delivered => totals.delivered += 1,
+            DeliveryResult::Retry { .. } => totals.retrying += 1,
+            DeliveryResult::Dead { .. } => totals.dead += 1,
+        }
+        if let Some(metrics) = &self.metrics {
+            metrics.delivery(channel, result);
+        }
     }
 
     async fn attempt(&self, channel: &Channel, entry: &OutboxEntry) -> DeliveryResult {

@@ -1,9 +1,10 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
-//! signs ([`vitals`]), how it talks to systemd ([`service`]) and how it reports its own
-//! trouble ([`health`]).
+//! signs ([`vitals`]), how it talks to systemd ([`service`]), how it reports its own trouble
+//! ([`health`]) and what it tells monitoring ([`metrics`]).
 
 pub mod health;
+pub mod metrics;
 pub mod poll;
 pub mod scheduler;
 pub mod service;
@@ -11,6 +12,7 @@ pub mod shutdown;
 pub mod status;
 pub mod vitals;
 
+pub use metrics::Metrics;
 pub use poll::{Clock, PollOutcome, PollReport, PollSettings, Poller, SystemClock};
 pub use scheduler::{CycleSummary, run, run_once, run_with};
 pub use service::Service;

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use super::metrics::Metrics;
 use crate::alert::alerts_for;
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
@@ -91,6 +92,8 @@ pub struct Poller<S> {
     hosts: HostGate,
     /// Jitter draws for backoff; seeded in tests so delays are reproducible.
     rng: Mutex<StdRng>,
+    /// Where polls are counted, if anywhere.
+    metrics: Option<Arc<Metrics>>,
 }
 
 impl<S: Store> Poller<S> {
@@ -108,7 +111,14 @@ impl<S: Store> Poller<S> {
             clock: Arc::new(SystemClock),
             hosts: HostGate::default(),
             rng: Mutex::new(StdRng::from_os_rng()),
+            metrics: None,
         }
+    }
+
+    /// Counts polls, fetches, new items and matches in `metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Poller<S> {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// Replaces the clock and seeds the jitter, for tests.
@@ -140,20 +150,38 @@ impl<S: Store> Poller<S> {
     pub async fn poll_feed(
         &self,
         feed: &FeedConfig,
+        state: FeedState,
+    ) -> Result<PollReport, StoreError> {
+        let report = self.fetch_and_record(feed, state).await?;
+        if let Some(metrics) = &self.metrics {
+            metrics.polled(&feed.name, &report.outcome);
+        }
+        Ok(report)
+    }
+
+    async fn fetch_and_record(
+        &self,
+        feed: &FeedConfig,
         mut state: FeedState,
     ) -> Result<PollReport, StoreError> {
         state.last_attempt_at = Some(self.clock.now());
         let fetched = {
             // Only the request holds the host's slot; parsing runs without it.
             let _slot = self.hosts.acquire(&state.url).await;
-            self.fetcher
+            let started = std::time::Instant::now();
+            let fetched = self
+                .fetcher
                 .fetch(FetchRequest {
                     url: &state.url,
                     etag: state.etag.as_deref(),
                     last_modified: state.last_modified.as_deref(),
                     headers: &feed.headers,
                 })
-                .await
+                .await;
+            if let Some(metrics) = &self.metrics {
+                metrics.fetched(&feed.name, started.elapsed(), fetched.as_ref());
+            }
+            fetched
         };
         let mut fetched = match fetched {
             Ok(fetched) => fetched,
@@ -210,6 +238,9 @@ impl<S: Store> Poller<S> {
             .collect();
         self.mark_success(feed, &mut state, &fetched, now, Some(&parsed));
         let commit = self.store.record_poll(&state, &verdicts, now).await?;
+        if let Some(metrics) = &self.metrics {
+            metrics.committed(&feed.name, &commit.new_items);
+        }
         let alertable = commit.new_items.iter().filter(|i| i.alertable).count();
         let matched: usize = commit.new_items.iter().map(|i| i.matched_rules.len()).sum();
         tracing::info!(
