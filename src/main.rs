@@ -303,14 +303,17 @@ async fn replay(
 
 async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Failure> {
     let store = Arc::new(open_store(&config).await?);
+    let metrics = Arc::new(daemon::Metrics::new(&config));
     let fetcher = fetcher(&config)?;
-    let deliverer = Arc::new(deliverer(&config, Arc::clone(&store))?);
-    let poller = Arc::new(Poller::new(
+    let deliverer =
+        Arc::new(deliverer(&config, Arc::clone(&store))?.with_metrics(Arc::clone(&metrics)));
+    let poller = Poller::new(
         Arc::clone(&store),
         rules,
         fetcher,
         PollSettings::from(&config.daemon),
-    ));
+    );
+    let poller = Arc::new(poller.with_metrics(Arc::clone(&metrics)));
     if once {
         let summary = daemon::run_once(poller, &config)
             .await
@@ -343,6 +346,17 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
     let vitals = Arc::new(Vitals::default());
     let service = Arc::new(Service::from_env(Arc::clone(&vitals)));
     let shutdown = daemon::on_signals().context("cannot install signal handlers")?;
+    if let Some(addr) = config.daemon.listen {
+        let listener = daemon::http::bind(addr).await?;
+        let (store, shutdown) = (Arc::clone(&store), shutdown.clone());
+        tokio::spawn(daemon::http::serve(
+            listener,
+            store,
+            Arc::clone(&metrics),
+            Arc::clone(&vitals),
+            shutdown,
+        ));
+    }
     let path = config.path.clone();
     let (config_tx, configs) = watch::channel(Arc::new(config));
     let delivery = tokio::spawn(Arc::clone(&deliverer).run(shutdown.clone()));
@@ -350,6 +364,7 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         path,
         poller: Arc::clone(&poller),
         deliverer,
+        metrics: Arc::clone(&metrics),
         configs: config_tx,
         service: Arc::clone(&service),
     };
@@ -432,6 +447,7 @@ struct Reloads {
     path: PathBuf,
     poller: Arc<Poller<SqliteStore>>,
     deliverer: Arc<Deliverer<SqliteStore>>,
+    metrics: Arc<daemon::Metrics>,
     configs: watch::Sender<Arc<Config>>,
     service: Arc<Service>,
 }
@@ -492,6 +508,7 @@ impl Reloads {
                 );
                 self.poller.set_rules(Arc::new(rules));
                 self.deliverer.set_channels(channels);
+                self.metrics.configure(&config);
                 self.configs.send_replace(Arc::new(config));
                 vitals.reload_succeeded();
             }

@@ -1,9 +1,10 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
 //! signs ([`vitals`]), how it talks to systemd ([`service`]), how it reports its own trouble
-//! ([`health`]) and what it tells monitoring ([`metrics`]).
+//! ([`health`]) and what it tells monitoring ([`metrics`], served by [`http`]).
 
 pub mod health;
+pub mod http;
 pub mod metrics;
 pub mod poll;
 pub mod scheduler;
