@@ -25,7 +25,7 @@ feed_port=$(cat "$work/feed-port")
 smtp_port=$(cat "$work/smtp-port")
 
 {
-    printf '[daemon]\nstate = "state.db"\nconcurrency = 8\n'
+    printf '[daemon]\nstate = "state.db"\nallow_private_networks = true\nconcurrency = 8\n'
     printf '[[rule]]\nname = "alibaba-pla"\nquery = %s\nseverity = "high"\nnotify = ["desk"]\n' "'alibaba AND pla'"
     printf '[[channel]]\nname = "desk"\ntype = "email"\nfrom = "newswatch@bench.test"\nto = ["desk@bench.test"]\n'
     printf 'transport = "smtp"\nsmtp_host = "127.0.0.1"\nsmtp_port = %s\ntls = "none"\n' "$smtp_port"

@@ -26,7 +26,7 @@ for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
 
 {
-    printf '[daemon]\nstate = "state.db"\nconcurrency = %s\n' "$CONCURRENCY"
+    printf '[daemon]\nstate = "state.db"\nallow_private_networks = true\nconcurrency = %s\n' "$CONCURRENCY"
     for i in $(seq 0 $((N - 1))); do
         host=$((i % HOSTS + 1))
         printf '[[feed]]\nname = "f%s"\nurl = "http://127.0.0.%s:%s/feed/%s.xml"\n' "$i" "$host" "$port" "$i"

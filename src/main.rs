@@ -228,28 +228,14 @@ async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
 }
 
 fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
-    Fetcher::new(FetchSettings {
-        user_agent: config.daemon.user_agent.clone(),
-        timeout: config.daemon.timeout,
-        max_body: config.daemon.max_body,
-    })
+    Fetcher::new(FetchSettings::from(&config.daemon))
 }
 
 /// How long `run --once` waits for due deliveries before it exits.
 const ONCE_DELIVERY_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
-    newswatch::feed::fetch::install_crypto_provider();
-    let client = reqwest::Client::builder()
-        .tls_backend_rustls()
-        .timeout(config.daemon.timeout)
-        .user_agent(config.daemon.user_agent.clone())
-        .build()?;
-    config
-        .channels
-        .iter()
-        .map(|c| Channel::new(c, &client).with_context(|| format!("channel \"{}\"", c.name)))
-        .collect()
+    newswatch::alert::channel::build_all(config)
 }
 
 fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliverer<SqliteStore>> {
@@ -577,9 +563,16 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
             (path.display().to_string(), body, None, None)
         }
         (None, feed, url) => {
-            let (label, url, headers) = match (feed, url) {
-                (Some(feed), _) => (feed.name.clone(), feed.url.clone(), feed.headers.clone()),
-                (None, Some(url)) => (url.clone(), url.clone(), Vec::new()),
+            // A URL typed on the command line is the operator's own choice; a configured feed
+            // gets the SSRF guard the daemon would apply.
+            let (label, url, headers, allow_private) = match (feed, url) {
+                (Some(feed), _) => (
+                    feed.name.clone(),
+                    feed.url.clone(),
+                    feed.headers.clone(),
+                    feed.allow_private,
+                ),
+                (None, Some(url)) => (url.clone(), url.clone(), Vec::new(), true),
                 (None, None) => unreachable!("clap requires --feed, --url or --file"),
             };
             let fetched = fetcher(config)?
@@ -588,6 +581,7 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                     etag: None,
                     last_modified: None,
                     headers: &headers,
+                    allow_private,
                 })
                 .await
                 .with_context(|| format!("cannot fetch {url}"))?;

@@ -1,6 +1,7 @@
 //! The SSRF guard: feeds and webhook targets come from config files that people copy from the
 //! internet, and a feed URL is followed through redirects chosen by strangers. Unless allowed
-//! (`[daemon] allow_private_networks`, or `allow_private` on the feed or channel), newswatch
+//! (`[daemon] allow_private_networks`, `allow_private` on the feed or channel, or the address in
+//! `[daemon] allow_private_addresses`), newswatch
 //! never connects to loopback, private (RFC 1918), link-local (169.254.169.254, the cloud
 //! metadata service, among them), CGNAT, unique-local or unspecified addresses, nor to the
 //! IPv4-mapped or NAT64 IPv6 forms of those.
@@ -17,8 +18,8 @@ use std::sync::Arc;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
 /// What to tell the user who needs a private address.
-pub const HOW_TO_ALLOW: &str =
-    "set allow_private = true on the feed or channel, or [daemon] allow_private_networks = true";
+pub const HOW_TO_ALLOW: &str = "set allow_private = true on the feed or channel, list the \
+     address in [daemon] allow_private_addresses, or set [daemon] allow_private_networks = true";
 
 /// Why an address is refused, or `None` if it is public.
 pub fn private_class(ip: IpAddr) -> Option<&'static str> {
@@ -71,20 +72,49 @@ fn v4_class(ip: Ipv4Addr) -> Option<&'static str> {
     }
 }
 
-/// Refuses a URL whose host is a literal private address (names are checked when resolved).
-pub fn check_url(url: &url::Url) -> Result<(), Blocked> {
-    let ip = match url.host() {
-        Some(url::Host::Ipv4(v4)) => IpAddr::V4(v4),
-        Some(url::Host::Ipv6(v6)) => IpAddr::V6(v6),
-        _ => return Ok(()),
-    };
-    match private_class(ip) {
-        Some(class) => Err(Blocked {
-            host: ip.to_string(),
-            address: ip,
-            class,
-        }),
-        None => Ok(()),
+/// Which private addresses may be reached anyway: the ones named in
+/// `[daemon] allow_private_addresses` (an intranet feed, a local webhook receiver).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Guard {
+    pub exempt: Vec<IpAddr>,
+}
+
+impl Guard {
+    /// Why `ip` is refused, or `None` if it may be reached.
+    pub fn refuses(&self, ip: IpAddr) -> Option<&'static str> {
+        let canonical = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        };
+        if self.exempt.contains(&ip) || self.exempt.contains(&canonical) {
+            return None;
+        }
+        private_class(ip)
+    }
+
+    /// Refuses a URL whose host is a literal private address (names are checked when
+    /// resolved).
+    pub fn check_url(&self, url: &url::Url) -> Result<(), Blocked> {
+        let ip = match url.host() {
+            Some(url::Host::Ipv4(v4)) => IpAddr::V4(v4),
+            Some(url::Host::Ipv6(v6)) => IpAddr::V6(v6),
+            _ => return Ok(()),
+        };
+        match self.refuses(ip) {
+            Some(class) => Err(Blocked {
+                host: ip.to_string(),
+                address: ip,
+                class,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// A reqwest resolver applying this guard.
+    pub fn resolver(&self) -> Arc<GuardedResolver> {
+        Arc::new(GuardedResolver {
+            guard: Arc::new(self.clone()),
+        })
     }
 }
 
@@ -97,18 +127,15 @@ pub struct Blocked {
     pub class: &'static str,
 }
 
-/// A DNS resolver for reqwest that drops private addresses and fails when none is left.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct GuardedResolver;
-
-impl GuardedResolver {
-    pub fn shared() -> Arc<GuardedResolver> {
-        Arc::new(GuardedResolver)
-    }
+/// A DNS resolver for reqwest that drops refused addresses and fails when none is left.
+#[derive(Debug, Clone)]
+pub struct GuardedResolver {
+    guard: Arc<Guard>,
 }
 
 impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
+        let guard = Arc::clone(&self.guard);
         Box::pin(async move {
             let host = name.as_str().to_string();
             let found: Vec<SocketAddr> =
@@ -116,7 +143,7 @@ impl Resolve for GuardedResolver {
             let mut refused = None;
             let public: Vec<SocketAddr> = found
                 .into_iter()
-                .filter(|addr| match private_class(addr.ip()) {
+                .filter(|addr| match guard.refuses(addr.ip()) {
                     Some(class) => {
                         refused.get_or_insert((addr.ip(), class));
                         false
@@ -183,11 +210,24 @@ mod tests {
 
     #[test]
     fn literal_hosts_are_checked_and_names_are_left_to_the_resolver() {
-        let blocked = check_url(&url::Url::parse("http://169.254.169.254/latest/").expect("url"))
+        let guard = Guard::default();
+        let url = |text: &str| url::Url::parse(text).expect("url");
+        let blocked = guard
+            .check_url(&url("http://169.254.169.254/latest/"))
             .expect_err("metadata service");
         assert!(blocked.to_string().contains("link-local"), "{blocked}");
         assert!(blocked.to_string().contains("allow_private"), "{blocked}");
-        assert!(check_url(&url::Url::parse("http://[::1]:8080/").expect("url")).is_err());
-        assert!(check_url(&url::Url::parse("https://www.sec.gov/").expect("url")).is_ok());
+        assert!(guard.check_url(&url("http://[::1]:8080/")).is_err());
+        assert!(guard.check_url(&url("https://www.sec.gov/")).is_ok());
+        let exempt = Guard {
+            exempt: vec!["10.1.2.3".parse().expect("ip")],
+        };
+        assert!(exempt.check_url(&url("http://10.1.2.3/feed")).is_ok());
+        assert!(
+            exempt
+                .check_url(&url("http://[::ffff:10.1.2.3]/feed"))
+                .is_ok()
+        );
+        assert!(exempt.check_url(&url("http://10.1.2.4/feed")).is_err());
     }
 }

@@ -234,7 +234,7 @@ async fn a_new_process_on_the_same_state_does_not_see_old_items_as_new() {
     let path = write_config(
         dir.path(),
         &format!(
-            "[daemon]\nstate = \"s.db\"\n[[feed]]\nname = \"a\"\nurl = \"{}\"\n",
+            "[daemon]\nstate = \"s.db\"\nallow_private_networks = true\n[[feed]]\nname = \"a\"\nurl = \"{}\"\n",
             server.url("/a.xml")
         ),
     );

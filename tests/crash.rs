@@ -109,7 +109,9 @@ async fn killing_the_daemon_mid_poll_leaves_the_store_consistent() {
     let server = TestServer::start().await;
     const N: usize = 2000;
     let now = Utc::now();
-    let mut config = String::from("[daemon]\nstate = \"s.db\"\nconcurrency = 4\n");
+    let mut config = String::from(
+        "[daemon]\nstate = \"s.db\"\nconcurrency = 4\nallow_private_networks = true\n",
+    );
     for f in 0..4 {
         let entries: Vec<(String, String)> = (0..N)
             .map(|i| (format!("f{f}-{i}"), format!("Story {i} of feed {f}")))

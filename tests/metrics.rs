@@ -38,12 +38,7 @@ impl Monitored {
     async fn start(config: &str) -> Monitored {
         let h = Harness::new("", config).await;
         let metrics = Arc::new(Metrics::new(&h.config));
-        let fetcher = Fetcher::new(FetchSettings {
-            user_agent: h.config.daemon.user_agent.clone(),
-            timeout: h.config.daemon.timeout,
-            max_body: h.config.daemon.max_body,
-        })
-        .expect("client");
+        let fetcher = Fetcher::new(FetchSettings::from(&h.config.daemon)).expect("client");
         let poller = Poller::new(
             Arc::clone(&h.store),
             Arc::new(RuleSet::from_config(&h.config).expect("rules compile")),
@@ -496,7 +491,7 @@ fn daemon_config(
 ) -> std::path::PathBuf {
     let path = dir.join("newswatch.toml");
     let text = format!(
-        "[daemon]\nstate = \"state/nw.db\"\n{daemon_keys}\n{}",
+        "[daemon]\nstate = \"state/nw.db\"\nallow_private_networks = true\n{daemon_keys}\n{}",
         feed("news", &server.url("/news.xml"))
     );
     std::fs::write(&path, text).expect("write config");

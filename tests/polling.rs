@@ -327,6 +327,8 @@ async fn gbk_feed_with_http_charset_yields_chinese_titles() {
         user_agent: "t".into(),
         timeout: Duration::from_secs(5),
         max_body: 1 << 20,
+        allow_private: true,
+        guard: Default::default(),
     })
     .expect("client");
     let fetched = fetcher
@@ -335,6 +337,7 @@ async fn gbk_feed_with_http_charset_yields_chinese_titles() {
             etag: None,
             last_modified: None,
             headers: &[],
+            allow_private: false,
         })
         .await
         .expect("fetch");

@@ -24,7 +24,9 @@ async fn daemon_parts(
     let path = dir.join("newswatch.toml");
     std::fs::write(
         &path,
-        format!("[daemon]\nstate = \"s.db\"\ntimeout = \"60s\"\n{feeds}"),
+        format!(
+            "[daemon]\nstate = \"s.db\"\ntimeout = \"60s\"\nallow_private_networks = true\n{feeds}"
+        ),
     )
     .expect("write config");
     let config = Arc::new(load(&path).expect("valid config"));
@@ -33,12 +35,7 @@ async fn daemon_parts(
             .await
             .expect("store"),
     );
-    let fetcher = Fetcher::new(FetchSettings {
-        user_agent: "test".into(),
-        timeout: config.daemon.timeout,
-        max_body: config.daemon.max_body,
-    })
-    .expect("client");
+    let fetcher = Fetcher::new(FetchSettings::from(&config.daemon)).expect("client");
     let poller = Arc::new(Poller::new(
         Arc::clone(&store),
         Arc::new(newswatch::rules::RuleSet::from_config(&config).expect("rules compile")),

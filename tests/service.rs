@@ -93,7 +93,11 @@ fn write_config(dir: &Path, body: &str) -> PathBuf {
     let path = dir.join("newswatch.toml");
     // Write-then-rename, as editors do, so the daemon never reads half a file.
     let tmp = dir.join("newswatch.toml.tmp");
-    std::fs::write(&tmp, format!("[daemon]\nstate = \"state.db\"\n{body}")).expect("config");
+    std::fs::write(
+        &tmp,
+        format!("[daemon]\nstate = \"state.db\"\nallow_private_networks = true\n{body}"),
+    )
+    .expect("config");
     std::fs::rename(&tmp, &path).expect("rename config");
     path
 }

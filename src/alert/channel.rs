@@ -16,8 +16,11 @@ use sha2::Sha256;
 
 use super::render::{self, TemplateUse, Templates};
 use super::{Alert, Digest};
-use crate::config::{ChannelConfig, ChannelKind, EmailTransport, Secret, TlsMode, WebhookFormat};
+use crate::config::{
+    ChannelConfig, ChannelKind, Config, EmailTransport, Secret, TlsMode, WebhookFormat,
+};
 use crate::feed::fetch::RetryAfter;
+use crate::net::Guard;
 
 /// Pooled SMTP connections per channel: as many as deliveries run in parallel.
 const SMTP_CONNECTIONS: u32 = 16;
@@ -82,6 +85,9 @@ enum Sink {
         format: WebhookFormat,
         secret: Option<Vec<u8>>,
         headers: Vec<(String, String)>,
+        /// The SSRF guard for a literal IP in `url`; names are checked by the client's
+        /// resolver. `None` when the channel may reach private addresses.
+        guard: Option<Guard>,
     },
 }
 
@@ -94,8 +100,13 @@ struct Envelope {
 }
 
 impl Channel {
-    /// Builds the channel; `client` is shared by webhooks (its timeout bounds each post).
-    pub fn new(config: &ChannelConfig, client: &reqwest::Client) -> anyhow::Result<Channel> {
+    /// Builds the channel; `client` is shared by webhooks (its timeout bounds each post) and
+    /// must resolve names through `guard`'s resolver when a guard is given.
+    pub fn new(
+        config: &ChannelConfig,
+        client: &reqwest::Client,
+        guard: Option<&Guard>,
+    ) -> anyhow::Result<Channel> {
         let sink = match &config.kind {
             ChannelKind::Email(email) => {
                 let envelope = Envelope {
@@ -142,6 +153,7 @@ impl Channel {
                 format: hook.format,
                 secret: hook.secret.as_ref().map(signing_key).transpose()?,
                 headers: hook.headers.clone(),
+                guard: guard.cloned(),
             },
         };
         let template_use = match config.kind {
@@ -230,7 +242,15 @@ impl Channel {
                 format,
                 secret,
                 headers,
+                guard,
             } => {
+                if let Some(guard) = guard {
+                    let parsed = url::Url::parse(url)
+                        .map_err(|e| DeliveryError::permanent(format!("webhook url: {e}")))?;
+                    guard
+                        .check_url(&parsed)
+                        .map_err(|e| DeliveryError::permanent(format!("webhook: {e}")))?;
+                }
                 let target = WebhookTarget {
                     url,
                     format: *format,
@@ -241,6 +261,41 @@ impl Channel {
             }
         }
     }
+}
+
+/// Every channel of `config`. Webhooks share two HTTP clients: one behind the SSRF guard, and
+/// one for channels allowed to reach private addresses.
+pub fn build_all(config: &Config) -> anyhow::Result<Vec<Channel>> {
+    crate::feed::fetch::install_crypto_provider();
+    let builder = || {
+        reqwest::Client::builder()
+            .tls_backend_rustls()
+            .timeout(config.daemon.timeout)
+            .user_agent(config.daemon.user_agent.clone())
+    };
+    let guard = Guard {
+        exempt: config.daemon.allow_private_addresses.clone(),
+    };
+    // A proxy would resolve names itself, out of the guard's sight.
+    let guarded = builder()
+        .no_proxy()
+        .dns_resolver(guard.resolver())
+        .build()?;
+    let open = builder().build()?;
+    config
+        .channels
+        .iter()
+        .map(|channel| {
+            let allowed = config.daemon.allow_private_networks
+                || matches!(&channel.kind, ChannelKind::Webhook(hook) if hook.allow_private);
+            let built = if allowed {
+                Channel::new(channel, &open, None)
+            } else {
+                Channel::new(channel, &guarded, Some(&guard))
+            };
+            built.map_err(|e| e.context(format!("channel \"{}\"", channel.name)))
+        })
+        .collect()
 }
 
 fn smtp_transport(

@@ -43,7 +43,7 @@ const SMTP_KEYS: &[&str] = &[
 ];
 const SENDMAIL_KEYS: &[&str] = &["sendmail_command"];
 const MAILDIR_KEYS: &[&str] = &["dir"];
-const WEBHOOK_KEYS: &[&str] = &["url", "format", "secret_file", "headers"];
+const WEBHOOK_KEYS: &[&str] = &["url", "format", "secret_file", "headers", "allow_private"];
 
 #[derive(Clone, Copy)]
 enum Type {
@@ -410,6 +410,7 @@ fn webhook(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<WebhookCha
         format: format?,
         secret,
         headers,
+        allow_private: raw.allow_private.as_ref().is_some_and(|v| *v.get_ref()),
     })
 }
 

@@ -81,6 +81,11 @@ pub struct DaemonConfig {
     pub channel_failing_after: Duration,
     /// Where `/metrics`, `/healthz` and `/readyz` are served; nothing listens when `None`.
     pub listen: Option<std::net::SocketAddr>,
+    /// Feeds and webhooks may reach loopback, private and link-local addresses (the SSRF
+    /// guard is off).
+    pub allow_private_networks: bool,
+    /// Private addresses reachable even with the guard on.
+    pub allow_private_addresses: Vec<std::net::IpAddr>,
 }
 
 impl Default for DaemonConfig {
@@ -104,6 +109,8 @@ impl Default for DaemonConfig {
             feed_failing_after: Duration::from_secs(6 * HOUR),
             channel_failing_after: Duration::from_secs(HOUR),
             listen: None,
+            allow_private_networks: false,
+            allow_private_addresses: Vec::new(),
         }
     }
 }
@@ -125,6 +132,8 @@ pub struct FeedConfig {
     pub honor_cache_headers: bool,
     /// A feed with no new item for this long raises a health alert (`expect_items_within`).
     pub expect_items_within: Option<Duration>,
+    /// This feed may live on a private address (`allow_private = true`).
+    pub allow_private: bool,
 }
 
 /// One `[[rule]]`.
@@ -274,6 +283,8 @@ pub struct WebhookChannel {
     pub secret: Option<Secret>,
     /// Extra HTTP headers sent with every post (`headers = { "Authorization" = "..." }`).
     pub headers: Vec<(String, String)>,
+    /// The receiver may live on a private address (`allow_private = true`).
+    pub allow_private: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -49,6 +49,9 @@ pub(super) struct RawDaemon {
     pub feed_failing_after: Option<Text>,
     pub channel_failing_after: Option<Text>,
     pub listen: Option<Text>,
+    pub allow_private_networks: Option<bool>,
+    #[serde(default)]
+    pub allow_private_addresses: Vec<Text>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +66,7 @@ pub(super) struct RawFeed {
     pub headers: BTreeMap<Text, Text>,
     pub honor_cache_headers: Option<bool>,
     pub expect_items_within: Option<Text>,
+    pub allow_private: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +109,7 @@ pub(super) struct RawChannel {
     pub headers: Option<Spanned<BTreeMap<Text, Text>>>,
     pub digest: Option<Text>,
     pub template: Option<Text>,
+    pub allow_private: Option<Spanned<bool>>,
 }
 
 impl RawChannel {
@@ -128,6 +133,9 @@ impl RawChannel {
             text("format", &self.format),
             text("secret_file", &self.secret_file),
             self.headers.as_ref().map(|v| ("headers", v.span())),
+            self.allow_private
+                .as_ref()
+                .map(|v| ("allow_private", v.span())),
         ]
         .into_iter()
         .flatten()

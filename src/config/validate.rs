@@ -251,6 +251,24 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         parsed.ok()
     });
 
+    let allow_private_addresses = raw
+        .allow_private_addresses
+        .iter()
+        .filter_map(|value| {
+            let parsed = value.get_ref().parse::<std::net::IpAddr>();
+            if parsed.is_err() {
+                cx.report.error(
+                    value.span(),
+                    format!(
+                        "daemon: allow_private_addresses: \"{}\" is not an IP address",
+                        value.get_ref()
+                    ),
+                );
+            }
+            parsed.ok()
+        })
+        .collect();
+
     DaemonConfig {
         state: raw
             .state
@@ -276,6 +294,8 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         feed_failing_after,
         channel_failing_after,
         listen,
+        allow_private_networks: raw.allow_private_networks.unwrap_or(false),
+        allow_private_addresses,
     }
 }
 
@@ -432,6 +452,7 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         headers,
         honor_cache_headers: raw.honor_cache_headers.unwrap_or(true),
         expect_items_within,
+        allow_private: raw.allow_private.unwrap_or(false),
     }
 }
 

@@ -176,6 +176,7 @@ impl<S: Store> Poller<S> {
                     etag: state.etag.as_deref(),
                     last_modified: state.last_modified.as_deref(),
                     headers: &feed.headers,
+                    allow_private: feed.allow_private,
                 })
                 .await;
             if let Some(metrics) = &self.metrics {

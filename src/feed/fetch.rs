@@ -7,6 +7,9 @@
 use std::time::Duration;
 
 use reqwest::StatusCode;
+
+use crate::config::DaemonConfig;
+use crate::net::{Blocked, Guard};
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
 /// Redirect hops followed before giving up (a loop ends here).
@@ -20,6 +23,24 @@ pub struct FetchSettings {
     pub timeout: Duration,
     /// Largest body accepted, counted after decompression.
     pub max_body: u64,
+    /// Every feed may reach private addresses (`[daemon] allow_private_networks`).
+    pub allow_private: bool,
+    /// The SSRF guard applied otherwise.
+    pub guard: Guard,
+}
+
+impl From<&DaemonConfig> for FetchSettings {
+    fn from(daemon: &DaemonConfig) -> FetchSettings {
+        FetchSettings {
+            user_agent: daemon.user_agent.clone(),
+            timeout: daemon.timeout,
+            max_body: daemon.max_body,
+            allow_private: daemon.allow_private_networks,
+            guard: Guard {
+                exempt: daemon.allow_private_addresses.clone(),
+            },
+        }
+    }
 }
 
 /// One request for one feed.
@@ -30,6 +51,8 @@ pub struct FetchRequest<'a> {
     pub etag: Option<&'a str>,
     pub last_modified: Option<&'a str>,
     pub headers: &'a [(String, String)],
+    /// This feed may live on a private address (its `allow_private`).
+    pub allow_private: bool,
 }
 
 /// A fetch that got an answer we can use.
@@ -70,6 +93,9 @@ pub enum FetchError {
     },
     #[error("{0}")]
     Network(String),
+    /// The SSRF guard refused the address.
+    #[error("{0}")]
+    Blocked(#[from] Blocked),
     #[error("cannot read {path}: {source}")]
     File {
         path: String,
@@ -99,24 +125,38 @@ impl FetchError {
 /// The HTTP client and the limits it enforces; cheap to clone, one per daemon.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
-    client: reqwest::Client,
+    /// Connects only where the SSRF guard allows.
+    guarded: reqwest::Client,
+    /// For feeds allowed to reach private addresses.
+    open: reqwest::Client,
     settings: FetchSettings,
 }
 
 impl Fetcher {
     pub fn new(settings: FetchSettings) -> anyhow::Result<Fetcher> {
         install_crypto_provider();
-        let client = reqwest::Client::builder()
-            .tls_backend_rustls()
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(settings.user_agent.clone())
-            .timeout(settings.timeout)
-            .connect_timeout(settings.timeout.min(Duration::from_secs(10)))
-            .gzip(true)
-            .brotli(true)
-            .deflate(true)
+        let builder = || {
+            reqwest::Client::builder()
+                .tls_backend_rustls()
+                .redirect(reqwest::redirect::Policy::none())
+                .user_agent(settings.user_agent.clone())
+                .timeout(settings.timeout)
+                .connect_timeout(settings.timeout.min(Duration::from_secs(10)))
+                .gzip(true)
+                .brotli(true)
+                .deflate(true)
+        };
+        // A proxy would resolve names itself, out of the guard's sight.
+        let guarded = builder()
+            .no_proxy()
+            .dns_resolver(settings.guard.resolver())
             .build()?;
-        Ok(Fetcher { client, settings })
+        let open = builder().build()?;
+        Ok(Fetcher {
+            guarded,
+            open,
+            settings,
+        })
     }
 
     pub fn settings(&self) -> &FetchSettings {
@@ -151,10 +191,15 @@ impl Fetcher {
         request: FetchRequest<'_>,
     ) -> Result<Fetched, FetchError> {
         let headers = request_headers(request)?;
+        let open = self.settings.allow_private || request.allow_private;
+        let client = if open { &self.open } else { &self.guarded };
         let mut all_permanent = true;
         for _hop in 0..=MAX_REDIRECTS {
-            let response = self
-                .client
+            // Every hop: a public feed may redirect to the metadata service.
+            if !open {
+                self.settings.guard.check_url(&url)?;
+            }
+            let response = client
                 .get(url.clone())
                 .headers(headers.clone())
                 .send()
@@ -273,6 +318,13 @@ impl Fetcher {
     }
 
     fn classify(&self, error: reqwest::Error) -> FetchError {
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            if let Some(blocked) = cause.downcast_ref::<Blocked>() {
+                return FetchError::Blocked(blocked.clone());
+            }
+            source = cause.source();
+        }
         if error.is_timeout() {
             FetchError::Timeout(self.settings.timeout)
         } else {

@@ -66,11 +66,16 @@ impl Drop for TestServer {
 
 impl TestServer {
     pub async fn start() -> TestServer {
+        TestServer::start_on("127.0.0.1").await
+    }
+
+    /// On another loopback address, such as 127.0.0.2 (Linux routes all of 127/8 locally).
+    pub async fn start_on(ip: &str) -> TestServer {
         let state = Arc::new(ServerState::default());
         let app = axum::Router::new()
             .fallback(handle)
             .with_state(Arc::clone(&state));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        let listener = tokio::net::TcpListener::bind((ip, 0))
             .await
             .expect("bind loopback");
         let base = format!("http://{}", listener.local_addr().expect("local addr"));
@@ -235,7 +240,15 @@ pub struct Harness {
 
 impl Harness {
     /// `body` is the config text after a `[daemon]` header whose `state` is set for you.
+    /// Every test server is on loopback, which the SSRF guard refuses unless allowed: this
+    /// harness allows it (see [`Harness::guarded`]).
     pub async fn new(daemon_keys: &str, rest: &str) -> Harness {
+        let keys = format!("allow_private_networks = true\n{daemon_keys}");
+        Harness::guarded(&keys, rest).await
+    }
+
+    /// [`Harness::new`] with the SSRF guard on, as in production.
+    pub async fn guarded(daemon_keys: &str, rest: &str) -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("newswatch.toml");
         let text = format!("[daemon]\nstate = \"state/test.db\"\n{daemon_keys}\n{rest}");
@@ -247,12 +260,7 @@ impl Harness {
                 .expect("open store"),
         );
         let clock = ManualClock::new(Utc::now());
-        let fetcher = Fetcher::new(FetchSettings {
-            user_agent: config.daemon.user_agent.clone(),
-            timeout: config.daemon.timeout,
-            max_body: config.daemon.max_body,
-        })
-        .expect("client");
+        let fetcher = Fetcher::new(FetchSettings::from(&config.daemon)).expect("client");
         let poller = Arc::new(
             Poller::new(
                 Arc::clone(&store),

@@ -52,7 +52,7 @@ pub fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
         .config
         .channels
         .iter()
-        .map(|c| Channel::new(c, &client).expect("channel"))
+        .map(|c| Channel::new(c, &client, None).expect("channel"))
         .collect();
     Deliverer::new(
         h.store.clone(),
