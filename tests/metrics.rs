@@ -19,7 +19,7 @@ use newswatch::daemon::{
 };
 use newswatch::feed::fetch::{FetchSettings, Fetcher};
 use newswatch::rules::RuleSet;
-use newswatch::store::{FeedState, SqliteStore, Store};
+use newswatch::store::SqliteStore;
 use prometheus_parse::{Sample, Scrape, Value};
 
 /// A harness whose poller counts into `metrics`, and the endpoints serving them on loopback.
@@ -76,24 +76,7 @@ impl Monitored {
     }
 
     async fn poll(&self, name: &str) -> PollReport {
-        let feed = self
-            .h
-            .config
-            .feeds
-            .iter()
-            .find(|f| f.name == name)
-            .expect("feed in config");
-        let state = self
-            .h
-            .store
-            .feed_state(name)
-            .await
-            .expect("read state")
-            .unwrap_or_else(|| FeedState::new(&feed.name, &feed.url));
-        self.poller
-            .poll_feed(feed, state)
-            .await
-            .expect("record poll")
+        self.h.poll_with(&self.poller, name).await
     }
 
     async fn get(&self, path: &str) -> (u16, String) {

@@ -40,6 +40,28 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// Runs `change` (opening or closing `incident`) and queues `alerts` in one transaction,
+    /// so a crash leaves both or neither.
+    async fn incident_change(
+        &self,
+        change: sqlx::query::Query<'_, Sqlite, sqlx::sqlite::SqliteArguments>,
+        incident: &Incident,
+        alerts: &[OutboxAlert],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        change.execute(&mut *tx).await?;
+        let key = incident_key(incident);
+        let rows: Vec<_> = alerts
+            .iter()
+            .map(|a| (&*incident.subject, key.as_str(), a))
+            .collect();
+        queue_alerts(&mut tx, &rows, now.timestamp()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Opens (creating if needed) the database file and applies pending migrations.
     pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -405,25 +427,14 @@ impl Store for SqliteStore {
         alerts: &'a [OutboxAlert],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        sqlx::query(
+        let opening = sqlx::query(
             "INSERT OR IGNORE INTO incidents (kind, subject, opened_at, detail) VALUES (?, ?, ?, ?)",
         )
         .bind(&incident.kind)
         .bind(&incident.subject)
         .bind(incident.opened_at.timestamp())
-        .bind(&incident.detail)
-        .execute(&mut *tx)
-        .await?;
-        let key = incident_key(incident);
-        let rows: Vec<_> = alerts
-            .iter()
-            .map(|a| (&*incident.subject, key.as_str(), a))
-            .collect();
-        queue_alerts(&mut tx, &rows, now.timestamp()).await?;
-        tx.commit().await?;
-        Ok(())
+        .bind(&incident.detail);
+        self.incident_change(opening, incident, alerts, now).await
     }
 
     async fn close_incident<'a>(
@@ -432,26 +443,15 @@ impl Store for SqliteStore {
         alerts: &'a [OutboxAlert],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        sqlx::query(
+        let closing = sqlx::query(
             "UPDATE incidents SET closed_at = ? \
              WHERE kind = ? AND subject = ? AND opened_at = ? AND closed_at IS NULL",
         )
         .bind(now.timestamp())
         .bind(&incident.kind)
         .bind(&incident.subject)
-        .bind(incident.opened_at.timestamp())
-        .execute(&mut *tx)
-        .await?;
-        let key = incident_key(incident);
-        let rows: Vec<_> = alerts
-            .iter()
-            .map(|a| (&*incident.subject, key.as_str(), a))
-            .collect();
-        queue_alerts(&mut tx, &rows, now.timestamp()).await?;
-        tx.commit().await?;
-        Ok(())
+        .bind(incident.opened_at.timestamp());
+        self.incident_change(closing, incident, alerts, now).await
     }
 
     async fn last_new_items(&self) -> Result<HashMap<String, DateTime<Utc>>, StoreError> {

@@ -281,6 +281,11 @@ impl Harness {
 
     /// Polls one feed now, from its stored state.
     pub async fn poll(&self, name: &str) -> PollReport {
+        self.poll_with(&self.poller, name).await
+    }
+
+    /// [`Harness::poll`] through another poller on the same store (one with metrics, say).
+    pub async fn poll_with(&self, poller: &Poller<SqliteStore>, name: &str) -> PollReport {
         let feed = self
             .config
             .feeds
@@ -293,10 +298,7 @@ impl Harness {
             .await
             .expect("read state")
             .unwrap_or_else(|| FeedState::new(&feed.name, &feed.url));
-        self.poller
-            .poll_feed(feed, state)
-            .await
-            .expect("record poll")
+        poller.poll_feed(feed, state).await.expect("record poll")
     }
 
     pub async fn state(&self, name: &str) -> FeedState {
