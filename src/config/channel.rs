@@ -11,7 +11,7 @@ use crate::alert::render::TemplateUse;
 use crate::config::diagnostics::Report;
 use crate::config::raw::{RawChannel, Text};
 use crate::config::validate::{
-    Context, NameChars, check_name, digest_period, is_http_url, parse_choice,
+    Context, NameChars, check_name, digest_period, is_http_url, parse_choice, placeholder,
 };
 use crate::config::{
     ChannelConfig, ChannelKind, ChannelTemplate, EmailChannel, EmailTransport, Secret, TlsMode,
@@ -381,7 +381,15 @@ fn webhook(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<WebhookCha
             );
             None
         }
-        Some(url) => Some(url.get_ref().clone()),
+        Some(url) => {
+            if let Some(placeholder) = placeholder(url.get_ref()) {
+                cx.report.warn(
+                    url.span(),
+                    format!("{owner}: url still holds a placeholder ({placeholder})"),
+                );
+            }
+            Some(url.get_ref().clone())
+        }
         None => {
             missing(&mut cx.report, owner, &raw.name, "url", "a webhook channel");
             None
@@ -450,6 +458,13 @@ fn address(report: &mut Report, owner: &str, key: &str, value: &Text) -> String 
         report.error(
             value.span(),
             format!("{owner}: {key} \"{address}\" is not an email address"),
+        );
+    } else if key == "to"
+        && let Some(placeholder) = placeholder(address)
+    {
+        report.warn(
+            value.span(),
+            format!("{owner}: to \"{address}\" still holds a placeholder ({placeholder}); alerts would go nowhere useful"),
         );
     }
     address.clone()

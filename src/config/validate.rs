@@ -524,7 +524,7 @@ fn check_header_value(report: &mut Report, context: &str, value: &Text) -> bool 
 }
 
 /// Placeholder text copied from an example config, which publishers reject as a contact.
-fn placeholder(value: &str) -> Option<&'static str> {
+pub(super) fn placeholder(value: &str) -> Option<&'static str> {
     let lower = value.to_ascii_lowercase();
     if value.contains("REPLACE") {
         Some("\"REPLACE\"")
