@@ -288,6 +288,13 @@ async fn replay(
 }
 
 async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Failure> {
+    // Before anything slow: a SIGTERM during start-up must stop the daemon cleanly, not kill it
+    // with the signal's default action.
+    let shutdown = if once {
+        None
+    } else {
+        Some(daemon::on_signals().context("cannot install signal handlers")?)
+    };
     let store = Arc::new(open_store(&config).await?);
     let metrics = Arc::new(daemon::Metrics::new(&config));
     let fetcher = fetcher(&config)?;
@@ -331,7 +338,9 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
     }
     let vitals = Arc::new(Vitals::default());
     let service = Arc::new(Service::from_env(Arc::clone(&vitals)));
-    let shutdown = daemon::on_signals().context("cannot install signal handlers")?;
+    let Some(shutdown) = shutdown else {
+        unreachable!("signal handlers are installed for every run but --once");
+    };
     if let Some(addr) = config.daemon.listen {
         let listener = daemon::http::bind(addr).await?;
         let (store, shutdown) = (Arc::clone(&store), shutdown.clone());
