@@ -488,9 +488,21 @@ fn secret_from_file(cx: &mut Context, owner: &str, key: &str, file: &Text) -> Op
             Some(Secret::new(secret))
         }
         Err(error) => {
+            // systemd hands credentials to the running service only: from a shell, `check`
+            // cannot see them, which is no mistake in the config.
+            let hint = if path.starts_with("/run/credentials") {
+                " (systemd credentials exist only inside the running service; check there \
+                 with `systemd-run -p LoadCredential=... newswatch check`, or after start-up \
+                 in `systemctl status newswatch`)"
+            } else {
+                ""
+            };
             cx.report.error(
                 file.span(),
-                format!("{owner}: cannot read {key} \"{}\": {error}", path.display()),
+                format!(
+                    "{owner}: cannot read {key} \"{}\": {error}{hint}",
+                    path.display()
+                ),
             );
             None
         }
