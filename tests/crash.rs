@@ -107,7 +107,8 @@ async fn dropping_a_poll_before_commit_leaves_no_trace() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killing_the_daemon_mid_poll_leaves_the_store_consistent() {
     let server = TestServer::start().await;
-    const N: usize = 2000;
+    // As many entries as one document may bring (`MAX_ITEMS_PER_FEED`), for long polls.
+    const N: usize = newswatch::feed::parse::MAX_ITEMS_PER_FEED;
     let now = Utc::now();
     let mut config = String::from(
         "[daemon]\nstate = \"s.db\"\nconcurrency = 4\nallow_private_networks = true\n",

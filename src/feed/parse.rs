@@ -18,6 +18,18 @@ use crate::feed::repair::encoding::{self, Document};
 use crate::feed::repair::{self, Repair, date, json, markup};
 use crate::feed::{Item, ParsedFeed};
 
+/// Entries taken from one document; the rest are dropped with a warning. News feeds carry tens
+/// of entries; this bounds the work and the store transaction of one poll whatever a server
+/// sends (within `max_body`, a document of empty `<item/>`s could hold over a million).
+pub const MAX_ITEMS_PER_FEED: usize = 1000;
+
+/// Longest title kept, in bytes of normalized text: a headline is a line, not a page.
+pub const MAX_TITLE_BYTES: usize = 1024;
+
+/// Longest summary or content kept, in bytes of normalized text. Rules match what is kept, so
+/// this bounds the matching work per item; real articles are well under it.
+pub const MAX_BODY_TEXT_BYTES: usize = 64 * 1024;
+
 /// Why a body could not be turned into a feed.
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
@@ -169,9 +181,19 @@ fn feed_to_parsed(feed_name: &str, feed: Feed, base_url: Option<&str>) -> Parsed
         .ttl
         .filter(|minutes| *minutes > 0)
         .map(|minutes| std::time::Duration::from_secs(u64::from(minutes) * 60));
+    let entries = feed.entries.len();
+    if entries > MAX_ITEMS_PER_FEED {
+        tracing::warn!(
+            feed = feed_name,
+            entries,
+            kept = MAX_ITEMS_PER_FEED,
+            "feed document holds more entries than newswatch reads; the rest are ignored"
+        );
+    }
     let items = feed
         .entries
         .into_iter()
+        .take(MAX_ITEMS_PER_FEED)
         .map(|entry| entry_to_item(feed_name, entry, base.as_ref()))
         .collect();
     ParsedFeed { title, ttl, items }
@@ -180,18 +202,18 @@ fn feed_to_parsed(feed_name: &str, feed: Feed, base_url: Option<&str>) -> Parsed
 fn entry_to_item(feed_name: &str, entry: Entry, base: Option<&Url>) -> Item {
     let title = entry
         .title
-        .map(|text| html_to_text(&text.content))
+        .map(|text| capped(html_to_text(&text.content), MAX_TITLE_BYTES))
         .unwrap_or_default();
     let summary = entry
         .summary
-        .map(|text| html_to_text(&text.content))
+        .map(|text| capped(html_to_text(&text.content), MAX_BODY_TEXT_BYTES))
         .unwrap_or_default();
     let content = entry
         .content
         // A base64 image or PDF is no text to match rules against.
         .filter(|content| is_text_media_type(content.content_type.as_ref()))
         .and_then(|content| content.body)
-        .map(|body| html_to_text(&body))
+        .map(|body| capped(html_to_text(&body), MAX_BODY_TEXT_BYTES))
         .unwrap_or_default();
     let link = article_link(&entry.links, base);
     let entry_id = match entry.id.trim() {
@@ -231,6 +253,18 @@ fn entry_to_item(feed_name: &str, entry: Entry, base: Option<&Url>) -> Item {
         published: entry.published,
         updated: entry.updated,
     }
+}
+
+/// `text` cut to at most `limit` bytes, at a character boundary.
+fn capped(mut text: String, limit: usize) -> String {
+    if text.len() > limit {
+        let mut end = limit;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
 }
 
 /// Whether content of this media type is text (plain, HTML, XHTML or other XML).
@@ -520,6 +554,39 @@ mod tests {
             parse_feed("f", b"<html></html>", None, None),
             Err(ParseError::FeedRs(_))
         ));
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_character_boundary() {
+        // 3-byte characters, so the byte limit falls inside one.
+        let title = "阿".repeat(MAX_TITLE_BYTES);
+        let summary = format!("<p>{}</p>", "é".repeat(MAX_BODY_TEXT_BYTES));
+        let body = format!(
+            "<rss version=\"2.0\"><channel><title>t</title><link>http://x/</link>\
+             <description>d</description><item><title>{title}</title><guid>1</guid>\
+             <description><![CDATA[{summary}]]></description></item></channel></rss>"
+        );
+        let parsed = parse_feed("f", body.as_bytes(), None, None).expect("valid feed");
+        let item = &parsed.items[0];
+        assert_eq!(item.title.len(), MAX_TITLE_BYTES - MAX_TITLE_BYTES % 3);
+        assert!(item.title.chars().all(|c| c == '阿'));
+        assert_eq!(item.summary.len(), MAX_BODY_TEXT_BYTES);
+        assert_eq!(capped("abc".into(), 10), "abc");
+        assert_eq!(capped("aé".into(), 2), "a");
+    }
+
+    #[test]
+    fn entries_past_the_cap_are_dropped() {
+        let items: String = (0..MAX_ITEMS_PER_FEED + 5)
+            .map(|i| format!("<item><title>n{i}</title><guid>g{i}</guid></item>"))
+            .collect();
+        let body = format!(
+            "<rss version=\"2.0\"><channel><title>t</title><link>http://x/</link>\
+             <description>d</description>{items}</channel></rss>"
+        );
+        let parsed = parse_feed("f", body.as_bytes(), None, None).expect("valid feed");
+        assert_eq!(parsed.items.len(), MAX_ITEMS_PER_FEED);
+        assert_eq!(parsed.items[0].entry_id, "g0", "document order is kept");
     }
 
     #[test]
