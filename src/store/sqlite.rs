@@ -64,13 +64,12 @@ impl SqliteStore {
 
     /// Opens (creating if needed) the database file and applies pending migrations.
     pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
-        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
-                path: folder.display().to_string(),
-                source,
-            })?;
-        }
-        let options = SqliteConnectOptions::new()
+        Self::open_with(Self::file_options(path)).await
+    }
+
+    /// The connection options [`SqliteStore::open`] uses for the file at `path`.
+    pub fn file_options(path: &Path) -> SqliteConnectOptions {
+        SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -78,7 +77,19 @@ impl SqliteStore {
             // transactions, which only means re-fetching them.
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(BUSY_TIMEOUT)
-            .foreign_keys(true);
+            .foreign_keys(true)
+    }
+
+    /// Opens a database file with `options` changed from [`SqliteStore::file_options`]: the
+    /// fault-injection tests shorten the busy timeout or cap the file's size with them.
+    pub async fn open_with(options: SqliteConnectOptions) -> Result<SqliteStore, StoreError> {
+        let path = options.get_filename();
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
+                path: folder.display().to_string(),
+                source,
+            })?;
+        }
         Self::connect(options).await
     }
 
