@@ -10,6 +10,7 @@ use axum::body::Body;
 use axum::response::Response;
 use chrono::Utc;
 use common::{Harness, TestServer, rss, status};
+use futures_util::StreamExt;
 use newswatch::daemon::{Clock, PollOutcome};
 use newswatch::store::{Health, Store};
 
@@ -166,6 +167,69 @@ async fn slow_server_hits_the_timeout() {
         other => panic!("expected a timeout, got {other:?}"),
     }
     assert!(started.elapsed() < Duration::from_secs(4));
+}
+
+#[tokio::test]
+async fn slowloris_body_fails_at_the_whole_request_timeout() {
+    let server = TestServer::start().await;
+    // Headers at once, then one byte of a valid feed every 200 ms: each read makes progress,
+    // so only a limit on the whole request ends it. Bounded at 100 bytes (20 s).
+    server.route("/trickle.xml", |_| {
+        let bytes = rss(&[("t1", "Trickled", Utc::now())]).into_bytes();
+        let trickle =
+            futures_util::stream::iter(bytes.into_iter().take(100)).then(|byte| async move {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                Ok::<_, std::io::Error>(vec![byte])
+            });
+        let response = Response::builder()
+            .header("content-type", "application/rss+xml")
+            .body(Body::from_stream(trickle))
+            .expect("valid response");
+        (Duration::ZERO, response)
+    });
+    let h = Harness::new(
+        "timeout = \"1s\"",
+        &feed_toml("trickle", &server.url("/trickle.xml"), ""),
+    )
+    .await;
+    let started = std::time::Instant::now();
+    match h.poll("trickle").await.outcome {
+        PollOutcome::Failed { error } => assert!(error.contains("timed out"), "{error}"),
+        other => panic!("expected a timeout, got {other:?}"),
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(h.state("trickle").await.consecutive_failures, 1);
+}
+
+#[tokio::test]
+async fn parsing_past_its_time_limit_fails_the_poll() {
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    let entries: Vec<(String, String)> = (0..1000)
+        .map(|i| (format!("p{i}"), format!("Story {i}")))
+        .collect();
+    let items: Vec<_> = entries
+        .iter()
+        .map(|(g, t)| (g.as_str(), t.as_str(), now))
+        .collect();
+    server.feed("/big.xml", &rss(&items));
+    let mut h = Harness::new("", &feed_toml("big", &server.url("/big.xml"), "")).await;
+    // A thousand entries take milliseconds to parse; a microsecond is surely exceeded.
+    let mut settings = newswatch::daemon::PollSettings::from(&h.config.daemon);
+    settings.parse_timeout = Duration::from_micros(1);
+    h.set_poll_settings(settings);
+    match h.poll("big").await.outcome {
+        PollOutcome::Failed { error } => assert!(error.contains("took longer"), "{error}"),
+        other => panic!("expected a parse timeout, got {other:?}"),
+    }
+    assert_eq!(
+        h.store.feed_summaries().await.expect("summaries")[0].items_seen,
+        0
+    );
 }
 
 #[tokio::test]

@@ -33,6 +33,12 @@ impl Clock for SystemClock {
     }
 }
 
+/// The longest a poll waits for its document to be parsed and matched. `max_body` alone does
+/// not bound that time: a well-formed 10 MiB feed parses in seconds, but some malformed ones
+/// take time quadratic in their size in the repair layer (minutes at 10 MiB; figures in
+/// docs/RELIABILITY.md).
+pub const PARSE_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The daemon settings a poll needs, copied out of the config.
 #[derive(Debug, Clone)]
 pub struct PollSettings {
@@ -40,6 +46,8 @@ pub struct PollSettings {
     pub max_item_age: Duration,
     pub max_hint_delay: Duration,
     pub max_backoff: Duration,
+    /// [`PARSE_TIMEOUT`]; a field so tests can shorten it.
+    pub parse_timeout: Duration,
 }
 
 impl From<&DaemonConfig> for PollSettings {
@@ -49,6 +57,7 @@ impl From<&DaemonConfig> for PollSettings {
             max_item_age: daemon.max_item_age,
             max_hint_delay: daemon.max_hint_delay,
             max_backoff: daemon.max_backoff,
+            parse_timeout: PARSE_TIMEOUT,
         }
     }
 }
@@ -203,7 +212,7 @@ impl<S: Store> Poller<S> {
         // Parsing and matching a large feed take milliseconds of CPU: keep them off the async
         // workers. Every item is matched, not only new ones, because which items are new is
         // settled inside the store transaction; matching is cheap next to parsing.
-        let parsed = tokio::task::spawn_blocking(move || {
+        let parse = tokio::task::spawn_blocking(move || {
             let parsed = parse_feed(&scope.name, &body, content_type.as_deref(), Some(&base_url))
                 .map_err(|e| format!("cannot parse feed: {e}"))?;
             let mut evidence = Vec::with_capacity(parsed.items.len());
@@ -214,9 +223,17 @@ impl<S: Store> Poller<S> {
                 evidence.push((matches, alerts));
             }
             Ok::<_, String>((parsed, evidence))
-        })
-        .await
-        .unwrap_or_else(|join| Err(format!("parser crashed: {join}")));
+        });
+        // A blocking thread cannot be cancelled: past the limit the poll fails and is retried
+        // with backoff, while the thread runs on to its end in the background. The backoff
+        // keeps a document that always takes this long from tying up many threads.
+        let limit = self.settings.parse_timeout;
+        let parsed = match tokio::time::timeout(limit, parse).await {
+            Ok(joined) => joined.unwrap_or_else(|join| Err(format!("parser crashed: {join}"))),
+            Err(_elapsed) => Err(format!(
+                "parsing and matching took longer than {limit:?}; abandoned"
+            )),
+        };
         let (parsed, evidence) = match parsed {
             Ok(parsed) => parsed,
             Err(message) => {

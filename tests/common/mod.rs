@@ -260,16 +260,7 @@ impl Harness {
                 .expect("open store"),
         );
         let clock = ManualClock::new(Utc::now());
-        let fetcher = Fetcher::new(FetchSettings::from(&config.daemon)).expect("client");
-        let poller = Arc::new(
-            Poller::new(
-                Arc::clone(&store),
-                Arc::new(newswatch::rules::RuleSet::from_config(&config).expect("rules compile")),
-                fetcher,
-                PollSettings::from(&config.daemon),
-            )
-            .with_clock(clock.clone(), 7),
-        );
+        let poller = Harness::poller(&config, &store, &clock, PollSettings::from(&config.daemon));
         Harness {
             dir,
             config,
@@ -277,6 +268,41 @@ impl Harness {
             poller,
             clock,
         }
+    }
+
+    fn poller(
+        config: &Config,
+        store: &Arc<SqliteStore>,
+        clock: &Arc<ManualClock>,
+        settings: PollSettings,
+    ) -> Arc<Poller<SqliteStore>> {
+        let fetcher = Fetcher::new(FetchSettings::from(&config.daemon)).expect("client");
+        Arc::new(
+            Poller::new(
+                Arc::clone(store),
+                Arc::new(newswatch::rules::RuleSet::from_config(config).expect("rules compile")),
+                fetcher,
+                settings,
+            )
+            .with_clock(clock.clone(), 7),
+        )
+    }
+
+    /// Opens the state file again with `options` (see `SqliteStore::file_options`) and polls
+    /// through that store from now on; the clock and the config stay.
+    pub async fn reopen_store(&mut self, options: sqlx::sqlite::SqliteConnectOptions) {
+        self.store = Arc::new(SqliteStore::open_with(options).await.expect("reopen store"));
+        self.poller = Harness::poller(
+            &self.config,
+            &self.store,
+            &self.clock,
+            PollSettings::from(&self.config.daemon),
+        );
+    }
+
+    /// Polls through a poller with `settings` instead of the config's.
+    pub fn set_poll_settings(&mut self, settings: PollSettings) {
+        self.poller = Harness::poller(&self.config, &self.store, &self.clock, settings);
     }
 
     /// Polls one feed now, from its stored state.
