@@ -463,7 +463,9 @@ async fn post_webhook(
         .body(payload)
         .send()
         .await
-        .map_err(|e| DeliveryError::transient(format!("webhook: {e}")))?;
+        // reqwest's message names the URL, which for a chat service is the credential, and
+        // this message reaches the log, the outbox and `status`.
+        .map_err(|e| DeliveryError::transient(format!("webhook: {}", e.without_url())))?;
     let status = response.status();
     let retry_after = response
         .headers()

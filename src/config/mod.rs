@@ -12,6 +12,7 @@
 
 mod channel;
 mod diagnostics;
+mod exposure;
 mod raw;
 mod units;
 mod validate;
@@ -116,7 +117,7 @@ impl Default for DaemonConfig {
 }
 
 /// One `[[feed]]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct FeedConfig {
     /// Unique, `[a-z0-9-]+`.
     pub name: String,
@@ -134,6 +135,40 @@ pub struct FeedConfig {
     pub expect_items_within: Option<Duration>,
     /// This feed may live on a private address (`allow_private = true`).
     pub allow_private: bool,
+}
+
+/// Debug output shows credential headers as `***`.
+impl fmt::Debug for FeedConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FeedConfig")
+            .field("name", &self.name)
+            .field("url", &self.url)
+            .field("interval", &self.interval)
+            .field("tags", &self.tags)
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("honor_cache_headers", &self.honor_cache_headers)
+            .field("expect_items_within", &self.expect_items_within)
+            .field("allow_private", &self.allow_private)
+            .finish()
+    }
+}
+
+/// Header pairs for Debug output, the values of credential headers (`Authorization`, ...)
+/// replaced by `***`.
+struct RedactedHeaders<'a>(&'a [(String, String)]);
+
+impl fmt::Debug for RedactedHeaders<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut list = f.debug_list();
+        for (name, value) in self.0 {
+            if exposure::is_credential(name) {
+                list.entry(&(name, "***"));
+            } else {
+                list.entry(&(name, value));
+            }
+        }
+        list.finish()
+    }
 }
 
 /// One `[[rule]]`.
@@ -275,7 +310,7 @@ pub enum TlsMode {
     None,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct WebhookChannel {
     pub url: String,
     pub format: WebhookFormat,
@@ -287,6 +322,23 @@ pub struct WebhookChannel {
     pub allow_private: bool,
 }
 
+/// Debug output hides a chat service's URL (it is the credential) and credential headers.
+impl fmt::Debug for WebhookChannel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url: &dyn fmt::Debug = match self.format {
+            WebhookFormat::Json => &self.url,
+            _ => &"***",
+        };
+        f.debug_struct("WebhookChannel")
+            .field("url", url)
+            .field("format", &self.format)
+            .field("secret", &self.secret)
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("allow_private", &self.allow_private)
+            .finish()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WebhookFormat {
     Json,
@@ -295,8 +347,8 @@ pub enum WebhookFormat {
     Teams,
 }
 
-/// A password or signing key. It prints as `[redacted]` so it cannot reach a log line or
-/// `check` output by accident; `expose` is the one way to the value.
+/// A password or signing key. It prints as `***` so it cannot reach a log line or `check`
+/// output by accident; `expose` is the one way to the value.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
@@ -312,21 +364,26 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
+        f.write_str("***")
     }
 }
 
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
+        f.write_str("***")
     }
 }
 
-/// Reads and validates the config file at `path`.
+/// Reads and validates the config file at `path`, with a warning if the file holds inline
+/// secrets (a chat webhook URL, an `Authorization` header) and others may read it.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|error| ConfigError::whole_file(path, format!("cannot read config: {error}")))?;
-    parse_str(&text, path)
+    let mut config = parse_str(&text, path)?;
+    config
+        .warnings
+        .extend(exposure::readable_secrets_warning(path, &config));
+    Ok(config)
 }
 
 /// Validates config `text`; `path` names the file in diagnostics, and its folder is where

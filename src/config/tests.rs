@@ -136,8 +136,82 @@ fn secrets_never_appear_in_debug_output() {
     let printed = format!("{config:?} {config:#?}");
     assert!(!printed.contains("smtp-secret-value"), "{printed}");
     assert!(!printed.contains("webhook-secret-value"), "{printed}");
-    assert!(printed.contains("[redacted]"));
-    assert_eq!(Secret::new("hunter2").to_string(), "[redacted]");
+    assert!(printed.contains("***"));
+    assert_eq!(Secret::new("hunter2").to_string(), "***");
+    assert_eq!(format!("{:?}", Secret::new("hunter2")), "***");
+}
+
+#[test]
+fn inline_secrets_never_appear_in_debug_output() {
+    let config = parse(
+        r#"
+[[feed]]
+name = "paid"
+url = "https://api.example.net/feed"
+headers = { "X-Api-Key" = "feed-key-value", "Accept-Language" = "en" }
+
+[[channel]]
+name = "chat"
+type = "webhook"
+format = "slack"
+url = "https://hooks.slack.com/services/T0/B0/slack-url-secret"
+
+[[channel]]
+name = "hook"
+type = "webhook"
+url = "https://hooks.example.net/in"
+headers = { "Authorization" = "Bearer header-secret-value" }
+"#,
+    )
+    .expect("valid config");
+    let printed = format!("{config:?} {config:#?}");
+    for secret in ["feed-key-value", "slack-url-secret", "header-secret-value"] {
+        assert!(!printed.contains(secret), "{secret} in {printed}");
+    }
+    assert!(printed.contains("Accept-Language") && printed.contains("\"en\""));
+    assert!(
+        printed.contains("https://hooks.example.net/in"),
+        "a json url is no secret"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_with_inline_secrets_readable_by_others_is_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("create temp dir");
+    let path = dir.path().join("newswatch.toml");
+    let with_secrets = "[[channel]]\nname = \"chat\"\ntype = \"webhook\"\nformat = \"discord\"\n\
+        url = \"https://discord.com/api/webhooks/1/discord-url-secret\"\n\
+        headers = { \"Authorization\" = \"Bearer header-secret-value\" }\n";
+    let without =
+        "[[channel]]\nname = \"hook\"\ntype = \"webhook\"\nurl = \"https://x.example/in\"\n";
+    let cases = [
+        (with_secrets, 0o644, true),
+        (with_secrets, 0o640, true),
+        (with_secrets, 0o600, false),
+        (without, 0o644, false),
+    ];
+    for (text, mode, warned) in cases {
+        std::fs::write(&path, text).expect("write config");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let config = load(&path).expect("valid config");
+        let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings.len(),
+            usize::from(warned),
+            "{mode:o}: {warnings:?}"
+        );
+        if let Some(warning) = warnings.first() {
+            assert!(
+                warning.contains(&format!("mode {mode:03o}"))
+                    && warning.contains("channel \"chat\": url")
+                    && warning.contains("channel \"chat\": header Authorization"),
+                "{warning}"
+            );
+            assert!(!warning.contains("secret-value") && !warning.contains("url-secret"));
+        }
+    }
 }
 
 #[test]
