@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 pub mod news;
+pub mod proxy;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

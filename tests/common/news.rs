@@ -105,8 +105,28 @@ struct HookState {
     fail_status: u16,
     /// Time each post takes, to keep deliveries in flight.
     delay: Duration,
+    /// Keep a post before the delay rather than after it (see `start_acting_first`).
+    act_first: bool,
     calls: Mutex<usize>,
     accepted: Mutex<Vec<(axum::http::HeaderMap, String)>>,
+    /// Posts being received now (a client that goes away ends its post too).
+    in_flight: std::sync::atomic::AtomicUsize,
+}
+
+/// Counts one post in flight for as long as it lives.
+struct InFlight<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn new(counter: &'a std::sync::atomic::AtomicUsize) -> InFlight<'a> {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl Drop for TestWebhook {
@@ -121,12 +141,30 @@ impl TestWebhook {
     }
 
     pub async fn start_slow(fail_first: usize, fail_status: u16, delay: Duration) -> TestWebhook {
+        TestWebhook::start_with(fail_first, fail_status, delay, false).await
+    }
+
+    /// Accepts every post as soon as it arrives, then takes `delay` to answer 200: a receiver
+    /// that acts on a post before replying, so a sender that dies before reading the reply
+    /// sends it again. The worst case for duplicates.
+    pub async fn start_acting_first(delay: Duration) -> TestWebhook {
+        TestWebhook::start_with(0, 200, delay, true).await
+    }
+
+    async fn start_with(
+        fail_first: usize,
+        fail_status: u16,
+        delay: Duration,
+        act_first: bool,
+    ) -> TestWebhook {
         let state = Arc::new(HookState {
             fail_first,
             fail_status,
             delay,
+            act_first,
             calls: Mutex::new(0),
             accepted: Mutex::new(Vec::new()),
+            in_flight: std::sync::atomic::AtomicUsize::new(0),
         });
         let app = axum::Router::new()
             .route("/hook", axum::routing::post(receive))
@@ -144,6 +182,13 @@ impl TestWebhook {
     pub fn received(&self) -> Vec<(axum::http::HeaderMap, String)> {
         self.state.accepted.lock().expect("lock").clone()
     }
+
+    /// Posts started and not yet answered.
+    pub fn in_flight(&self) -> usize {
+        self.state
+            .in_flight
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 async fn receive(
@@ -151,7 +196,10 @@ async fn receive(
     headers: axum::http::HeaderMap,
     body: String,
 ) -> Response {
-    tokio::time::sleep(state.delay).await;
+    let _in_flight = InFlight::new(&state.in_flight);
+    if !state.act_first {
+        tokio::time::sleep(state.delay).await;
+    }
     let call = {
         let mut calls = state.calls.lock().expect("lock");
         *calls += 1;
@@ -163,6 +211,9 @@ async fn receive(
         state.accepted.lock().expect("lock").push((headers, body));
         200
     };
+    if state.act_first {
+        tokio::time::sleep(state.delay).await;
+    }
     Response::builder()
         .status(status)
         .header("retry-after", "60")

@@ -1,0 +1,145 @@
+//! A TCP proxy on loopback that breaks connections on purpose, in front of a real server (the
+//! mailin SMTP server, a webhook receiver). It exists because those servers cannot misbehave
+//! on demand: mailin cannot drop a connection in the middle of DATA, axum cannot hang up
+//! without answering. The proxy knows one thing about the protocol it carries (the marker
+//! after which it cuts) and nothing else; every reply still comes from the real server.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// What the proxy does with the next connection it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Pass bytes both ways unchanged.
+    Forward,
+    /// Read what the client sends first, then close without a word.
+    HangUp,
+    /// Read the request, then answer nothing and hold the connection open (at most 30 s).
+    Stall,
+    /// Write these bytes (say, an SMTP `421` greeting) and close, never reaching the server.
+    Answer(&'static str),
+    /// Forward until the client has sent this marker (say, `DATA\r\n`), pass on half of its
+    /// next write, then close both sides: the server sees a message cut in the middle.
+    CutAfter(&'static str),
+}
+
+struct Shared {
+    fault: Mutex<Fault>,
+    upstream: u16,
+    /// Connections broken on purpose so far (any fault but `Forward`).
+    broken: AtomicUsize,
+}
+
+/// Lives as long as the value.
+pub struct FaultProxy {
+    pub port: u16,
+    shared: Arc<Shared>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl FaultProxy {
+    /// Listens on 127.0.0.1:`port` (0 for any) and forwards to 127.0.0.1:`upstream`.
+    pub async fn start(port: u16, upstream: u16, fault: Fault) -> FaultProxy {
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .expect("bind proxy");
+        let port = listener.local_addr().expect("addr").port();
+        let shared = Arc::new(Shared {
+            fault: Mutex::new(fault),
+            upstream,
+            broken: AtomicUsize::new(0),
+        });
+        let accepting = Arc::clone(&shared);
+        let task = tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let fault = *accepting.fault.lock().expect("fault lock");
+                tokio::spawn(serve(client, fault, Arc::clone(&accepting)));
+            }
+        });
+        FaultProxy { port, shared, task }
+    }
+
+    /// Applies to connections accepted from now on.
+    pub fn set(&self, fault: Fault) {
+        *self.shared.fault.lock().expect("fault lock") = fault;
+    }
+
+    pub fn broken(&self) -> usize {
+        self.shared.broken.load(Ordering::SeqCst)
+    }
+}
+
+async fn serve(mut client: TcpStream, fault: Fault, shared: Arc<Shared>) {
+    let mut buf = vec![0u8; 16 * 1024];
+    match fault {
+        Fault::Forward => {
+            if let Ok(mut server) = TcpStream::connect(("127.0.0.1", shared.upstream)).await {
+                let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+            }
+        }
+        Fault::HangUp => {
+            shared.broken.fetch_add(1, Ordering::SeqCst);
+            let _ = tokio::time::timeout(Duration::from_secs(5), client.read(&mut buf)).await;
+        }
+        Fault::Stall => {
+            shared.broken.fetch_add(1, Ordering::SeqCst);
+            // Keep reading (and ignoring) until the client gives up, bounded.
+            let _ = tokio::time::timeout(Duration::from_secs(30), async {
+                while matches!(client.read(&mut buf).await, Ok(n) if n > 0) {}
+            })
+            .await;
+        }
+        Fault::Answer(text) => {
+            shared.broken.fetch_add(1, Ordering::SeqCst);
+            let _ = client.write_all(text.as_bytes()).await;
+            let _ = client.shutdown().await;
+        }
+        Fault::CutAfter(marker) => {
+            let Ok(server) = TcpStream::connect(("127.0.0.1", shared.upstream)).await else {
+                return;
+            };
+            cut_after(client, server, marker.as_bytes(), &shared).await;
+        }
+    }
+}
+
+/// Server-to-client bytes flow freely; client-to-server bytes are watched for `marker`.
+async fn cut_after(client: TcpStream, server: TcpStream, marker: &[u8], shared: &Shared) {
+    let (mut client_read, mut client_write) = client.into_split();
+    let (mut server_read, mut server_write) = server.into_split();
+    let replies = tokio::spawn(async move {
+        let _ = tokio::io::copy(&mut server_read, &mut client_write).await;
+    });
+    let mut seen = Vec::new();
+    let mut marked = false;
+    let mut buf = vec![0u8; 16 * 1024];
+    // Bounded by the client: it stops writing or closes long before this many reads.
+    for _ in 0..10_000 {
+        let n = match client_read.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        if marked {
+            let _ = server_write.write_all(&buf[..n.div_ceil(2)]).await;
+            shared.broken.fetch_add(1, Ordering::SeqCst);
+            break;
+        }
+        if server_write.write_all(&buf[..n]).await.is_err() {
+            break;
+        }
+        seen.extend_from_slice(&buf[..n]);
+        marked = seen.windows(marker.len()).any(|w| w == marker);
+    }
+    replies.abort();
+    // Dropping both halves of both streams closes the two connections.
+}
