@@ -28,12 +28,19 @@ const TEXT_ONLY_ELEMENTS: [&str; 2] = ["title", "description"];
 pub(crate) fn escape_markup_in_text(doc: &str) -> Option<String> {
     let mut edits = Edits::default();
     let mut tags = Tags::new(doc);
+    // An element whose end tag is nowhere after one start tag has none after any later one
+    // either: searching again for each start made unclosed titles quadratic.
+    let mut never_closed: Vec<&str> = Vec::new();
     while let Some(tag) = tags.next() {
-        if tag.kind != TagKind::Start || !TEXT_ONLY_ELEMENTS.contains(&tag.name) {
+        if tag.kind != TagKind::Start
+            || !TEXT_ONLY_ELEMENTS.contains(&tag.name)
+            || never_closed.contains(&tag.name)
+        {
             continue;
         }
         let close = format!("</{}>", tag.name);
         let Some(length) = memmem::find(&doc.as_bytes()[tag.end..], close.as_bytes()) else {
+            never_closed.push(tag.name);
             continue;
         };
         let content = tag.end..tag.end + length;
