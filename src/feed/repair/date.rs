@@ -212,7 +212,13 @@ fn clock_time(word: &str) -> Option<(u32, u32, u32, u32)> {
         None => (0, 0),
         Some(seconds) => {
             let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, ""));
-            let digits: String = fraction.chars().take(9).collect();
+            // Digits only, checked before measuring: nine characters of a fraction like
+            // `0ìììì` are more than nine bytes, and `9 - len` underflowed (found by fuzzing).
+            if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            // Digits past the ninth are below a nanosecond.
+            let digits = &fraction[..fraction.len().min(9)];
             let nanos = if digits.is_empty() {
                 0
             } else {
@@ -395,6 +401,9 @@ mod tests {
             "17 May 2019 06:00:00 XYZ",
             "25:61",
             "9999999999999999999999",
+            // A fraction of second that is not digits (it once underflowed).
+            "2025-02-24T15:45:46.0ììììììììì35455Z",
+            "2025-02-24 15:45:46.5x",
         ] {
             assert_eq!(parse_timestamp(text), None, "{text:?}");
         }
