@@ -65,8 +65,15 @@ fn settle_declaration(text: &mut String) {
     if leading > 0 {
         text.drain(..leading);
     }
-    if let Some(value) = xml_declared_encoding_range(text.as_bytes()) {
-        text.replace_range(value, "UTF-8");
+    // A leading declaration that names an encoding is replaced whole rather than edited in
+    // place: quick-xml reads it up to the first `?>`, however far away, and obeys whatever
+    // `encoding` attribute it finds there. A fuzzed body whose unterminated declaration ran on
+    // past the first kilobyte escaped an in-place edit (which gives up after 512 bytes) and
+    // made quick-xml panic switching decoders.
+    if let Some(end) = leading_declaration_end(text)
+        && text[..end].contains("encoding")
+    {
+        text.replace_range(..end, UTF8_DECLARATION);
     }
     let misplaced: Vec<usize> = memmem::find_iter(text.as_bytes(), b"<?xml")
         .filter(|at| *at > 0)
@@ -80,6 +87,18 @@ fn settle_declaration(text: &mut String) {
         let end = text[at..].find("?>").map_or(text.len(), |end| at + end + 2);
         text.replace_range(at..end, "");
     }
+}
+
+const UTF8_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+/// Where the XML declaration at the start of `text` ends (after its `?>`), delimited the way
+/// quick-xml delimits it: `<?xml` then a space or `?`, up to the first `?>`.
+fn leading_declaration_end(text: &str) -> Option<usize> {
+    let after_name = text.strip_prefix("<?xml")?;
+    if !after_name.starts_with(['?', ' ', '\t', '\r', '\n']) {
+        return None;
+    }
+    text.find("?>").map(|end| end + 2)
 }
 
 /// Decodes a body without a byte order mark, weighing the declared labels against the bytes.
@@ -434,6 +453,14 @@ mod tests {
                 "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss><?xml encoding='ucs-2'?></rss>"
                     .to_owned(),
                 "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss></rss>",
+            ),
+            (
+                // quick-xml reads a declaration to the first `?>`, however far (fuzzing).
+                format!(
+                    "<?xml version=\"1.0\" encoding=\"windows-1253\"?:\"x\">\n<!-- {} -->?><rss/>",
+                    "x".repeat(1000)
+                ),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>",
             ),
         ];
         for (body, want) in cases {
