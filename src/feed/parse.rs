@@ -15,7 +15,7 @@ use url::Url;
 
 use crate::feed::normalize::{canonical_link, html_to_text};
 use crate::feed::repair::encoding::{self, Document};
-use crate::feed::repair::{self, Repair, date, json, markup};
+use crate::feed::repair::{self, Repair, date, json, markup, person};
 use crate::feed::{Item, ParsedFeed};
 
 /// Entries taken from one document; the rest are dropped with a warning. News feeds carry tens
@@ -54,7 +54,7 @@ pub enum ParseError {
 /// feed-rs 3.0.0's RSS author parser (`parse_person_name_email`) slices one byte past the
 /// e-mail address, which lands inside the next character when that is not ASCII, as in
 /// `<author>news@example.cn（新闻部）</author>`; quick-xml panics on UTF-16 it is asked to
-/// decode itself. One hostile or careless feed must not take the daemon down. This relies on
+/// decode itself. The repair layer steers around both panics it knows; this is for the next. One hostile or careless feed must not take the daemon down. This relies on
 /// the crate being built with `panic = "unwind"` (the default).
 pub fn parse_feed(
     feed_name: &str,
@@ -124,6 +124,11 @@ fn parse_json(
     base_url: Option<&str>,
     repairs: &mut Vec<Repair>,
 ) -> Result<Feed, ParseError> {
+    let spaced = person::space_wide_neighbours(body);
+    if spaced.is_some() {
+        repairs.push(Repair::EmailSpaced);
+    }
+    let body = spaced.as_deref().unwrap_or(body);
     let error = match feed_rs_parser(base_url, true).parse(body) {
         Ok(feed) => return Ok(feed),
         Err(error) => error,
@@ -594,7 +599,11 @@ mod tests {
         let body = "<rss version=\"2.0\"><channel><title>t</title><link>http://x/</link>\
                     <description>d</description><item><title>a</title><guid>1</guid>\
                     <author>news@example.cn（新闻部）</author></item></channel></rss>";
-        let result = parse_feed("f", body.as_bytes(), None, None);
+        // Without the repair layer feed-rs panics on this author; the panic is caught.
+        let result = parse_feed_unrepaired("f", body.as_bytes(), None);
         assert!(matches!(result, Err(ParseError::Panicked(_))), "{result:?}");
+        // With it (`repair::person`) the feed parses.
+        let parsed = parse_feed("f", body.as_bytes(), None, None).expect("repaired");
+        assert_eq!(parsed.items[0].authors, ["（新闻部）"]);
     }
 }

@@ -9,8 +9,10 @@
 //! 2. [`prepare_xml`], before feed-rs, on every XML document: [`root`] (feed roots feed-rs does
 //!    not dispatch on, legacy namespaces, RSS 0.91 items outside the channel), [`cdf`] (Channel
 //!    Definition Format to RSS), [`atom`] (content types feed-rs rejects, Atom 0.3 names) and
-//!    [`markup`]'s escaping of HTML inside RSS titles. Each first checks whether its fix is
-//!    needed, with a scan far cheaper than parsing, and copies the document only if it is.
+//!    [`markup`]'s escaping of HTML inside RSS titles, then (for JSON Feed too) [`person`]'s
+//!    spacing of e-mail addresses that touch a multi-byte character. Each first checks whether
+//!    its fix is needed, with a scan far cheaper than parsing, and copies the document only if
+//!    it is.
 //! 3. feed-rs, with [`date::parse_timestamp`] as its timestamp parser.
 //! 4. Only when feed-rs fails: [`markup::recover_malformed`] for XML that is not well-formed,
 //!    [`json::coerce_json_feed`] for JSON Feed of the wrong shape; then feed-rs again.
@@ -24,6 +26,7 @@ pub(crate) mod date;
 pub(crate) mod encoding;
 pub(crate) mod json;
 pub(crate) mod markup;
+pub(crate) mod person;
 pub(crate) mod root;
 pub(crate) mod tags;
 
@@ -38,6 +41,8 @@ pub(crate) enum Repair {
     ItemsMovedIntoChannel,
     AtomTypes,
     MarkupInTextEscaped,
+    /// An e-mail address and a multi-byte character next to it set apart by a space.
+    EmailSpaced,
     MalformedXmlRecovered,
     JsonFeedCoerced,
 }
@@ -54,7 +59,7 @@ pub(crate) fn prepare_xml(doc: String, applied: &mut Vec<Repair>) -> String {
         let moved = root::move_items_into_channel(&doc);
         doc = adopt(doc, moved, Repair::ItemsMovedIntoChannel, applied);
     }
-    match root.family {
+    let doc = match root.family {
         Family::Rss | Family::Rdf | Family::Cdf => {
             let escaped = markup::escape_markup_in_text(&doc);
             adopt(doc, escaped, Repair::MarkupInTextEscaped, applied)
@@ -64,7 +69,11 @@ pub(crate) fn prepare_xml(doc: String, applied: &mut Vec<Repair>) -> String {
             adopt(doc, repaired, Repair::AtomTypes, applied)
         }
         Family::Unknown => doc,
-    }
+    };
+    let spaced = person::space_wide_neighbours(doc.as_bytes()).map(|bytes| {
+        String::from_utf8(bytes).expect("spaces are inserted only next to an ASCII byte")
+    });
+    adopt(doc, spaced, Repair::EmailSpaced, applied)
 }
 
 /// `fixed` if a step produced it, else the document unchanged.
