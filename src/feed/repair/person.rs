@@ -9,9 +9,10 @@
 //! again by fuzzing). [`space_wide_neighbours`] puts an ASCII space between such an address and
 //! its neighbour, so that the byte feed-rs skips is that space.
 
-/// The positions where a space must go, or `None` when no address in `doc` needs one. `doc`
-/// is XML text or JSON; the neighbour may also be an entity or character reference (`&#xFF08;`,
-/// `&nbsp;`) or a JSON `\u` escape, which decode to such a character only inside feed-rs.
+/// `doc` with a space between every e-mail address and a multi-byte neighbour, or `None` when
+/// no address needs one. `doc` is XML text or JSON; the neighbour may also be an entity or
+/// character reference (`&#xFF08;`, `&nbsp;`) or a JSON `\u` escape, which decode to such a
+/// character only inside feed-rs. Spaces go only next to ASCII bytes, so UTF-8 stays UTF-8.
 pub(crate) fn space_wide_neighbours(doc: &[u8]) -> Option<Vec<u8>> {
     let mut inserts = Vec::new();
     for at in memchr::memchr_iter(b'@', doc) {
@@ -59,6 +60,7 @@ pub(crate) fn space_wide_neighbours(doc: &[u8]) -> Option<Vec<u8>> {
     if inserts.is_empty() {
         return None;
     }
+    inserts.sort_unstable();
     inserts.dedup();
     let mut fixed = Vec::with_capacity(doc.len() + inserts.len());
     let mut copied = 0;
