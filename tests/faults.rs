@@ -18,7 +18,6 @@ use chrono::Utc;
 use common::news::{TestWebhook, news_harness, news_server, outbox, smtp_channel, webhook_channel};
 use common::proxy::{Fault, FaultProxy};
 use common::{Harness, SmtpServer, TestServer, free_port, rss};
-use newswatch::alert::channel::Channel;
 use newswatch::alert::deliver::{Deliverer, DeliverySettings, DeliveryTotals};
 use newswatch::daemon::{Clock, PollOutcome};
 use newswatch::store::{SqliteStore, Store};
@@ -27,22 +26,7 @@ use sqlx::Connection;
 
 /// A delivery worker on the harness clock whose webhook posts give up after `timeout`.
 fn worker(h: &Harness, timeout: Duration) -> Deliverer<SqliteStore> {
-    let client = reqwest::Client::builder()
-        .timeout(timeout)
-        .build()
-        .expect("client");
-    let channels = h
-        .config
-        .channels
-        .iter()
-        .map(|c| Channel::new(c, &client, None).expect("channel"))
-        .collect();
-    Deliverer::new(
-        h.store.clone(),
-        channels,
-        DeliverySettings::from(&h.config.daemon),
-    )
-    .with_clock(h.clock.clone(), 11)
+    common::news::deliverer_with(h, timeout, 11)
 }
 
 async fn drain(worker: &Deliverer<SqliteStore>) -> DeliveryTotals {

@@ -44,8 +44,14 @@ pub fn webhook_channel(url: &str, extra: &str) -> String {
 }
 
 pub fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
+    deliverer_with(h, Duration::from_secs(5), 3)
+}
+
+/// A delivery worker on the harness clock whose webhook posts give up after `timeout`, with
+/// its retry jitter seeded by `seed`.
+pub fn deliverer_with(h: &Harness, timeout: Duration, seed: u64) -> Deliverer<SqliteStore> {
     let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(5))
+        .timeout(timeout)
         .build()
         .expect("client");
     let channels = h
@@ -59,7 +65,7 @@ pub fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
         channels,
         DeliverySettings::from(&h.config.daemon),
     )
-    .with_clock(h.clock.clone(), 3)
+    .with_clock(h.clock.clone(), seed)
 }
 
 pub async fn outbox(h: &Harness) -> (u64, u64, u64) {
