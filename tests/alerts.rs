@@ -9,8 +9,8 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::Utc;
 use common::news::{
-    RULE, TestWebhook, deliverer, feed, news_harness, news_server, outbox, smtp_channel, verify,
-    webhook_channel,
+    RULE, TestWebhook, deliverer, drain, feed, news_harness, news_server, outbox, smtp_channel,
+    verify, webhook_channel,
 };
 use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
 use mail_parser::MimeHeaders;
@@ -29,10 +29,7 @@ async fn smtp_delivers_multipart_alternative_with_the_contract_headers() {
     ));
     assert_eq!(outbox(&h).await, (2, 0, 0));
 
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!(totals.delivered, 2);
     assert_eq!(outbox(&h).await, (0, 2, 0));
 
@@ -125,10 +122,7 @@ async fn smtp_550_is_dead_at_once_and_replay_sends_it_after_the_fix() {
     let rejecting = SmtpServer::start(0, true);
     let h = news_harness("", &server, &smtp_channel(rejecting.port)).await;
     h.poll("news").await;
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!(totals.dead, 2);
     assert_eq!(outbox(&h).await, (0, 0, 2));
 
@@ -159,14 +153,7 @@ async fn webhook_json_is_signed_per_standard_webhooks() {
     );
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
-    assert_eq!(
-        deliverer(&h)
-            .drain(Duration::from_secs(20))
-            .await
-            .expect("drain")
-            .delivered,
-        2
-    );
+    assert_eq!(drain(&h).await.delivered, 2);
 
     let received = hook.received();
     assert_eq!(received.len(), 2);
@@ -237,10 +224,7 @@ async fn webhook_400_is_dead_at_once_and_shows_in_status() {
     let channel = webhook_channel(&hook.url, "");
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!((totals.delivered, totals.dead), (0, 2));
     let report = newswatch::daemon::status::collect(h.store.as_ref(), &h.config, Utc::now())
         .await
@@ -493,10 +477,7 @@ async fn delivers_with_auth_only(smtp: &SmtpServer, tls: &str, dir: &tempfile::T
     );
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!((totals.delivered, totals.retrying, totals.dead), (2, 0, 0));
     let messages = smtp.messages();
     assert_eq!(messages.len(), 2);
@@ -509,10 +490,7 @@ async fn delivers_with_auth_only(smtp: &SmtpServer, tls: &str, dir: &tempfile::T
     std::fs::write(dir.path().join("smtp-password"), "wrong\n").expect("write password");
     let h2 = news_harness("", &server, &channel).await;
     h2.poll("news").await;
-    let refused = deliverer(&h2)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let refused = drain(&h2).await;
     assert_eq!(refused.delivered, 0);
     assert_eq!(smtp.messages().len(), 2);
 }
@@ -561,14 +539,7 @@ async fn webhook_channels_send_their_own_headers() {
     );
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
-    assert_eq!(
-        deliverer(&h)
-            .drain(Duration::from_secs(20))
-            .await
-            .expect("drain")
-            .delivered,
-        2
-    );
+    assert_eq!(drain(&h).await.delivered, 2);
     for (headers, _) in hook.received() {
         assert_eq!(headers["authorization"], "Bearer t0ken");
         assert_eq!(headers["x-team"], "desk");

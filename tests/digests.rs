@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use common::news::{
-    RULE, TestWebhook, deliverer, feed, news_harness, news_server, smtp_channel, verify,
+    RULE, TestWebhook, deliverer, drain, feed, news_harness, news_server, smtp_channel, verify,
     webhook_channel,
 };
 use common::{Harness, SmtpServer};
@@ -40,10 +40,7 @@ async fn a_channel_digest_holds_alerts_and_sends_them_as_one_email() {
     drop(worker);
 
     h.clock.advance(Duration::from_secs(3600));
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!(totals.delivered, 2);
     assert_eq!(held(&h).await, 0);
     let messages = smtp.messages();

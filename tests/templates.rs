@@ -4,11 +4,7 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::news::{
-    TestWebhook, deliverer, news_harness, news_server, smtp_channel, webhook_channel,
-};
+use common::news::{TestWebhook, drain, news_harness, news_server, smtp_channel, webhook_channel};
 use common::{SmtpServer, newswatch};
 
 fn template_file(dir: &tempfile::TempDir, name: &str, source: &str) -> String {
@@ -31,10 +27,7 @@ async fn an_email_template_shapes_the_html_part_and_stays_sanitized() {
     let channel = format!("{}template = \"{path}\"\n", smtp_channel(smtp.port));
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!(totals.delivered, 2);
     for raw in smtp.messages() {
         let parsed = mail_parser::MessageParser::default()
@@ -66,10 +59,7 @@ async fn a_json_webhook_template_posts_what_it_renders() {
     let channel = webhook_channel(&hook.url, &format!("template = \"{path}\"\n"));
     let h = news_harness("", &server, &channel).await;
     h.poll("news").await;
-    let totals = deliverer(&h)
-        .drain(Duration::from_secs(20))
-        .await
-        .expect("drain");
+    let totals = drain(&h).await;
     assert_eq!(totals.delivered, 2);
     let received = hook.received();
     assert_eq!(received.len(), 2);

@@ -68,6 +68,14 @@ pub fn deliverer_with(h: &Harness, timeout: Duration, seed: u64) -> Deliverer<Sq
     .with_clock(h.clock.clone(), seed)
 }
 
+/// Delivers everything due through [`deliverer`], waiting at most 20 s.
+pub async fn drain(h: &Harness) -> newswatch::alert::deliver::DeliveryTotals {
+    deliverer(h)
+        .drain(Duration::from_secs(20))
+        .await
+        .expect("drain")
+}
+
 pub async fn outbox(h: &Harness) -> (u64, u64, u64) {
     let counts = h.store.outbox_counts(h.clock.now()).await.expect("counts");
     counts.iter().fold((0, 0, 0), |(p, d, x), c| {
