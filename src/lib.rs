@@ -20,6 +20,9 @@
 //!   and the one matcher all rules compile into.
 //! - [`alert`]: alerts (rule, item, channel) with stable ids, the outbox JSON, and delivery
 //!   through the channels.
+//! - [`story`]: story clustering: fingerprints of items' text, and the per-rule index that
+//!   finds the recent story a new item reports (near-duplicate headlines across outlets and
+//!   languages, or the same canonical link).
 //! - [`daemon`]: one poll of one feed, the scheduler loop, shutdown, and `status`.
 
 pub mod alert;
@@ -29,3 +32,4 @@ pub mod feed;
 pub mod net;
 pub mod rules;
 pub mod store;
+pub mod story;

@@ -85,6 +85,18 @@ enum Command {
         #[arg(long, value_parser = config::parse_duration)]
         since: Option<std::time::Duration>,
     },
+    /// List stories (one item's coverage across outlets) with their items and outlets.
+    Stories {
+        /// Stories with an item within this long ("24h", "7d").
+        #[arg(long, value_parser = config::parse_duration, default_value = "24h")]
+        since: std::time::Duration,
+        /// Only this rule's stories.
+        #[arg(long)]
+        rule: Option<String>,
+        /// One JSON object per story per line.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -133,7 +145,8 @@ fn main() -> ExitCode {
         | Command::Status { .. }
         | Command::TestRule(_)
         | Command::SendTest { .. }
-        | Command::Replay { .. } => "warn",
+        | Command::Replay { .. }
+        | Command::Stories { .. } => "warn",
     };
     init_logging(cli.log_format, default_level);
     let runtime = match tokio::runtime::Runtime::new() {
@@ -204,7 +217,40 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             channel,
             since,
         } => replay(&config, dead, channel.as_deref(), since).await,
+        Command::Stories { since, rule, json } => {
+            stories(&config, since, rule.as_deref(), json).await
+        }
     }
+}
+
+async fn stories(
+    config: &Config,
+    since: std::time::Duration,
+    rule: Option<&str>,
+    json: bool,
+) -> Result<(), Failure> {
+    if let Some(rule) = rule.filter(|r| !config.rules.iter().any(|c| c.name == *r)) {
+        return Err(Failure::Usage(format!(
+            "no rule named \"{rule}\" in the config"
+        )));
+    }
+    let store = open_store(config).await?;
+    let since =
+        chrono::Utc::now() - chrono::Duration::from_std(since).context("--since is too long")?;
+    let stories = newswatch::store::Store::stories(&store, since, rule)
+        .await
+        .context("cannot read stories")?;
+    if json {
+        for story in &stories {
+            println!(
+                "{}",
+                serde_json::to_string(story).context("cannot encode a story")?
+            );
+        }
+    } else {
+        print!("{}", daemon::stories::render_table(&stories));
+    }
+    Ok(())
 }
 
 /// "1 feed", "3 feeds", "2 entities".
@@ -300,13 +346,23 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
     let fetcher = fetcher(&config)?;
     let deliverer =
         Arc::new(deliverer(&config, Arc::clone(&store))?.with_metrics(Arc::clone(&metrics)));
+    let stories = Arc::new(daemon::Stories::new(&config));
+    let restored = stories
+        .restore(store.as_ref(), chrono::Utc::now())
+        .await
+        .context("reading recent stories failed")?;
+    tracing::debug!(members = restored, "story index restored");
     let poller = Poller::new(
         Arc::clone(&store),
         rules,
         fetcher,
         PollSettings::from(&config.daemon),
     );
-    let poller = Arc::new(poller.with_metrics(Arc::clone(&metrics)));
+    let poller = Arc::new(
+        poller
+            .with_metrics(Arc::clone(&metrics))
+            .with_stories(Arc::clone(&stories)),
+    );
     if once {
         let summary = daemon::run_once(poller, &config)
             .await
@@ -318,18 +374,25 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
             .drain(ONCE_DELIVERY_LIMIT)
             .await
             .context("reading the outbox failed")?;
-        let held: u64 = store
+        let counts = store
             .outbox_counts(chrono::Utc::now())
             .await
-            .context("reading the outbox failed")?
-            .iter()
-            .map(|c| c.held)
-            .sum();
-        let held = if held > 0 {
+            .context("reading the outbox failed")?;
+        let held: u64 = counts.iter().map(|c| c.held).sum();
+        let pending: u64 = counts.iter().map(|c| c.pending).sum();
+        // Neither retrying nor held for a digest: story follow-ups waiting for their period.
+        let later = pending.saturating_sub(held + delivered.retrying as u64);
+        let mut held = if held > 0 {
             format!(", {held} held for digests")
         } else {
             String::new()
         };
+        if later > 0 {
+            held.push_str(&format!(
+                ", {later} story follow-up{} due later",
+                if later == 1 { "" } else { "s" }
+            ));
+        }
         println!(
             "{summary}; alerts: {} delivered, {} retrying, {} dead{held}",
             delivered.delivered, delivered.retrying, delivered.dead
@@ -370,6 +433,7 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         shutdown.clone(),
     ));
     tokio::spawn(report_status(store, Arc::clone(&service), shutdown.clone()));
+    tokio::spawn(expire_stories(stories, shutdown.clone()));
     let stopping = {
         let (service, mut shutdown) = (Arc::clone(&service), shutdown.clone());
         tokio::spawn(async move {
@@ -407,6 +471,21 @@ async fn watch_health(
         tokio::select! {
             _ = shutdown.wait() => break,
             _ = tokio::time::sleep(daemon::health::CHECK_EVERY) => {}
+        }
+    }
+}
+
+/// How often story members older than the window leave the index.
+const EXPIRE_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+
+async fn expire_stories(stories: Arc<daemon::Stories>, mut shutdown: Shutdown) {
+    loop {
+        tokio::select! {
+            _ = shutdown.wait() => break,
+            _ = tokio::time::sleep(EXPIRE_STORIES_EVERY) => {
+                let expired = stories.expire(chrono::Utc::now()).await;
+                tracing::debug!(expired, "story index expired old members");
+            }
         }
     }
 }
@@ -502,6 +581,9 @@ impl Reloads {
                     "config reloaded"
                 );
                 self.poller.set_rules(Arc::new(rules));
+                if let Some(stories) = self.poller.stories() {
+                    stories.set_config(&config);
+                }
                 self.deliverer.set_channels(channels);
                 self.metrics.configure(&config);
                 self.configs.send_replace(Arc::new(config));
@@ -533,6 +615,58 @@ async fn status(config: &Config, json: bool) -> Result<(), Failure> {
         print!("{}", daemon::status::render_table(&report));
     }
     Ok(())
+}
+
+/// Where `test-rule` places a matching item among stories.
+struct StoryPreview {
+    story: String,
+    /// The story's first item's title.
+    lead: String,
+    /// `None` for the first item of a story.
+    similarity: Option<f64>,
+}
+
+/// How the daemon would group the matching items of one document into stories, oldest
+/// first as they would arrive, keyed by (entry id, rule).
+async fn story_preview(
+    config: &Config,
+    rules: &RuleSet,
+    items: &[newswatch::feed::Item],
+    feed: Option<&config::FeedConfig>,
+) -> std::collections::HashMap<(String, String), StoryPreview> {
+    let stories = daemon::Stories::new(config);
+    let mut index = stories.lock().await;
+    let mut ordered: Vec<&newswatch::feed::Item> = items.iter().collect();
+    ordered.sort_by_key(|item| item.published.or(item.updated));
+    let mut leads = std::collections::HashMap::new();
+    let mut preview = std::collections::HashMap::new();
+    for item in ordered {
+        let found = rules.match_item(item, feed);
+        let at = item
+            .published
+            .or(item.updated)
+            .unwrap_or_else(chrono::Utc::now);
+        let mut tentative = daemon::stories::Tentative::default();
+        for decision in stories.decide(&mut index, rules, item, &found, at, &mut tentative) {
+            let similarity = match decision.role {
+                newswatch::store::StoryRole::Lead { .. } => {
+                    leads.insert(decision.story.clone(), item.title.clone());
+                    None
+                }
+                newswatch::store::StoryRole::Join { similarity, .. } => Some(similarity),
+            };
+            let lead = leads.get(&decision.story).cloned().unwrap_or_default();
+            preview.insert(
+                (item.entry_id.clone(), decision.rule),
+                StoryPreview {
+                    story: decision.story,
+                    lead,
+                    similarity,
+                },
+            );
+        }
+    }
+    preview
 }
 
 async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> {
@@ -606,6 +740,7 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
         Highlight::Brackets
     };
     let tags = feed.map(|f| f.tags.clone()).unwrap_or_default();
+    let stories = story_preview(config, &rules, &parsed.items, feed).await;
     let mut matching = 0;
     for item in &parsed.items {
         let found = rules.match_item(item, feed);
@@ -614,8 +749,9 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
         }
         matching += 1;
         for hit in &found {
+            let story = stories.get(&(item.entry_id.clone(), hit.rule.clone()));
             if args.json {
-                let line = serde_json::json!({
+                let mut line = serde_json::json!({
                     "rule": hit.rule,
                     "id": item.entry_id,
                     "title": item.title,
@@ -623,6 +759,10 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                     "feed": item.feed,
                     "spans": hit.spans,
                 });
+                if let Some(story) = story {
+                    line["story"] = story.story.clone().into();
+                    line["story_similarity"] = story.similarity.into();
+                }
                 println!("{line}");
                 continue;
             }
@@ -634,6 +774,15 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                 highlight(field_text(Field::Title), Field::Title, &hit.spans, style)
             );
             println!("    {}", item.link.as_deref().unwrap_or("(no link)"));
+            if let Some(story) = story {
+                match story.similarity {
+                    None => println!("    story: {} (first of its story)", story.story),
+                    Some(similarity) => println!(
+                        "    story: {} joins \"{}\" (similarity {similarity:.2}): no alert",
+                        story.story, story.lead
+                    ),
+                }
+            }
             for field in Field::ALL.into_iter().filter(|f| *f != Field::Title) {
                 if hit.spans.iter().any(|s| s.field == field) {
                     println!(
@@ -645,7 +794,14 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
         }
     }
     if !args.json {
-        println!("{matching} of {} items match", parsed.items.len());
+        let distinct: std::collections::HashSet<&str> =
+            stories.values().map(|s| s.story.as_str()).collect();
+        let grouped = if distinct.is_empty() {
+            String::new()
+        } else {
+            format!(", in {}", count(distinct.len(), "story"))
+        };
+        println!("{matching} of {} items match{grouped}", parsed.items.len());
     }
     Ok(())
 }

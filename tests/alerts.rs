@@ -10,7 +10,7 @@ use base64::Engine;
 use chrono::Utc;
 use common::news::{
     RULE, TestWebhook, deliverer, drain, feed, news_harness, news_server, outbox, smtp_channel,
-    verify, webhook_channel,
+    unclustered_harness, verify, webhook_channel,
 };
 use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
 use mail_parser::MimeHeaders;
@@ -364,7 +364,7 @@ async fn a_daemon_killed_mid_delivery_loses_no_alert() {
     server.feed("/news.xml", &rss(&items));
     let hook = TestWebhook::start_slow(0, 200, Duration::from_millis(20)).await;
     let channel = webhook_channel(&hook.url, "");
-    let h = news_harness("", &server, &channel).await;
+    let h = unclustered_harness(&server, &channel).await;
     let config = h.dir.path().join("newswatch.toml");
 
     let mut daemon = std::process::Command::new(assert_cmd::cargo::cargo_bin("newswatch"))
@@ -428,7 +428,7 @@ async fn discord_posts_are_paced_and_none_is_lost() {
     server.feed("/news.xml", &rss(&items));
     let hook = TestWebhook::start(0, 200).await;
     let channel = webhook_channel(&hook.url, "format = \"discord\"\n");
-    let h = news_harness("", &server, &channel).await;
+    let h = unclustered_harness(&server, &channel).await;
     h.poll("news").await;
     let started = std::time::Instant::now();
     let totals = deliverer(&h)

@@ -164,8 +164,8 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let stdout = String::from_utf8_lossy(&first.stdout);
     assert_eq!(
         stdout.trim(),
-        "polled 3 feeds: 3 changed, 0 unchanged (304), 0 failed; 8 new items (8 may alert); 5 matches; \
-         alerts: 5 delivered, 0 retrying, 0 dead"
+        "polled 4 feeds: 4 changed, 0 unchanged (304), 0 failed; 10 new items (10 may alert); 7 matches; \
+         alerts: 4 delivered, 0 retrying, 0 dead, 1 story follow-up due later"
     );
     let second = newswatch()
         .args(["-c", &config, "run", "--once"])
@@ -174,8 +174,8 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let stdout = String::from_utf8_lossy(&second.stdout);
     assert_eq!(
         stdout.trim(),
-        "polled 3 feeds: 0 changed, 3 unchanged (304), 0 failed; 0 new items (0 may alert); 0 matches; \
-         alerts: 0 delivered, 0 retrying, 0 dead"
+        "polled 4 feeds: 0 changed, 4 unchanged (304), 0 failed; 0 new items (0 may alert); 0 matches; \
+         alerts: 0 delivered, 0 retrying, 0 dead, 1 story follow-up due later"
     );
 
     let status = newswatch()
@@ -185,7 +185,7 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     assert!(status.status.success());
     let report: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
     let feeds = report["feeds"].as_array().expect("feeds");
-    assert_eq!(feeds.len(), 3);
+    assert_eq!(feeds.len(), 4);
     let chinese = feeds
         .iter()
         .find(|f| f["name"] == "demo-chinese")
@@ -197,10 +197,11 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
         .iter()
         .find(|r| r["rule"] == "alibaba-pla")
         .expect("rule");
-    assert_eq!(pla["matches"], 3);
+    assert_eq!(pla["matches"], 5);
     assert_eq!(report["outbox"][0]["channel"], "demo-mail");
-    assert_eq!(report["outbox"][0]["delivered"], 5);
-    assert_eq!(report["outbox"][0]["pending"], 0);
+    assert_eq!(report["outbox"][0]["delivered"], 4);
+    // The memo story's follow-up, due a minute after its alert.
+    assert_eq!(report["outbox"][0]["pending"], 1);
 
     let table = newswatch()
         .args(["-c", &config, "status"])
@@ -370,4 +371,95 @@ headers = { "Bad Header" = "v" }
         )),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_demo_story_makes_one_alert_and_stories_lists_its_outlets() {
+    let (dir, config) = demo_copy();
+    let config = config.to_str().expect("utf-8").to_string();
+    let run = newswatch()
+        .args(["-c", &config, "run", "--once"])
+        .output()
+        .expect("run");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let listed = newswatch()
+        .args(["-c", &config, "stories", "--since", "3650d", "--json"])
+        .output()
+        .expect("stories");
+    assert!(listed.status.success());
+    let stories: Vec<serde_json::Value> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    let memo = stories
+        .iter()
+        .find(|s| {
+            s["members"]
+                .as_array()
+                .is_some_and(|m| m.iter().any(|m| m["source"] == "Reuters"))
+        })
+        .expect("the memo story");
+    let sources = memo["sources"].as_array().expect("sources");
+    for outlet in ["Reuters", "South China Morning Post", "news.example.net"] {
+        assert!(sources.iter().any(|s| s == outlet), "{outlet} in {memo}");
+    }
+    // One alert for the story, whichever outlet was polled first.
+    let story = memo["id"].as_str().expect("id");
+    let mail = dir.path().join("state/demo-mail/new");
+    let alerts = std::fs::read_dir(&mail)
+        .expect("maildir")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("mail"))
+        .filter(|m| m.contains(&format!("X-Newswatch-Story: {story}")))
+        .count();
+    assert_eq!(alerts, 1, "one alert for the memo story");
+
+    let table = newswatch()
+        .args([
+            "-c",
+            &config,
+            "stories",
+            "--since",
+            "3650d",
+            "--rule",
+            "alibaba-pla",
+        ])
+        .output()
+        .expect("stories");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains(story) && table.contains(" lead "), "{table}");
+    let unknown = newswatch()
+        .args(["-c", &config, "stories", "--rule", "nope"])
+        .output()
+        .expect("stories");
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn test_rule_shows_how_items_group_into_stories() {
+    let (_dir, config) = demo_copy();
+    let wire = config.parent().expect("folder").join("demo/wire.rss");
+    let output = newswatch()
+        .args([
+            "-c",
+            config.to_str().expect("utf-8"),
+            "test-rule",
+            "--rule",
+            "alibaba-pla",
+            "--file",
+            wire.to_str().expect("utf-8"),
+        ])
+        .output()
+        .expect("test-rule");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("(first of its story)"), "{text}");
+    assert!(
+        text.contains("joins \"Alibaba named in Pentagon memo"),
+        "{text}"
+    );
+    assert!(text.contains("2 of 2 items match, in 1 story"), "{text}");
 }

@@ -60,6 +60,7 @@ async fn dropping_a_poll_before_commit_leaves_no_trace() {
                     alertable: true,
                     matches: &[],
                     alerts: &[],
+                    stories: &[],
                 })
                 .collect();
             store.record_poll(&state, &polled, Utc::now()).await

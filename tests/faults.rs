@@ -15,7 +15,10 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::response::Response;
 use chrono::Utc;
-use common::news::{TestWebhook, news_harness, news_server, outbox, smtp_channel, webhook_channel};
+use common::news::{
+    TestWebhook, news_harness, news_server, outbox, smtp_channel, unclustered_harness,
+    webhook_channel,
+};
 use common::proxy::{Fault, FaultProxy};
 use common::{Harness, SmtpServer, TestServer, free_port, rss};
 use newswatch::alert::deliver::{Deliverer, DeliverySettings, DeliveryTotals};
@@ -427,7 +430,8 @@ async fn a_full_database_fails_the_poll_without_marking_anything_seen() {
         .map(|(g, t)| (g.as_str(), t.as_str(), now))
         .collect();
     server.feed("/news.xml", &rss(&items));
-    let mut h = news_harness("", &server, &webhook_channel("http://127.0.0.1:9/hook", "")).await;
+    // Three hundred rewordings of one story: with grouping on they would make one alert.
+    let mut h = unclustered_harness(&server, &webhook_channel("http://127.0.0.1:9/hook", "")).await;
     let path = h.config.daemon.state.clone();
 
     // A full disk, simulated: the file may not grow past its present size plus a page. A
@@ -516,9 +520,10 @@ async fn thirty_sigkills_during_polling_and_delivery_lose_no_alert() {
         "[[feed]]\nname = \"news\"\nurl = \"{}\"\ninterval = \"1s\"\n",
         server.url("/news.xml")
     );
+    // Every dispatch is a rewording of one story: each must alert here, so no grouping.
     let rest = format!(
         "{feeds}{}{}",
-        common::news::RULE,
+        common::news::unclustered_rule(),
         webhook_channel(&hook.url, "")
     );
     let h = Harness::new("", &rest).await;

@@ -182,6 +182,14 @@ async fn counters_move_as_polls_and_deliveries_happen() {
         ),
         0.0
     );
+    assert_eq!(
+        value(
+            &before,
+            "newswatch_story_joins_total",
+            &[("rule", "alibaba-pla")]
+        ),
+        0.0
+    );
     assert_eq!(value(&before, "newswatch_feeds", &[("state", "new")]), 1.0);
     assert_eq!(value(&before, "newswatch_feeds", &[("state", "ok")]), 0.0);
     assert_eq!(

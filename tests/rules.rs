@@ -132,7 +132,9 @@ fn test_rule_on_the_demo_shows_matching_items_with_evidence() {
         "{stdout}"
     );
     assert!(
-        stdout.trim_end().ends_with("2 of 4 items match"),
+        stdout
+            .trim_end()
+            .ends_with("2 of 4 items match, in 2 stories"),
         "{stdout}"
     );
     assert!(

@@ -15,7 +15,7 @@ use lettre::{AsyncSendmailTransport, AsyncSmtpTransport, AsyncTransport, Message
 use sha2::Sha256;
 
 use super::render::{self, TemplateUse, Templates};
-use super::{Alert, Digest};
+use super::{Alert, Digest, StoryUpdate};
 use crate::config::{
     ChannelConfig, ChannelKind, Config, EmailTransport, Secret, TlsMode, WebhookFormat,
 };
@@ -190,6 +190,15 @@ impl Channel {
         self.send(render::Message::Alert(alert), body).await
     }
 
+    /// Delivers a story's follow-up; `body` is its `newswatch.story_update.v1` JSON as stored.
+    pub async fn deliver_update(
+        &self,
+        update: &StoryUpdate,
+        body: &str,
+    ) -> Result<Delivered, DeliveryError> {
+        self.send(render::Message::StoryUpdate(update), body).await
+    }
+
     /// Delivers held alerts as one message.
     pub async fn deliver_digest(&self, digest: &Digest) -> Result<Delivered, DeliveryError> {
         let body = serde_json::to_string(digest)
@@ -362,11 +371,26 @@ fn email_message(
             "X-Newswatch-Severity",
             outgoing.severity().as_str().to_string(),
         ));
-    if let render::Message::Digest(digest) = outgoing {
-        builder = builder.raw_header(header(
-            "X-Newswatch-Digest",
-            digest.alerts.len().to_string(),
-        ));
+    match outgoing {
+        render::Message::Digest(digest) => {
+            builder = builder.raw_header(header(
+                "X-Newswatch-Digest",
+                digest.alerts.len().to_string(),
+            ));
+        }
+        render::Message::StoryUpdate(update) => {
+            // Threaded under the story's first alert, whose Message-ID derives from its id.
+            let first = format!("<{}@newswatch>", update.first.alert_id);
+            builder = builder
+                .in_reply_to(first.clone())
+                .references(first)
+                .raw_header(header("X-Newswatch-Story", update.story.clone()));
+        }
+        render::Message::Alert(alert) => {
+            if let Some(story) = &alert.story {
+                builder = builder.raw_header(header("X-Newswatch-Story", story.clone()));
+            }
+        }
     }
     for to in &envelope.to {
         builder = builder.to(to.clone());
@@ -495,14 +519,39 @@ const DISCORD_EMBEDS: usize = 10;
 /// The native message shapes of chat services: the title linked, rule, severity and evidence;
 /// a digest lists its alerts the same way under a heading.
 fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serde_json::Value {
-    let alerts = outgoing.alerts();
+    let mut alerts: Vec<Line<'_>> = outgoing.alerts().iter().map(Line::of_alert).collect();
     let heading = match outgoing {
         render::Message::Alert(_) => None,
-        render::Message::Digest(digest) => Some(format!(
-            "newswatch digest: {} alerts ({})",
-            digest.alerts.len(),
-            outgoing.rules().join(", ")
-        )),
+        render::Message::Digest(digest) => {
+            let orphans = digest.orphan_updates();
+            alerts.extend(orphans.iter().map(|u| Line::of_update(u)));
+            let mut heading = format!(
+                "newswatch digest: {} alerts ({})",
+                digest.alerts.len(),
+                outgoing.rules().join(", ")
+            );
+            if !orphans.is_empty() {
+                heading.push_str(&format!(", {} stories with new outlets", orphans.len()));
+            }
+            for note in &digest.held {
+                heading.push_str(&format!("; held: {note}"));
+            }
+            Some(heading)
+        }
+        render::Message::StoryUpdate(update) => {
+            alerts.extend(update.items.iter().map(|item| Line {
+                title: item.title.clone(),
+                link: item.link.as_deref().unwrap_or_default(),
+                detail: item.source.clone(),
+            }));
+            Some(format!(
+                "{} on \"{}\" ({} · {})",
+                update.headline(),
+                update.first.title,
+                update.severity,
+                update.rule
+            ))
+        }
     };
     let listed = match format {
         WebhookFormat::Discord => DISCORD_EMBEDS.min(alerts.len()),
@@ -517,9 +566,9 @@ fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serd
             if let Some(heading) = &heading {
                 blocks.push(serde_json::json!({"type": "header", "text": {"type": "plain_text", "text": heading}}));
             }
-            for alert in shown {
-                blocks.push(serde_json::json!({"type": "section", "text": {"type": "mrkdwn", "text": format!("*<{}|{}>*", link_of(alert), alert.item.title)}}));
-                blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": alert_line(alert)}]}));
+            for line in shown {
+                blocks.push(serde_json::json!({"type": "section", "text": {"type": "mrkdwn", "text": format!("*<{}|{}>*", line.link, line.title)}}));
+                blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": line.detail}]}));
             }
             if let Some(more) = &more {
                 blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]}));
@@ -529,7 +578,7 @@ fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serd
         WebhookFormat::Discord => {
             let embeds: Vec<_> = shown
                 .iter()
-                .map(|alert| serde_json::json!({"title": alert.item.title, "url": link_of(alert), "description": alert_line(alert)}))
+                .map(|line| serde_json::json!({"title": line.title, "url": line.link, "description": line.detail}))
                 .collect();
             let mut message = serde_json::json!({"embeds": embeds});
             let content: Vec<&str> = heading
@@ -547,9 +596,11 @@ fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serd
             if let Some(heading) = &heading {
                 body.push(serde_json::json!({"type": "TextBlock", "text": heading, "size": "Large", "weight": "Bolder", "wrap": true}));
             }
-            for alert in shown {
-                body.push(serde_json::json!({"type": "TextBlock", "text": format!("[{}]({})", alert.item.title, link_of(alert)), "weight": "Bolder", "wrap": true}));
-                body.push(serde_json::json!({"type": "TextBlock", "text": alert_line(alert), "wrap": true}));
+            for line in shown {
+                body.push(serde_json::json!({"type": "TextBlock", "text": format!("[{}]({})", line.title, line.link), "weight": "Bolder", "wrap": true}));
+                body.push(
+                    serde_json::json!({"type": "TextBlock", "text": line.detail, "wrap": true}),
+                );
             }
             if let Some(more) = &more {
                 body.push(serde_json::json!({"type": "TextBlock", "text": more, "wrap": true}));
@@ -565,12 +616,41 @@ fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serd
         WebhookFormat::Json => match outgoing {
             render::Message::Alert(alert) => serde_json::to_value(alert).unwrap_or_default(),
             render::Message::Digest(digest) => serde_json::to_value(digest).unwrap_or_default(),
+            render::Message::StoryUpdate(update) => {
+                serde_json::to_value(update).unwrap_or_default()
+            }
         },
     }
 }
 
-fn link_of(alert: &Alert) -> &str {
-    alert.item.link.as_deref().unwrap_or_default()
+/// One entry of a chat message: a linked title and a line under it.
+struct Line<'a> {
+    title: String,
+    link: &'a str,
+    detail: String,
+}
+
+impl<'a> Line<'a> {
+    fn of_alert(alert: &'a Alert) -> Line<'a> {
+        Line {
+            title: alert.item.title.clone(),
+            link: alert.item.link.as_deref().unwrap_or_default(),
+            detail: alert_line(alert),
+        }
+    }
+
+    fn of_update(update: &'a StoryUpdate) -> Line<'a> {
+        Line {
+            title: update.first.title.clone(),
+            link: update.first.link.as_deref().unwrap_or_default(),
+            detail: format!(
+                "{} · {} · {}",
+                update.severity,
+                update.rule,
+                update.headline()
+            ),
+        }
+    }
 }
 
 /// `HIGH · alibaba-pla · matched Alibaba, PLA`.

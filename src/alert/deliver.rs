@@ -18,7 +18,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::channel::{Channel, DeliveryError};
-use super::{Alert, Digest};
+use super::{Digest, OutboxBody};
 use crate::config::DaemonConfig;
 use crate::daemon::{Clock, Metrics, Shutdown, SystemClock};
 use crate::feed::schedule::backoff_delay;
@@ -232,11 +232,21 @@ impl<S: Store> Deliverer<S> {
         totals: &mut DeliveryTotals,
     ) -> Result<(), StoreError> {
         let mut alerts = Vec::with_capacity(entries.len());
+        let mut updates = Vec::new();
+        let mut notes = Vec::new();
         let mut held = Vec::with_capacity(entries.len());
         for entry in entries {
-            match serde_json::from_str::<Alert>(&entry.body) {
-                Ok(alert) => {
+            let body = OutboxBody::parse(&entry.body);
+            if body.is_ok() && !entry.hold.is_empty() {
+                notes.push(entry.hold.clone());
+            }
+            match body {
+                Ok(OutboxBody::Alert(alert)) => {
                     alerts.push(alert);
+                    held.push(entry);
+                }
+                Ok(OutboxBody::StoryUpdate(update)) => {
+                    updates.push(update);
                     held.push(entry);
                 }
                 Err(error) => {
@@ -254,7 +264,7 @@ impl<S: Store> Deliverer<S> {
         let Some(youngest) = held.iter().max_by_key(|e| e.created_at) else {
             return Ok(());
         };
-        let digest = Digest::new(alerts, self.clock.now());
+        let digest = Digest::with(alerts, updates, notes, self.clock.now());
         let outcome = channel.deliver_digest(&digest).await;
         let now = self.clock.now();
         let result = match outcome {
@@ -296,19 +306,24 @@ impl<S: Store> Deliverer<S> {
     }
 
     async fn attempt(&self, channel: &Channel, entry: &OutboxEntry) -> DeliveryResult {
-        let alert: Alert = match serde_json::from_str(&entry.body) {
-            Ok(alert) => alert,
+        let (outcome, rule) = match OutboxBody::parse(&entry.body) {
+            Ok(OutboxBody::Alert(alert)) => {
+                (channel.deliver(&alert, &entry.body).await, alert.rule)
+            }
+            Ok(OutboxBody::StoryUpdate(update)) => (
+                channel.deliver_update(&update, &entry.body).await,
+                update.rule,
+            ),
             Err(error) => {
                 return DeliveryResult::Dead {
                     error: format!("unreadable alert in the outbox: {error}"),
                 };
             }
         };
-        let outcome = channel.deliver(&alert, &entry.body).await;
         let now = self.clock.now();
         match outcome {
             Ok(delivered) => {
-                tracing::info!(channel = %entry.channel, alert_id = %entry.id, rule = %alert.rule, answer = %delivered.answer, "alert delivered");
+                tracing::info!(channel = %entry.channel, alert_id = %entry.id, rule = %rule, answer = %delivered.answer, "alert delivered");
                 DeliveryResult::Delivered
             }
             Err(DeliveryError::Permanent { message }) => {

@@ -10,6 +10,7 @@
 pub mod channel;
 pub mod deliver;
 pub mod render;
+pub mod update;
 
 use std::time::Duration;
 
@@ -17,9 +18,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::config::Severity;
+use crate::config::{AlertCap, QuietHours, Severity};
 use crate::feed::Item;
 use crate::rules::{ItemMatch, RuleInfo};
+pub use update::{OutboxBody, STORY_UPDATE_TYPE, StoryItem, StoryLead, StoryUpdate};
 
 /// The JSON schema name of [`Alert`], its `type` field.
 pub const ALERT_TYPE: &str = "newswatch.alert.v1";
@@ -35,6 +37,10 @@ pub struct Alert {
     pub created_at: DateTime<Utc>,
     pub item: AlertItem,
     pub matches: Vec<AlertSpan>,
+    /// The story this item opened, when its rule clusters; later items of the story become
+    /// `newswatch.story_update.v1` messages naming it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,26 +73,89 @@ pub struct OutboxAlert {
     pub digest: Option<Duration>,
     /// Now, or for a digest the end of the period the alert falls in.
     pub due_at: DateTime<Utc>,
+    /// Why it waits beyond its digest, for the digest to say: quiet hours. Empty when it
+    /// does not.
+    pub hold: String,
+    /// The rule's cap, applied by the store (which counts what was already sent).
+    pub cap: Option<AlertCap>,
+    /// The channel's quiet hours, which a capped alert's release also respects.
+    pub quiet: Option<QuietHours>,
+}
+
+impl OutboxAlert {
+    /// An entry sent at once, neither held nor capped.
+    pub fn immediate(
+        id: String,
+        channel: &str,
+        rule: &str,
+        body: String,
+        now: DateTime<Utc>,
+    ) -> OutboxAlert {
+        OutboxAlert {
+            id,
+            channel: channel.to_string(),
+            rule: rule.to_string(),
+            body,
+            digest: None,
+            due_at: now,
+            hold: String::new(),
+            cap: None,
+            quiet: None,
+        }
+    }
+
+    /// Applies the channel's quiet hours (not to `critical` alerts): an entry due inside them
+    /// is held until they end and joins the channel's digest queue.
+    fn quieted(mut self, quiet: Option<QuietHours>, severity: Severity) -> OutboxAlert {
+        self.quiet = quiet;
+        let Some(quiet) = quiet.filter(|_| severity < Severity::Critical) else {
+            return self;
+        };
+        let release = quiet.release(self.due_at);
+        if release != self.due_at {
+            let wait = (release - self.due_at).to_std().unwrap_or_default();
+            self.digest = Some(self.digest.unwrap_or(wait).max(Duration::from_secs(1)));
+            self.due_at = release;
+            self.hold = format!("quiet hours {quiet}");
+        }
+        self
+    }
 }
 
 /// The JSON schema name of [`Digest`], its `type` field.
 pub const DIGEST_TYPE: &str = "newswatch.digest.v1";
 
 /// Alerts held for a channel's digest, sent as one message: grouped by rule (the most severe
-/// rule first), newest first within a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// rule first), newest first within a rule; a story's later outlets are shown with its alert.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Digest {
     #[serde(rename = "type")]
     pub kind: String,
     pub id: String,
     pub created_at: DateTime<Utc>,
     pub alerts: Vec<Alert>,
+    /// Follow-ups of stories, held with the alerts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<StoryUpdate>,
+    /// Why entries were held beyond an ordinary digest (quiet hours, a rule's cap), each once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<String>,
 }
 
 impl Digest {
-    /// Orders `alerts` for reading; the id is derived from the alert ids, so the same digest
+    /// A digest of alerts only.
+    pub fn new(alerts: Vec<Alert>, now: DateTime<Utc>) -> Digest {
+        Digest::with(alerts, Vec::new(), Vec::new(), now)
+    }
+
+    /// Orders `alerts` for reading; the id is derived from the entry ids, so the same digest
     /// re-sent after a failure carries the same `Message-ID` / `webhook-id`.
-    pub fn new(mut alerts: Vec<Alert>, now: DateTime<Utc>) -> Digest {
+    pub fn with(
+        mut alerts: Vec<Alert>,
+        updates: Vec<StoryUpdate>,
+        mut held: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Digest {
         alerts.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
@@ -94,7 +163,13 @@ impl Digest {
                 .then_with(|| newest(b).cmp(&newest(a)))
                 .then_with(|| a.id.cmp(&b.id))
         });
-        let mut ids: Vec<&str> = alerts.iter().map(|a| a.id.as_str()).collect();
+        held.sort_unstable();
+        held.dedup();
+        let mut ids: Vec<&str> = alerts
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(updates.iter().map(|u| u.id.as_str()))
+            .collect();
         ids.sort_unstable();
         let mut hasher = Sha256::new();
         for id in ids {
@@ -106,7 +181,27 @@ impl Digest {
             id: format!("digest-{}", hex(&hasher.finalize()[..16])),
             created_at: now,
             alerts,
+            updates,
+            held,
         }
+    }
+
+    /// The digest's follow-ups of `story`.
+    pub fn updates_of<'a>(&'a self, story: &'a str) -> impl Iterator<Item = &'a StoryUpdate> {
+        self.updates.iter().filter(move |u| u.story == story)
+    }
+
+    /// Follow-ups whose story's alert is not in this digest (it went out earlier).
+    pub fn orphan_updates(&self) -> Vec<&StoryUpdate> {
+        self.updates
+            .iter()
+            .filter(|u| {
+                !self
+                    .alerts
+                    .iter()
+                    .any(|a| a.story.as_deref() == Some(&u.story))
+            })
+            .collect()
     }
 
     /// The alerts of each rule, in the digest's order.
@@ -119,6 +214,7 @@ impl Digest {
         self.alerts
             .iter()
             .map(|a| a.severity)
+            .chain(self.updates.iter().map(|u| u.severity))
             .max()
             .unwrap_or(Severity::Info)
     }
@@ -141,21 +237,45 @@ pub fn digest_due(now: DateTime<Utc>, period: Duration) -> DateTime<Utc> {
 /// its canonical link when it has one (the same story through two feeds is one article), else
 /// its (feed, entry id).
 pub fn alert_id(rule: &str, item: &Item, channel: &str) -> String {
+    alert_id_of(rule, &article_key(item), channel)
+}
+
+/// What identifies an article: its canonical link, else `feed\0entry id`.
+pub fn article_key(item: &Item) -> String {
+    match &item.canonical_link {
+        Some(link) => link.clone(),
+        None => format!("{}\0{}", item.feed, item.entry_id),
+    }
+}
+
+/// [`alert_id`] from an [`article_key`].
+pub fn alert_id_of(rule: &str, article: &str, channel: &str) -> String {
     let mut hasher = Sha256::new();
-    for part in [rule.as_bytes(), b"\0"] {
+    for part in [
+        rule.as_bytes(),
+        b"\0",
+        article.as_bytes(),
+        b"\0",
+        channel.as_bytes(),
+    ] {
         hasher.update(part);
     }
-    match &item.canonical_link {
-        Some(link) => hasher.update(link.as_bytes()),
-        None => {
-            hasher.update(item.feed.as_bytes());
-            hasher.update(b"\0");
-            hasher.update(item.entry_id.as_bytes());
-        }
-    }
-    hasher.update(b"\0");
-    hasher.update(channel.as_bytes());
     hex(&hasher.finalize()[..16])
+}
+
+/// The id of the story an article opens for `rule`: stable, so a restart, or the same
+/// article through another feed, names the same story.
+pub fn story_id(rule: &str, article: &str) -> String {
+    let mut hasher = Sha256::new();
+    for part in [
+        b"story\0".as_slice(),
+        rule.as_bytes(),
+        b"\0",
+        article.as_bytes(),
+    ] {
+        hasher.update(part);
+    }
+    format!("story-{}", hex(&hasher.finalize()[..12]))
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -201,15 +321,24 @@ pub fn alerts_for(
                         text: s.text.clone(),
                     })
                     .collect(),
+                story: rule
+                    .cluster
+                    .is_some()
+                    .then(|| story_id(&rule.name, &article_key(item))),
             };
-            alerts.push(OutboxAlert {
-                id,
-                channel: channel.clone(),
-                rule: rule.name.clone(),
-                body: serde_json::to_string(&alert)?,
+            let entry = OutboxAlert {
                 digest: notify.digest,
                 due_at: notify.digest.map_or(now, |period| digest_due(now, period)),
-            });
+                cap: rule.max_alerts,
+                ..OutboxAlert::immediate(
+                    id,
+                    channel,
+                    &rule.name,
+                    serde_json::to_string(&alert)?,
+                    now,
+                )
+            };
+            alerts.push(entry.quieted(notify.quiet, rule.severity));
         }
     }
     Ok(alerts)
@@ -243,5 +372,6 @@ pub fn sample_alert(now: DateTime<Utc>) -> Alert {
             })
             .into_iter()
             .collect(),
+        story: None,
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use super::{Alert, AlertSpan, Digest, sample_alert};
+use super::{Alert, AlertSpan, Digest, StoryItem, StoryUpdate, sample_alert};
 use crate::config::{ChannelTemplate, Severity};
 use crate::feed::normalize::normalize_keep_case;
 use crate::rules::explain::mark_ranges;
@@ -25,19 +25,32 @@ const HTML_TEMPLATE: &str = r#"{% macro show(a) %}
 <h2 style="margin: 0.2em 0">{% if a.link %}<a href="{{ a.link }}">{% endif %}{% for part in a.title_parts %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}{% if a.link %}</a>{% endif %}</h2>
 {% if a.summary_parts %}<p>{% for part in a.summary_parts %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}</p>{% endif %}
 {% if a.evidence %}<p style="color: #555">Matched: {% for word in a.evidence %}<mark>{{ word }}</mark>{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
+{% if a.joined %}<p style="color: #555">Also carried by: {% for j in a.joined %}{% if j.link %}<a href="{{ j.link }}">{{ j.source }}</a>{% else %}{{ j.source }}{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
+{% endmacro %}
+{% macro show_update(u) %}
+<p style="color: #555">{{ u.severity|upper }} &middot; rule <b>{{ u.rule }}</b> &middot; story first reported by {{ u.first_source }}</p>
+<h2 style="margin: 0.2em 0">{{ u.headline }}</h2>
+<p>On: {% if u.first_link %}<a href="{{ u.first_link }}">{% endif %}{{ u.first_title }}{% if u.first_link %}</a>{% endif %}</p>
+<ul>{% for j in u.items %}<li>{{ j.source }}: {% if j.link %}<a href="{{ j.link }}">{% endif %}{{ j.title }}{% if j.link %}</a>{% endif %}</li>{% endfor %}</ul>
+<p style="color: #555">{{ u.sources|length }} outlets so far: {{ u.sources|join(", ") }}</p>
 {% endmacro %}
 {% if digest %}<h1 style="font-size: 1.3em">{{ count }} alerts</h1>
+{% for note in held %}<p style="color: #a60">Held: {{ note }}</p>{% endfor %}
 {% for group in groups %}<h2 style="border-bottom: 1px solid #ccc">{{ group.rule }} ({{ group.severity|upper }}): {{ group.alerts|length }}</h2>
 {% for a in group.alerts %}{{ show(a) }}{% endfor %}{% endfor %}
+{% if updates %}<h2 style="border-bottom: 1px solid #ccc">Stories with new outlets: {{ updates|length }}</h2>
+{% for u in updates %}{{ show_update(u) }}{% endfor %}{% endif %}
+{% elif update %}{{ show_update(update) }}
 {% else %}{{ show(alert) }}{% endif %}
-<p style="color: #999; font-size: small">newswatch {% if digest %}digest{% else %}alert{% endif %} {{ id }}</p>
+<p style="color: #999; font-size: small">newswatch {% if digest %}digest{% elif update %}story update{% else %}alert{% endif %} {{ id }}</p>
 "#;
 
-/// What is being sent: one alert, or a digest of held alerts.
+/// What is being sent: one alert, a digest of held alerts, or a story's follow-up.
 #[derive(Debug, Clone, Copy)]
 pub enum Message<'a> {
     Alert(&'a Alert),
     Digest(&'a Digest),
+    StoryUpdate(&'a StoryUpdate),
 }
 
 impl<'a> Message<'a> {
@@ -46,13 +59,16 @@ impl<'a> Message<'a> {
         match self {
             Message::Alert(alert) => &alert.id,
             Message::Digest(digest) => &digest.id,
+            Message::StoryUpdate(update) => &update.id,
         }
     }
 
+    /// Its alerts (none for a follow-up).
     pub fn alerts(&self) -> &'a [Alert] {
         match self {
             Message::Alert(alert) => std::slice::from_ref(*alert),
             Message::Digest(digest) => &digest.alerts,
+            Message::StoryUpdate(_) => &[],
         }
     }
 
@@ -61,38 +77,52 @@ impl<'a> Message<'a> {
         match self {
             Message::Alert(alert) => alert.severity,
             Message::Digest(digest) => digest.severity(),
+            Message::StoryUpdate(update) => update.severity,
         }
     }
 
     /// Its rules, each once, in order.
     pub fn rules(&self) -> Vec<&'a str> {
         let mut seen = HashSet::new();
+        let updates: &[StoryUpdate] = match self {
+            Message::Digest(digest) => &digest.updates,
+            Message::StoryUpdate(update) => std::slice::from_ref(*update),
+            Message::Alert(_) => &[],
+        };
         self.alerts()
             .iter()
             .map(|a| a.rule.as_str())
+            .chain(updates.iter().map(|u| u.rule.as_str()))
             .filter(|rule| seen.insert(*rule))
             .collect()
     }
 }
 
 /// `[newswatch] <SEVERITY> <rule>: <title>` on one line; for a digest
-/// `[newswatch] <SEVERITY> digest: <n> alerts (<rule> <n>, ...)`.
+/// `[newswatch] <SEVERITY> digest: <n> alerts (<rule> <n>, ...)`; a story's follow-up answers
+/// its first alert, `Re: ` and the same subject, which mail readers thread on.
 pub fn subject(message: Message<'_>) -> String {
+    let one_line = |title: &str| -> String {
+        title
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
     match message {
-        Message::Alert(alert) => {
-            let title: String = alert
-                .item
-                .title
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            format!(
-                "[newswatch] {} {}: {}",
-                alert.severity,
-                alert.rule,
-                title.trim()
-            )
-        }
+        Message::Alert(alert) => format!(
+            "[newswatch] {} {}: {}",
+            alert.severity,
+            alert.rule,
+            one_line(&alert.item.title)
+        ),
+        Message::StoryUpdate(update) => format!(
+            "Re: [newswatch] {} {}: {}",
+            update.severity,
+            update.rule,
+            one_line(&update.first.title)
+        ),
         Message::Digest(digest) => {
             let per_rule: Vec<String> = digest
                 .groups()
@@ -100,8 +130,20 @@ pub fn subject(message: Message<'_>) -> String {
                 .map(|group| format!("{} {}", group[0].rule, group.len()))
                 .collect();
             let count = digest.alerts.len();
+            let updates = match digest.orphan_updates().len() {
+                0 => String::new(),
+                n => format!(
+                    ", {n} stor{} with new outlets",
+                    if n == 1 { "y" } else { "ies" }
+                ),
+            };
+            let held = if digest.held.is_empty() {
+                ""
+            } else {
+                " (held)"
+            };
             format!(
-                "[newswatch] {} digest: {count} alert{} ({})",
+                "[newswatch] {} digest{held}: {count} alert{} ({}){updates}",
                 digest.severity(),
                 if count == 1 { "" } else { "s" },
                 per_rule.join(", ")
@@ -175,17 +217,21 @@ impl Templates {
 
     /// The plain-text part: the channel's `.txt` template, or ours with matched words in
     /// `[brackets]`.
+    /// A story's follow-up always uses ours: users' templates are written for alerts and
+    /// digests.
     pub fn text_body(&self, message: Message<'_>) -> Result<String, String> {
-        match &self.custom {
-            Some((name, Output::EmailText)) => self.render(name, message),
+        match (&self.custom, message) {
+            (_, Message::StoryUpdate(_)) => Ok(builtin_text(message)),
+            (Some((name, Output::EmailText)), _) => self.render(name, message),
             _ => Ok(builtin_text(message)),
         }
     }
 
     /// The HTML part, sanitized and wrapped in a document.
     pub fn html_body(&self, message: Message<'_>) -> Result<String, String> {
-        let name = match &self.custom {
-            Some((name, Output::EmailHtml)) => name.as_str(),
+        let name = match (&self.custom, message) {
+            (_, Message::StoryUpdate(_)) => BUILT_IN_HTML,
+            (Some((name, Output::EmailHtml)), _) => name.as_str(),
             _ => BUILT_IN_HTML,
         };
         let content = self.render(name, message)?;
@@ -203,6 +249,9 @@ impl Templates {
         &self,
         message: Message<'_>,
     ) -> Option<Result<(String, &'static str), String>> {
+        if let Message::StoryUpdate(_) = message {
+            return None;
+        }
         match &self.custom {
             Some((name, Output::Webhook(media_type))) => {
                 Some(self.render(name, message).map(|body| (body, *media_type)))
@@ -231,6 +280,7 @@ pub fn check_template(template: &ChannelTemplate, use_: TemplateUse) -> Result<(
         let what = match message {
             Message::Alert(_) => "an alert",
             Message::Digest(_) => "a digest",
+            Message::StoryUpdate(_) => "a story update",
         };
         let rendered = match templates.custom.as_ref().map(|(_, output)| output) {
             Some(Output::EmailHtml) => templates.html_body(message),
@@ -301,6 +351,34 @@ struct View<'a> {
     alert: Option<AlertView<'a>>,
     alerts: Vec<AlertView<'a>>,
     groups: Vec<GroupView<'a>>,
+    /// A story's follow-up.
+    update: Option<UpdateView<'a>>,
+    /// A digest's follow-ups of stories whose alert went out before it.
+    updates: Vec<UpdateView<'a>>,
+    /// Why a digest's entries were held (quiet hours, a rule's cap).
+    held: Vec<&'a str>,
+}
+
+/// A story's follow-up, as templates see it.
+#[derive(Serialize, Clone)]
+struct UpdateView<'a> {
+    story: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    headline: String,
+    first_title: &'a str,
+    first_link: Option<&'a str>,
+    first_source: &'a str,
+    items: Vec<JoinedView<'a>>,
+    sources: &'a [String],
+}
+
+/// A later item of a story.
+#[derive(Serialize, Clone)]
+struct JoinedView<'a> {
+    title: &'a str,
+    link: Option<&'a str>,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -321,6 +399,8 @@ struct AlertView<'a> {
     title_parts: Vec<Part>,
     summary_parts: Vec<Part>,
     evidence: Vec<String>,
+    /// In a digest, the story's later items held with it.
+    joined: Vec<JoinedView<'a>>,
 }
 
 #[derive(Serialize, Clone)]
@@ -330,7 +410,24 @@ struct Part {
 }
 
 fn view(message: Message<'_>) -> View<'_> {
-    let alerts: Vec<AlertView<'_>> = message.alerts().iter().map(alert_view).collect();
+    let mut alerts: Vec<AlertView<'_>> = message.alerts().iter().map(alert_view).collect();
+    let (update, updates, held) = match message {
+        Message::Alert(_) => (None, Vec::new(), Vec::new()),
+        Message::StoryUpdate(update) => (Some(update_view(update)), Vec::new(), Vec::new()),
+        Message::Digest(digest) => {
+            for view in &mut alerts {
+                if let Some(story) = &view.alert.story {
+                    view.joined = digest
+                        .updates_of(story)
+                        .flat_map(|u| u.items.iter().map(joined_view))
+                        .collect();
+                }
+            }
+            let orphans = digest.orphan_updates().into_iter().map(update_view);
+            let held = digest.held.iter().map(String::as_str).collect();
+            (None, orphans.collect(), held)
+        }
+    };
     let mut groups: Vec<GroupView<'_>> = Vec::new();
     for alert in &alerts {
         match groups.last_mut() {
@@ -351,7 +448,37 @@ fn view(message: Message<'_>) -> View<'_> {
         alert: alerts.first().cloned(),
         alerts,
         groups,
+        update,
+        updates,
+        held,
     }
+}
+
+fn update_view(update: &StoryUpdate) -> UpdateView<'_> {
+    UpdateView {
+        story: &update.story,
+        rule: &update.rule,
+        severity: update.severity,
+        headline: update.headline(),
+        first_title: &update.first.title,
+        first_link: update.first.link.as_deref().filter(|l| is_web_link(l)),
+        first_source: &update.first.source,
+        items: update.items.iter().map(joined_view).collect(),
+        sources: &update.sources,
+    }
+}
+
+fn joined_view(item: &StoryItem) -> JoinedView<'_> {
+    JoinedView {
+        title: &item.title,
+        link: item.link.as_deref().filter(|l| is_web_link(l)),
+        source: &item.source,
+    }
+}
+
+/// Only http(s) links are made clickable: a `javascript:` link in a feed never is.
+fn is_web_link(link: &str) -> bool {
+    link.starts_with("https://") || link.starts_with("http://")
 }
 
 fn alert_view(alert: &Alert) -> AlertView<'_> {
@@ -367,11 +494,7 @@ fn alert_view(alert: &Alert) -> AlertView<'_> {
     };
     AlertView {
         alert,
-        link: alert
-            .item
-            .link
-            .as_deref()
-            .filter(|l| l.starts_with("https://") || l.starts_with("http://")),
+        link: alert.item.link.as_deref().filter(|l| is_web_link(l)),
         published_text: alert.item.published.map(|t| t.to_rfc2822()),
         title_parts: parts(&alert.item.title, "title"),
         summary_parts: if alert.item.summary.is_empty() {
@@ -380,6 +503,7 @@ fn alert_view(alert: &Alert) -> AlertView<'_> {
             parts(&alert.item.summary, "summary")
         },
         evidence: evidence_words(&alert.matches),
+        joined: Vec::new(),
     }
 }
 
@@ -391,8 +515,16 @@ fn builtin_text(message: Message<'_>) -> String {
             out.push_str(&format!("\n-- \nnewswatch alert {}\n", alert.id));
             out
         }
+        Message::StoryUpdate(update) => {
+            let mut out = update_text(update);
+            out.push_str(&format!("\n-- \nnewswatch story update {}\n", update.id));
+            out
+        }
         Message::Digest(digest) => {
             let mut out = format!("{} alerts\n", digest.alerts.len());
+            for note in &digest.held {
+                out.push_str(&format!("Held: {note}\n"));
+            }
             for group in digest.groups() {
                 out.push_str(&format!(
                     "\n== {} ({}): {} ==\n",
@@ -403,12 +535,59 @@ fn builtin_text(message: Message<'_>) -> String {
                 for alert in group {
                     out.push('\n');
                     out.push_str(&alert_text(alert));
+                    let joined: Vec<&str> = alert
+                        .story
+                        .as_deref()
+                        .map(|story| {
+                            digest
+                                .updates_of(story)
+                                .flat_map(|u| u.items.iter().map(|i| i.source.as_str()))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if !joined.is_empty() {
+                        out.push_str(&format!("Also carried by: {}\n", joined.join(", ")));
+                    }
+                }
+            }
+            let orphans = digest.orphan_updates();
+            if !orphans.is_empty() {
+                out.push_str(&format!(
+                    "\n== Stories with new outlets: {} ==\n",
+                    orphans.len()
+                ));
+                for update in orphans {
+                    out.push('\n');
+                    out.push_str(&update_text(update));
                 }
             }
             out.push_str(&format!("\n-- \nnewswatch digest {}\n", digest.id));
             out
         }
     }
+}
+
+/// `+2 outlets: SCMP, CNBC`, the story's first item, and each new item with its link.
+fn update_text(update: &StoryUpdate) -> String {
+    let mut out = format!("{}\n\nOn: {}\n", update.headline(), update.first.title);
+    if let Some(link) = &update.first.link {
+        out.push_str(&format!("{link}\n"));
+    }
+    out.push('\n');
+    for item in &update.items {
+        out.push_str(&format!("- {}: {}\n", item.source, item.title));
+        if let Some(link) = &item.link {
+            out.push_str(&format!("  {link}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "\nRule: {} ({})\n{} outlets so far: {}\n",
+        update.rule,
+        update.severity,
+        update.sources.len(),
+        update.sources.join(", ")
+    ));
+    out
 }
 
 fn alert_text(alert: &Alert) -> String {
@@ -494,6 +673,7 @@ mod tests {
                 summary: summary.into(),
             },
             matches: spans,
+            story: None,
         }
     }
 

@@ -14,8 +14,8 @@ use crate::config::validate::{
     Context, NameChars, check_name, digest_period, is_http_url, parse_choice, placeholder,
 };
 use crate::config::{
-    ChannelConfig, ChannelKind, ChannelTemplate, EmailChannel, EmailTransport, Secret, TlsMode,
-    WebhookChannel, WebhookFormat,
+    ChannelConfig, ChannelKind, ChannelTemplate, EmailChannel, EmailTransport, QuietHours, Secret,
+    TlsMode, WebhookChannel, WebhookFormat,
 };
 
 const EMAIL_KEYS: &[&str] = &[
@@ -84,12 +84,42 @@ pub(super) fn channel(cx: &mut Context, raw: &RawChannel) -> Option<ChannelConfi
     if raw.digest.is_some() && digest.is_none() {
         return None;
     }
+    let quiet_hours = quiet_hours(cx, &owner, raw)?;
     Some(ChannelConfig {
         name: raw.name.get_ref().clone(),
         kind,
         digest,
         template,
+        quiet_hours,
     })
+}
+
+/// `quiet_hours` and its `timezone`: `Some(None)` when not set, `None` after reporting an
+/// invalid value.
+fn quiet_hours(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<Option<QuietHours>> {
+    let Some(range) = &raw.quiet_hours else {
+        if let Some(zone) = &raw.timezone {
+            cx.report.error(
+                zone.span(),
+                format!("{owner}: timezone applies only to quiet_hours, which is not set"),
+            );
+            return None;
+        }
+        return Some(None);
+    };
+    let zone = raw.timezone.as_ref().map(|zone| zone.get_ref().as_str());
+    match QuietHours::parse(range.get_ref(), zone) {
+        Ok(quiet) => Some(Some(quiet)),
+        Err(message) => {
+            let span = match (&raw.timezone, message.starts_with("unknown time zone")) {
+                (Some(zone), true) => zone.span(),
+                _ => range.span(),
+            };
+            cx.report
+                .error(span, format!("{owner}: quiet_hours: {message}"));
+            None
+        }
+    }
 }
 
 /// Reads a channel's template and proves it renders, so a typo in it is a `check` error

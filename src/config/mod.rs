@@ -13,6 +13,7 @@
 mod channel;
 mod diagnostics;
 mod exposure;
+mod fatigue;
 mod raw;
 mod units;
 mod validate;
@@ -30,10 +31,11 @@ use serde::Serialize;
 
 pub(crate) use crate::config::diagnostics::closest_name;
 pub use crate::config::diagnostics::{ConfigError, Diagnostic, Location};
+pub use crate::config::fatigue::{AlertCap, QuietHours};
 pub use crate::config::units::{parse_duration, parse_size};
 
 /// A validated configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The config file as given on the command line.
     pub path: PathBuf,
@@ -71,6 +73,8 @@ pub struct DaemonConfig {
     pub max_backoff: Duration,
     /// Seen items older than this are pruned from the store.
     pub retention: Duration,
+    /// How far back a new item looks for the story it belongs to.
+    pub story_window: Duration,
     /// An alert still failing transiently this long after it was queued is given up as dead.
     pub alert_give_up: Duration,
     /// Channels that hear about newswatch's own trouble: failing or silent feeds, failing
@@ -105,6 +109,7 @@ impl Default for DaemonConfig {
             max_hint_delay: Duration::from_secs(HOUR),
             max_backoff: Duration::from_secs(6 * HOUR),
             retention: Duration::from_secs(90 * DAY),
+            story_window: Duration::from_secs(2 * DAY),
             alert_give_up: Duration::from_secs(DAY),
             health_notify: Vec::new(),
             feed_failing_after: Duration::from_secs(6 * HOUR),
@@ -172,7 +177,7 @@ impl fmt::Debug for RedactedHeaders<'_> {
 }
 
 /// One `[[rule]]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RuleConfig {
     pub name: String,
     /// The query text, compiled by the rules module.
@@ -187,6 +192,15 @@ pub struct RuleConfig {
     pub notify: Vec<String>,
     /// Hold this rule's alerts and send them as one message per period (`digest = "1h"`).
     pub digest: Option<Duration>,
+    /// Items of one story across outlets make one alert; later ones join its story.
+    pub cluster: bool,
+    /// How similar an item must be to a story's to join it, in (0, 1]; `None` is the
+    /// clustering engine's tuned default.
+    pub cluster_threshold: Option<f64>,
+    /// At most one follow-up per story per this period (`story_update = "off"`: none).
+    pub story_update: Option<Duration>,
+    /// Past this many alerts per period, alerts are held and summarised (`max_alerts`).
+    pub max_alerts: Option<AlertCap>,
 }
 
 /// An entry of a rule's `feeds`: `"tag:filings"` or a feed name.
@@ -246,6 +260,9 @@ pub struct ChannelConfig {
     pub digest: Option<Duration>,
     /// The channel's own body template (`template = "path"`), checked at load time.
     pub template: Option<ChannelTemplate>,
+    /// Alerts (other than `critical` ones) that fall in this window wait for its end and go
+    /// out as one digest.
+    pub quiet_hours: Option<QuietHours>,
 }
 
 /// A user's minijinja template, read at load time. Its file extension says what it renders:

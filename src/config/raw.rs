@@ -43,6 +43,7 @@ pub(super) struct RawDaemon {
     pub max_hint_delay: Option<Text>,
     pub max_backoff: Option<Text>,
     pub retention: Option<Text>,
+    pub story_window: Option<Text>,
     pub alert_give_up: Option<Text>,
     #[serde(default)]
     pub health_notify: Vec<Text>,
@@ -80,6 +81,10 @@ pub(super) struct RawRule {
     #[serde(default)]
     pub notify: Vec<Text>,
     pub digest: Option<Text>,
+    pub cluster: Option<bool>,
+    pub cluster_threshold: Option<Spanned<f64>>,
+    pub story_update: Option<Text>,
+    pub max_alerts: Option<Text>,
 }
 
 /// Every key any channel type may use, all optional: which ones are required or allowed
@@ -110,6 +115,8 @@ pub(super) struct RawChannel {
     pub digest: Option<Text>,
     pub template: Option<Text>,
     pub allow_private: Option<Spanned<bool>>,
+    pub quiet_hours: Option<Text>,
+    pub timezone: Option<Text>,
 }
 
 impl RawChannel {

@@ -437,6 +437,42 @@ fn each_error_names_its_position_and_cause() {
         ),
         ("entity without aliases", "[entities]\npla = []\n".into(), "2:7", "entity \"pla\" has no aliases"),
         (
+            "quiet hours not a range",
+            format!("{HOOK}quiet_hours = \"22:00\"\n"),
+            "5:15",
+            "channel \"chat\": quiet_hours: \"22:00\" is not a range of times such as \"22:00-07:00\"",
+        ),
+        (
+            "unknown time zone",
+            format!("{HOOK}quiet_hours = \"22:00-07:00\"\ntimezone = \"Mars/Base\"\n"),
+            "6:12",
+            "unknown time zone \"Mars/Base\" (an IANA name such as \"Asia/Shanghai\")",
+        ),
+        (
+            "time zone without quiet hours",
+            format!("{HOOK}timezone = \"UTC\"\n"),
+            "5:12",
+            "channel \"chat\": timezone applies only to quiet_hours, which is not set",
+        ),
+        (
+            "cap not a count",
+            "[[rule]]\nname = \"r\"\nquery = 'x'\nmax_alerts = \"ten/1h\"\n".into(),
+            "4:14",
+            "rule \"r\": max_alerts \"ten\" is not a whole number of alerts",
+        ),
+        (
+            "threshold out of range",
+            "[[rule]]\nname = \"r\"\nquery = 'x'\ncluster_threshold = 1.5\n".into(),
+            "4:21",
+            "rule \"r\": cluster_threshold 1.5 must be above 0 and at most 1",
+        ),
+        (
+            "story update not a duration",
+            "[[rule]]\nname = \"r\"\nquery = 'x'\nstory_update = \"soon\"\n".into(),
+            "4:16",
+            "rule \"r\": story_update",
+        ),
+        (
             "entity name chars",
             "[entities]\n\"Big Co\" = [\"x\"]\n".into(),
             "2:1",
@@ -693,4 +729,50 @@ fn unreadable_file_is_a_diagnostic_without_position() {
             .starts_with("/nonexistent/newswatch.toml: cannot read config: "),
         "{error}"
     );
+}
+
+#[test]
+fn story_and_fatigue_keys_load_with_their_defaults() {
+    let text = r#"
+[[rule]]
+name = "plain"
+query = 'x'
+
+[[rule]]
+name = "tuned"
+query = 'x'
+cluster_threshold = 0.5
+story_update = "off"
+max_alerts = "10/1h"
+
+[[rule]]
+name = "every-item"
+query = 'x'
+cluster = false
+
+[[channel]]
+name = "night"
+type = "webhook"
+url = "https://hooks.test/x"
+quiet_hours = "22:00-07:00"
+timezone = "Asia/Shanghai"
+"#;
+    let config = parse(text).expect("valid");
+    let [plain, tuned, every] = &config.rules[..] else {
+        panic!("three rules");
+    };
+    assert!(plain.cluster);
+    assert_eq!(plain.cluster_threshold, None);
+    assert_eq!(plain.story_update, Some(Duration::from_secs(3600)));
+    assert_eq!(plain.max_alerts, None);
+    assert_eq!(tuned.cluster_threshold, Some(0.5));
+    assert_eq!(tuned.story_update, None);
+    assert_eq!(
+        tuned.max_alerts.map(|cap| cap.to_string()).as_deref(),
+        Some("10/1h")
+    );
+    assert!(!every.cluster);
+    let quiet = config.channels[0].quiet_hours.expect("quiet hours");
+    assert_eq!(quiet.to_string(), "22:00-07:00 Asia/Shanghai");
+    assert_eq!(config.daemon.story_window, Duration::from_secs(48 * 3600));
 }

@@ -15,7 +15,7 @@ use crate::config::channel;
 use crate::config::diagnostics::{ConfigError, Report, unknown_name_hint};
 use crate::config::raw::{RawConfig, RawDaemon, RawFeed, RawRule, Text};
 use crate::config::units::{parse_duration, parse_size};
-use crate::config::{Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity};
+use crate::config::{AlertCap, Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity};
 
 /// What validation needs besides the raw values.
 pub(super) struct Context<'a> {
@@ -185,6 +185,12 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
     );
     let max_backoff = read(&raw.max_backoff, "max_backoff", true, defaults.max_backoff);
     let retention = read(&raw.retention, "retention", true, defaults.retention);
+    let story_window = read(
+        &raw.story_window,
+        "story_window",
+        true,
+        defaults.story_window,
+    );
     let alert_give_up = read(
         &raw.alert_give_up,
         "alert_give_up",
@@ -284,6 +290,7 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         max_hint_delay,
         max_backoff,
         retention,
+        story_window,
         alert_give_up,
         // Checked against the channels in `validate`, once they are known.
         health_notify: raw
@@ -601,6 +608,7 @@ fn rule_config(report: &mut Report, raw: &RawRule, known: &KnownNames) -> RuleCo
         .as_ref()
         .and_then(|digest| digest_period(report, &owner, digest));
     let query_start = query_start(report.text(), raw.query.span().start);
+    let clustering = clustering(report, &owner, raw);
     RuleConfig {
         name: name.clone(),
         query: raw.query.get_ref().clone(),
@@ -613,6 +621,55 @@ fn rule_config(report: &mut Report, raw: &RawRule, known: &KnownNames) -> RuleCo
             .map(|channel| channel.get_ref().clone())
             .collect(),
         digest,
+        cluster: clustering.cluster,
+        cluster_threshold: clustering.threshold,
+        story_update: clustering.story_update,
+        max_alerts: clustering.max_alerts,
+    }
+}
+
+/// A rule's story and fatigue keys, validated.
+struct Clustering {
+    cluster: bool,
+    threshold: Option<f64>,
+    story_update: Option<Duration>,
+    max_alerts: Option<AlertCap>,
+}
+
+fn clustering(report: &mut Report, owner: &str, raw: &RawRule) -> Clustering {
+    const DEFAULT_STORY_UPDATE: Duration = Duration::from_secs(3600);
+    let threshold = raw.cluster_threshold.as_ref().and_then(|value| {
+        let threshold = *value.get_ref();
+        if threshold > 0.0 && threshold <= 1.0 {
+            Some(threshold)
+        } else {
+            report.error(
+                value.span(),
+                format!("{owner}: cluster_threshold {threshold} must be above 0 and at most 1"),
+            );
+            None
+        }
+    });
+    let story_update = match &raw.story_update {
+        None => Some(DEFAULT_STORY_UPDATE),
+        Some(value) if value.get_ref() == "off" => None,
+        Some(value) => duration(report, owner, "story_update", value, true),
+    };
+    let max_alerts =
+        raw.max_alerts
+            .as_ref()
+            .and_then(|value| match AlertCap::parse(value.get_ref()) {
+                Ok(cap) => Some(cap),
+                Err(message) => {
+                    report.error(value.span(), format!("{owner}: max_alerts {message}"));
+                    None
+                }
+            });
+    Clustering {
+        cluster: raw.cluster.unwrap_or(true),
+        threshold,
+        story_update,
+        max_alerts,
     }
 }
 

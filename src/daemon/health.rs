@@ -210,15 +210,10 @@ fn notices(
                 summary: summary.clone(),
             },
             matches: Vec::new(),
+            story: None,
         };
-        alerts.push(OutboxAlert {
-            id,
-            channel: channel.clone(),
-            rule: alert.rule.clone(),
-            body: serde_json::to_string(&alert)?,
-            digest: None,
-            due_at: now,
-        });
+        let body = serde_json::to_string(&alert)?;
+        alerts.push(OutboxAlert::immediate(id, channel, &alert.rule, body, now));
     }
     Ok(alerts)
 }

@@ -114,6 +114,7 @@ pub struct Metrics {
     fetch_not_modified: Family<FeedLabels, Counter>,
     new_items: Family<FeedLabels, Counter>,
     rule_matches: Family<RuleLabels, Counter>,
+    story_joins: Family<RuleLabels, Counter>,
     alerts: Family<DeliveryLabels, Counter>,
     /// Replaced by [`Metrics::configure`] on start and after each successful reload.
     scope: Mutex<Scope>,
@@ -167,6 +168,12 @@ impl Metrics {
             "New items matched, by rule",
             rule_matches.clone(),
         );
+        let story_joins = Family::default();
+        registry.register(
+            "story_joins",
+            "Matched items that joined an earlier story instead of alerting, by rule; divided by rule_matches, how much repetition story clustering saved",
+            story_joins.clone(),
+        );
         let alerts = Family::default();
         registry.register(
             "alerts",
@@ -188,6 +195,7 @@ impl Metrics {
             fetch_not_modified,
             new_items,
             rule_matches,
+            story_joins,
             alerts,
             scope: Mutex::new(Scope::default()),
         };
@@ -215,9 +223,11 @@ impl Metrics {
             let _ = self.new_items.get_or_create(&labels);
         }
         for rule in &config.rules {
-            let _ = self.rule_matches.get_or_create(&RuleLabels {
+            let labels = RuleLabels {
                 rule: rule.name.clone(),
-            });
+            };
+            let _ = self.rule_matches.get_or_create(&labels);
+            let _ = self.story_joins.get_or_create(&labels);
         }
         for channel in &config.channels {
             for outcome in DELIVERY_OUTCOMES {
@@ -289,6 +299,11 @@ impl Metrics {
             .inc_by(count);
         for rule in new_items.iter().flat_map(|item| &item.matched_rules) {
             self.rule_matches
+                .get_or_create(&RuleLabels { rule: rule.clone() })
+                .inc();
+        }
+        for rule in new_items.iter().flat_map(|item| &item.joined_stories) {
+            self.story_joins
                 .get_or_create(&RuleLabels { rule: rule.clone() })
                 .inc();
         }

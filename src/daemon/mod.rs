@@ -1,7 +1,8 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
 //! signs ([`vitals`]), how it talks to systemd ([`service`]), how it reports its own trouble
-//! ([`health`]) and what it tells monitoring ([`metrics`], served by [`http`]).
+//! ([`health`]), what it tells monitoring ([`metrics`], served by [`http`]) and how it groups
+//! matches into stories ([`stories`]).
 
 pub mod health;
 pub mod http;
@@ -11,6 +12,7 @@ pub mod scheduler;
 pub mod service;
 pub mod shutdown;
 pub mod status;
+pub mod stories;
 pub mod vitals;
 
 pub use metrics::Metrics;
@@ -18,4 +20,5 @@ pub use poll::{Clock, PollOutcome, PollReport, PollSettings, Poller, SystemClock
 pub use scheduler::{CycleSummary, run, run_once, run_with};
 pub use service::Service;
 pub use shutdown::{Shutdown, ShutdownTrigger, on_signals, shutdown_channel};
+pub use stories::Stories;
 pub use vitals::Vitals;

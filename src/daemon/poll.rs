@@ -2,7 +2,7 @@
 //! may alert, then record everything in ONE store transaction together with the feed's next
 //! poll time. A poll dropped before that commit leaves no trace.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -10,14 +10,18 @@ use chrono::{DateTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use tokio::sync::MutexGuard;
+
 use super::metrics::Metrics;
-use crate::alert::alerts_for;
+use super::stories::{Stories, Tentative};
+use crate::alert::{OutboxAlert, alerts_for};
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
 use crate::feed::parse::parse_feed;
 use crate::feed::{Item, ParsedFeed, schedule};
-use crate::rules::RuleSet;
-use crate::store::{FeedState, PolledItem, Store, StoreError};
+use crate::rules::{ItemMatch, RuleSet};
+use crate::store::{FeedState, PolledItem, Store, StoreError, StoryDecision};
+use crate::story::StoryIndex;
 
 /// The source of "now", injected so tests can place polls in time without sleeping.
 pub trait Clock: Send + Sync + 'static {
@@ -103,6 +107,8 @@ pub struct Poller<S> {
     rng: Mutex<StdRng>,
     /// Where polls are counted, if anywhere.
     metrics: Option<Arc<Metrics>>,
+    /// Story clustering; without it every match alerts.
+    stories: Option<Arc<Stories>>,
 }
 
 impl<S: Store> Poller<S> {
@@ -121,7 +127,18 @@ impl<S: Store> Poller<S> {
             hosts: HostGate::default(),
             rng: Mutex::new(StdRng::from_os_rng()),
             metrics: None,
+            stories: None,
         }
+    }
+
+    /// Groups the matches of clustering rules into stories (see [`Stories`]).
+    pub fn with_stories(mut self, stories: Arc<Stories>) -> Poller<S> {
+        self.stories = Some(stories);
+        self
+    }
+
+    pub fn stories(&self) -> Option<&Arc<Stories>> {
+        self.stories.as_ref()
     }
 
     /// Counts polls, fetches, new items and matches in `metrics`.
@@ -207,6 +224,7 @@ impl<S: Store> Poller<S> {
         let content_type = fetched.content_type.clone();
         let base_url = state.url.clone();
         let rules = self.rules();
+        let rules_now = Arc::clone(&rules);
         let scope = feed.clone();
         let created_at = self.clock.now();
         // Parsing and matching a large feed take milliseconds of CPU: keep them off the async
@@ -243,19 +261,46 @@ impl<S: Store> Poller<S> {
         };
         let now = self.clock.now();
         let first_poll = state.last_success_at.is_none();
+        let alertable: Vec<bool> = parsed
+            .items
+            .iter()
+            .map(|item| self.may_alert(item, first_poll, now))
+            .collect();
+        let mut tentative = Tentative::default();
+        let (decisions, mut index) = self
+            .story_decisions(
+                feed,
+                &parsed.items,
+                &evidence,
+                &alertable,
+                &rules_now,
+                now,
+                &mut tentative,
+            )
+            .await?;
         let verdicts: Vec<PolledItem<'_>> = parsed
             .items
             .iter()
             .zip(&evidence)
-            .map(|(item, (matches, alerts))| PolledItem {
-                item,
-                alertable: self.may_alert(item, first_poll, now),
-                matches,
-                alerts,
-            })
+            .zip(&alertable)
+            .zip(&decisions)
+            .map(
+                |(((item, (matches, alerts)), alertable), stories)| PolledItem {
+                    item,
+                    alertable: *alertable,
+                    matches,
+                    alerts,
+                    stories,
+                },
+            )
             .collect();
         self.mark_success(feed, &mut state, &fetched, now, Some(&parsed));
-        let commit = self.store.record_poll(&state, &verdicts, now).await?;
+        let commit = self.store.record_poll(&state, &verdicts, now).await;
+        if let (Err(_), Some(index)) = (&commit, index.as_mut()) {
+            Stories::undo(index, tentative);
+        }
+        drop(index);
+        let commit = commit?;
         if let Some(metrics) = &self.metrics {
             metrics.committed(&feed.name, &commit.new_items);
         }
@@ -275,7 +320,7 @@ impl<S: Store> Poller<S> {
             .iter()
             .filter(|i| !i.matched_rules.is_empty())
         {
-            tracing::info!(feed = %feed.name, entry = %new.entry_id, rules = ?new.matched_rules, alertable = new.alertable, "matched");
+            tracing::info!(feed = %feed.name, entry = %new.entry_id, rules = ?new.matched_rules, joined_stories = ?new.joined_stories, alertable = new.alertable, "matched");
         }
         let outcome = if commit.new_items.is_empty() {
             PollOutcome::NotModified
@@ -291,6 +336,51 @@ impl<S: Store> Poller<S> {
             outcome,
             next_poll_at: Some(state.next_poll_at),
         })
+    }
+
+    /// The story decisions of each item (empty for most): only new, alertable items that
+    /// matched a clustering rule get one. The index stays locked, returned with them, until
+    /// the poll is committed.
+    #[allow(clippy::too_many_arguments)]
+    async fn story_decisions(
+        &self,
+        feed: &FeedConfig,
+        items: &[Item],
+        evidence: &[(Vec<ItemMatch>, Vec<OutboxAlert>)],
+        alertable: &[bool],
+        rules: &RuleSet,
+        now: DateTime<Utc>,
+        tentative: &mut Tentative,
+    ) -> Result<(Vec<Vec<StoryDecision>>, Option<MutexGuard<'_, StoryIndex>>), StoreError> {
+        let mut decisions = vec![Vec::new(); items.len()];
+        let Some(stories) = &self.stories else {
+            return Ok((decisions, None));
+        };
+        let mut candidates: Vec<usize> = (0..items.len())
+            .filter(|&i| alertable[i] && !evidence[i].0.is_empty())
+            .collect();
+        // Oldest first, as they were published: the first report of a story leads it.
+        candidates.sort_by_key(|&i| (items[i].published.or(items[i].updated), i));
+        if candidates.is_empty() {
+            return Ok((decisions, None));
+        }
+        let ids: Vec<&str> = candidates
+            .iter()
+            .map(|&i| items[i].entry_id.as_str())
+            .collect();
+        // Which items are new is settled for good in the commit; this feed is never polled
+        // twice at once, so the answer cannot change before then.
+        let known = self.store.known_entries(&feed.name, &ids).await?;
+        let mut index = stories.lock().await;
+        let mut decided = HashSet::new();
+        for i in candidates {
+            let item = &items[i];
+            if known.contains(&item.entry_id) || !decided.insert(item.entry_id.as_str()) {
+                continue;
+            }
+            decisions[i] = stories.decide(&mut index, rules, item, &evidence[i].0, now, tentative);
+        }
+        Ok((decisions, Some(index)))
     }
 
     /// DESIGN.md's first-poll and age rules. An item without any date cannot be placed in time:

@@ -119,12 +119,14 @@ pub async fn run_once<S: Store>(
             summary.skipped += 1;
             continue;
         }
-        polls.spawn(poll_with_limit(
-            Arc::clone(&poller),
-            Arc::clone(&limit),
-            feed.clone(),
-            Some(state),
-        ));
+        // Taking the slot before spawning starts polls in config order: with `concurrency =
+        // 1` a pass is reproducible, down to which outlet's item leads a story.
+        let permit = Arc::clone(&limit).acquire_owned().await;
+        let (poller, feed) = (Arc::clone(&poller), feed.clone());
+        polls.spawn(async move {
+            let _permit = permit;
+            poller.poll_feed(&feed, state).await
+        });
     }
     while let Some(joined) = polls.join_next().await {
         match joined {

@@ -16,7 +16,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::config::{Config, ConfigError, Diagnostic, FeedConfig, Location, Severity};
+use crate::config::{
+    AlertCap, Config, ConfigError, Diagnostic, FeedConfig, Location, QuietHours, Severity,
+};
 use crate::feed::Item;
 use matcher::{Entities, FeedRef, Matcher, PreparedItem, RuleInput, Span};
 
@@ -24,11 +26,23 @@ use matcher::{Entities, FeedRef, Matcher, PreparedItem, RuleInput, Span};
 pub const AD_HOC_RULE: &str = "query";
 
 /// A rule's identity and what it asks for once it matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RuleInfo {
     pub name: String,
     pub severity: Severity,
     pub notify: Vec<Notify>,
+    /// How its matches are grouped into stories; `None` when every match alerts.
+    pub cluster: Option<Cluster>,
+    /// At most one story follow-up per this period; `None`: no follow-ups.
+    pub story_update: Option<std::time::Duration>,
+    pub max_alerts: Option<AlertCap>,
+}
+
+/// A rule's story clustering settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cluster {
+    /// `cluster_threshold`, or the engine's default.
+    pub threshold: Option<f64>,
 }
 
 /// A channel a rule notifies, and the digest period its alerts wait for there: the rule's
@@ -37,6 +51,8 @@ pub struct RuleInfo {
 pub struct Notify {
     pub channel: String,
     pub digest: Option<std::time::Duration>,
+    /// The channel's quiet hours.
+    pub quiet: Option<QuietHours>,
 }
 
 /// One rule matching one item, with its evidence.
@@ -100,17 +116,20 @@ impl RuleSet {
                     notify: rule
                         .notify
                         .iter()
-                        .map(|channel| Notify {
-                            channel: channel.clone(),
-                            digest: rule.digest.or_else(|| {
-                                config
-                                    .channels
-                                    .iter()
-                                    .find(|c| &c.name == channel)
-                                    .and_then(|c| c.digest)
-                            }),
+                        .map(|channel| {
+                            let config = config.channels.iter().find(|c| &c.name == channel);
+                            Notify {
+                                channel: channel.clone(),
+                                digest: rule.digest.or_else(|| config.and_then(|c| c.digest)),
+                                quiet: config.and_then(|c| c.quiet_hours),
+                            }
                         })
                         .collect(),
+                    cluster: rule.cluster.then_some(Cluster {
+                        threshold: rule.cluster_threshold,
+                    }),
+                    story_update: rule.story_update,
+                    max_alerts: rule.max_alerts,
                 })
                 .collect(),
             matcher,
@@ -140,6 +159,10 @@ impl RuleSet {
                 name: AD_HOC_RULE.to_string(),
                 severity: Severity::Info,
                 notify: Vec::new(),
+                // `test-rule` shows how the query's matches would form stories.
+                cluster: Some(Cluster { threshold: None }),
+                story_update: None,
+                max_alerts: None,
             }],
             matcher,
             feed_tags: feed_tags(config),

@@ -3,8 +3,9 @@
 //! implementation, with migrations embedded in the binary.
 
 pub mod sqlite;
+mod stories;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 
 use chrono::{DateTime, Utc};
@@ -133,6 +134,87 @@ pub struct PolledItem<'a> {
     pub matches: &'a [ItemMatch],
     /// Alerts its matches cause; queued only if the item is new and alertable.
     pub alerts: &'a [OutboxAlert],
+    /// Which story it opens or joins for each clustering rule it matched; recorded only if
+    /// the item is new and alertable. A rule whose story it joins queues no alert for it.
+    pub stories: &'a [StoryDecision],
+}
+
+/// Clustering's verdict on one (item, rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryDecision {
+    pub rule: String,
+    pub story: String,
+    /// The item's outlet (`Reuters`), for "+4 outlets: ...".
+    pub source: String,
+    /// Entity names it mentions, kept to rebuild the similarity index after a restart.
+    pub concepts: Vec<String>,
+    pub role: StoryRole,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoryRole {
+    /// It opens the story (`article` is its article key, from which the alert ids derive);
+    /// its alerts go out as usual.
+    Lead { article: String },
+    /// It joins an existing story at this similarity; its channels get follow-ups instead
+    /// of alerts.
+    Join {
+        similarity: f64,
+        updates: Vec<UpdateTarget>,
+    },
+}
+
+/// A channel that hears a story's follow-ups, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateTarget {
+    pub channel: String,
+    pub severity: crate::config::Severity,
+    /// At most one follow-up per this period, counted from the story's start.
+    pub period: std::time::Duration,
+    /// The channel's digest for this rule: follow-ups wait for it like alerts do.
+    pub digest: Option<std::time::Duration>,
+    pub quiet: Option<crate::config::QuietHours>,
+}
+
+/// A story member as stored, to rebuild the similarity index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredMember {
+    pub rule: String,
+    pub story: String,
+    pub feed: String,
+    pub entry_id: String,
+    pub title: String,
+    pub summary: String,
+    pub canonical_link: Option<String>,
+    pub concepts: Vec<String>,
+    pub joined_at: DateTime<Utc>,
+}
+
+/// A story for `newswatch stories`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySummary {
+    pub id: String,
+    pub rule: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Outlets in order of arrival, each once.
+    pub sources: Vec<String>,
+    /// The lead first.
+    pub members: Vec<StoryMemberSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryMemberSummary {
+    pub feed: String,
+    pub entry_id: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub source: String,
+    /// `None` for the lead.
+    pub similarity: Option<f64>,
+    pub joined_at: DateTime<Utc>,
 }
 
 /// The (feed, entry id) identity of a stored item.
@@ -151,6 +233,8 @@ pub struct NewItem {
     pub duplicate_of: Option<ItemKey>,
     /// Names of the rules it matched.
     pub matched_rules: Vec<String>,
+    /// Rules for which it joined an earlier story instead of alerting.
+    pub joined_stories: Vec<String>,
 }
 
 /// What a committed poll changed.
@@ -168,11 +252,13 @@ pub struct PollCommit {
 pub struct OutboxEntry {
     pub id: String,
     pub channel: String,
-    /// The `newswatch.alert.v1` JSON.
+    /// The `newswatch.alert.v1` or `newswatch.story_update.v1` JSON.
     pub body: String,
     /// Attempts so far, this one included.
     pub attempts: u32,
     pub created_at: DateTime<Utc>,
+    /// Why it was held beyond its digest (quiet hours, a rule's cap), or empty.
+    pub hold: String,
 }
 
 /// One stretch of one problem of newswatch itself, from its alert to its recovery notice.
@@ -362,4 +448,24 @@ pub trait Store: Send + Sync + 'static {
     fn feed_summaries(
         &self,
     ) -> impl Future<Output = Result<Vec<FeedSummary>, StoreError>> + Send + '_;
+
+    /// Which of `ids` are already stored for `feed`.
+    fn known_entries<'a>(
+        &'a self,
+        feed: &'a str,
+        ids: &'a [&'a str],
+    ) -> impl Future<Output = Result<HashSet<String>, StoreError>> + Send + 'a;
+
+    /// Story members that joined since `since`, oldest first.
+    fn story_members_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> impl Future<Output = Result<Vec<StoredMember>, StoreError>> + Send + '_;
+
+    /// Stories with a member since `since` (of `rule` only, if given), newest first.
+    fn stories<'a>(
+        &'a self,
+        since: DateTime<Utc>,
+        rule: Option<&'a str>,
+    ) -> impl Future<Output = Result<Vec<StorySummary>, StoreError>> + Send + 'a;
 }

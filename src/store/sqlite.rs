@@ -24,6 +24,7 @@ use crate::rules::ItemMatch;
 use super::{
     ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, ItemKey, NewItem,
     OutboxCounts, OutboxEntry, PollCommit, PolledItem, Queue, RuleSummary, Store, StoreError,
+    StoredMember, StoryRole, StorySummary, stories,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -231,10 +232,22 @@ impl Store for SqliteStore {
             });
             insert.build().execute(&mut *tx).await?;
         }
+        // Stories first: an item that joins a story queues a follow-up instead of its alert.
+        let mut joined: HashSet<(&str, &str)> = HashSet::new();
+        for polled in fresh.iter().filter(|p| p.alertable) {
+            for decision in polled.stories {
+                let recorded_as_joined =
+                    stories::record(&mut tx, polled.item, decision, now).await?;
+                if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
+                    joined.insert((polled.item.entry_id.as_str(), decision.rule.as_str()));
+                }
+            }
+        }
         let alerts: Vec<(&str, &OutboxAlert)> = fresh
             .iter()
             .filter(|p| p.alertable)
             .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
+            .filter(|(entry, alert)| !joined.contains(&(*entry, alert.rule.as_str())))
             .collect();
         let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
             .into_iter()
@@ -252,6 +265,12 @@ impl Store for SqliteStore {
                     .and_then(|link| first_carriers.get(link))
                     .cloned(),
                 matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
+                joined_stories: polled
+                    .stories
+                    .iter()
+                    .filter(|d| joined.contains(&(item.entry_id.as_str(), d.rule.as_str())))
+                    .map(|d| d.rule.clone())
+                    .collect(),
             });
         }
         upsert_feed(&mut tx, state).await?;
@@ -261,10 +280,13 @@ impl Store for SqliteStore {
 
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
         let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
         let done = sqlx::query("DELETE FROM items WHERE last_seen_at < ?")
             .bind(cutoff.timestamp())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        stories::prune(&mut tx, cutoff).await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
 
@@ -280,7 +302,7 @@ impl Store for SqliteStore {
         let mut tx = self.write_transaction().await?;
         let now_s = now.timestamp();
         let rows = sqlx::query(
-            "SELECT id, body, attempts, created_at FROM outbox WHERE channel = ? \
+            "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
              AND (digest > 0) = ? \
              AND state = 'pending' AND next_attempt_at <= ? AND lease_until <= ? \
              ORDER BY next_attempt_at, created_at, id LIMIT ?",
@@ -307,6 +329,7 @@ impl Store for SqliteStore {
                 body: row.try_get("body")?,
                 attempts: u32::try_from(row.try_get::<i64, _>("attempts")? + 1).unwrap_or(u32::MAX),
                 created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0).unwrap_or(now),
+                hold: row.try_get("hold")?,
             });
         }
         tx.commit().await?;
@@ -536,6 +559,32 @@ impl Store for SqliteStore {
             })
             .collect()
     }
+
+    async fn known_entries<'a>(
+        &'a self,
+        feed: &'a str,
+        ids: &'a [&'a str],
+    ) -> Result<HashSet<String>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        known_entry_ids(&mut conn, feed, ids).await
+    }
+
+    async fn story_members_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<StoredMember>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        stories::members_since(&mut conn, since).await
+    }
+
+    async fn stories<'a>(
+        &'a self,
+        since: DateTime<Utc>,
+        rule: Option<&'a str>,
+    ) -> Result<Vec<StorySummary>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        stories::summaries(&mut conn, since, rule).await
+    }
 }
 
 /// Rows per multi-row statement: each statement is one round trip to SQLite's worker thread,
@@ -543,7 +592,7 @@ impl Store for SqliteStore {
 const ROWS_PER_STATEMENT: usize = 80;
 
 /// Which of `ids` are already stored for `feed`.
-async fn known_entry_ids(
+pub(super) async fn known_entry_ids(
     tx: &mut sqlx::SqliteConnection,
     feed: &str,
     ids: &[&str],
@@ -672,12 +721,30 @@ async fn queue_alerts(
     now_s: i64,
 ) -> Result<usize, StoreError> {
     let mut queued = 0;
+    let mut capped = Vec::new();
+    let mut sent = HashMap::new();
+    for (feed, entry_id, alert) in alerts {
+        if let Some(held) = apply_cap(tx, alert, now_s, &mut sent).await? {
+            capped.push((*feed, *entry_id, held));
+        }
+    }
+    let capped_ids: HashSet<&str> = capped.iter().map(|(_, _, a)| a.id.as_str()).collect();
+    let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
+        .iter()
+        .filter(|(_, _, a)| !capped_ids.contains(a.id.as_str()))
+        .copied()
+        .chain(
+            capped
+                .iter()
+                .map(|(feed, entry, alert)| (*feed, *entry, alert)),
+        )
+        .collect();
     for chunk in alerts.chunks(ROWS_PER_STATEMENT) {
         // INSERT OR IGNORE: the same alert id from another feed's copy of the article, or
         // from a replayed poll, is already queued and must not be queued twice.
         let mut insert = QueryBuilder::<Sqlite>::new(
             "INSERT OR IGNORE INTO outbox (id, channel, rule, feed, entry_id, body, state, \
-             created_at, next_attempt_at, digest) ",
+             created_at, next_attempt_at, digest, hold) ",
         );
         insert.push_values(chunk, |mut row, (feed, entry_id, alert)| {
             row.push_bind(&alert.id)
@@ -693,11 +760,65 @@ async fn queue_alerts(
                     alert
                         .digest
                         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
-                );
+                )
+                .push_bind(&alert.hold);
         });
         queued += insert.build().execute(&mut *tx).await?.rows_affected() as usize;
     }
     Ok(queued)
+}
+
+/// An alert its rule's cap holds back: past `max` alerts sent at once in the cap's window,
+/// it waits for the window's end (and the channel's quiet hours) and goes out in the digest
+/// that summarises what was held. `None` when the cap does not apply or is not reached.
+/// `sent` counts, per (rule, channel), what this transaction lets through, since the rows are
+/// inserted only after every alert of the poll is decided.
+async fn apply_cap(
+    tx: &mut sqlx::SqliteConnection,
+    alert: &OutboxAlert,
+    now_s: i64,
+    sent: &mut HashMap<(String, String), i64>,
+) -> Result<Option<OutboxAlert>, StoreError> {
+    let Some(cap) = alert.cap.filter(|_| alert.digest.is_none()) else {
+        return Ok(None);
+    };
+    let already: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM outbox WHERE id = ?")
+        .bind(&alert.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if already {
+        // Queued before (another feed's copy): INSERT OR IGNORE keeps the first.
+        return Ok(None);
+    }
+    let now = DateTime::from_timestamp(now_s, 0).unwrap_or_default();
+    let (start, end) = cap.window(now);
+    let key = (alert.rule.clone(), alert.channel.clone());
+    let count = match sent.get(&key) {
+        Some(count) => *count,
+        // Entries sent at once have digest = 0.
+        None => {
+            sqlx::query_scalar(
+                "SELECT count(*) FROM outbox WHERE rule = ? AND channel = ? \
+                 AND created_at >= ? AND digest = 0",
+            )
+            .bind(&alert.rule)
+            .bind(&alert.channel)
+            .bind(start.timestamp())
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    if count < i64::from(cap.max) {
+        sent.insert(key, count + 1);
+        return Ok(None);
+    }
+    let release = alert.quiet.map_or(end, |quiet| quiet.release(end));
+    Ok(Some(OutboxAlert {
+        digest: Some(cap.per),
+        due_at: release,
+        hold: format!("rule {} reached max_alerts {cap}", alert.rule),
+        ..alert.clone()
+    }))
 }
 
 /// The outbox's (feed, entry id) columns of an incident's alerts: the incident they belong to.
@@ -771,12 +892,14 @@ mod tests {
                 alertable: true,
                 matches: &[],
                 alerts: &[],
+                stories: &[],
             },
             PolledItem {
                 item: &dropped,
                 alertable: true,
                 matches: &[],
                 alerts: &[],
+                stories: &[],
             },
         ];
         store.record_poll(&state, &both, t0).await.expect("poll 1");
@@ -787,6 +910,7 @@ mod tests {
             alertable: true,
             matches: &[],
             alerts: &[],
+            stories: &[],
         }];
         let commit = store
             .record_poll(&state, &still, later)

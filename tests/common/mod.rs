@@ -285,7 +285,8 @@ impl Harness {
                 fetcher,
                 settings,
             )
-            .with_clock(clock.clone(), 7),
+            .with_clock(clock.clone(), 7)
+            .with_stories(Arc::new(newswatch::daemon::Stories::new(config))),
         )
     }
 

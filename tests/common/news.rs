@@ -38,6 +38,19 @@ pub async fn news_harness(daemon_keys: &str, server: &TestServer, channel: &str)
     Harness::new(daemon_keys, &format!("{feeds}{RULE}{channel}")).await
 }
 
+/// [`RULE`] with story clustering off: every matching item alerts, for tests that need many
+/// alerts from near-identical headlines.
+pub fn unclustered_rule() -> String {
+    RULE.replace("notify = [\"out\"]", "notify = [\"out\"]\ncluster = false")
+}
+
+/// [`news_harness`] with [`unclustered_rule`].
+pub async fn unclustered_harness(server: &TestServer, channel: &str) -> Harness {
+    let feeds = feed("news", &server.url("/news.xml"));
+    let rule = unclustered_rule();
+    Harness::new("", &format!("{feeds}{rule}{channel}")).await
+}
+
 /// The `out` channel as a webhook to `url`, with `extra` keys.
 pub fn webhook_channel(url: &str, extra: &str) -> String {
     format!("[[channel]]\nname = \"out\"\ntype = \"webhook\"\nurl = \"{url}\"\n{extra}")

@@ -1,0 +1,979 @@
+//! The story index: recent matched items per rule, and "which story does this new item
+//! belong to".
+//!
+//! Each rule has its own index: stories never cross rules, and what is common in one rule's
+//! items (its own query words) is what should count least when comparing them. Lookup is in
+//! steps whose cost does not depend on how many items the window holds:
+//!
+//! 1. Candidates come from MinHash LSH buckets ([`Fingerprint::band_keys`]). A bucket keeps
+//!    only its newest [`BUCKET_CAP`] members: buckets of features that every item has (the
+//!    rule's own words) would otherwise grow with the window, and the newest members of a
+//!    story are as good a way into it as the oldest. At most [`MAX_VERIFIED`] candidates, the
+//!    ones sharing the most buckets with the item, are verified.
+//! 2. Each candidate is compared with the item: cosine similarity of TF-IDF vectors (binary
+//!    term frequency, title words weighted [`TITLE_WEIGHT`] times), with document frequencies
+//!    kept per rule, incrementally, over a week or two of its items. Between a Chinese and a
+//!    non-Chinese item only their language-neutral features are compared (see
+//!    [`fingerprint`](super::fingerprint)). Two titles with numbers but none in common, or a
+//!    price-move headline against one that is not, are discounted: those are the usual
+//!    look-alike events (the next quarter, the market's reaction to the news).
+//! 3. The [`CENTROID_CANDIDATES`] stories with the closest members are scored as a mix of
+//!    the item's similarity to the story's centroid (what its reports have in common) and to
+//!    its closest member ([`CENTROID_SHARE`]). Pure single link let one ambiguous report chain
+//!    two stories together; a pure centroid missed reports that only one outlet's angle
+//!    shares.
+//!
+//! The item joins the best-scoring story if it reaches the threshold. An item with the
+//! canonical link of a member in the window joins that member's story at once.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{DateTime, Utc};
+
+use super::fingerprint::{Fingerprint, HAN_BIT};
+
+/// Members kept per LSH bucket, newest first out.
+pub const BUCKET_CAP: usize = 16;
+/// Candidates verified per lookup.
+pub const MAX_VERIFIED: usize = 32;
+/// Background documents assumed in every rule's document frequencies, so that the first
+/// items of a rule, when every shared word has a high document frequency, still compare by
+/// their words rather than all weigh zero.
+const IDF_PRIOR: f64 = 20.0;
+
+/// One item in a rule's story index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// `"feed\u{0}entry_id"`: unique per item.
+    pub key: String,
+    pub canonical_link: Option<String>,
+    pub fingerprint: Fingerprint,
+    /// When the item was published (or first seen): the window is measured on this.
+    pub at: DateTime<Utc>,
+}
+
+/// The story an item belongs to, and the evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryMatch {
+    pub story: String,
+    /// The story's score for the item (a mix of cosine similarities with the story's
+    /// centroid and with `via`, see the module doc), compared with the threshold; 1.0 for the
+    /// same canonical link.
+    pub similarity: f64,
+    /// The key of the member it matched.
+    pub via: String,
+}
+
+/// Recent members of every rule, by story. Owned by one task (the poller); lookups take
+/// `&self`, changes `&mut self`.
+#[derive(Debug)]
+pub struct StoryIndex {
+    rules: HashMap<String, RuleIndex>,
+    /// How far apart in time two members of one story may be.
+    window: chrono::Duration,
+    /// Members over all rules, kept so that `len` needs no walk.
+    len: usize,
+}
+
+impl Default for StoryIndex {
+    fn default() -> StoryIndex {
+        StoryIndex::new()
+    }
+}
+
+/// One rule's members and the structures that find them.
+#[derive(Debug, Default)]
+struct RuleIndex {
+    /// Members by slot; a removed member's slot is reused by the next insert.
+    slots: Vec<Option<Stored>>,
+    free: Vec<u32>,
+    by_key: HashMap<String, u32>,
+    by_link: HashMap<String, Vec<u32>>,
+    /// LSH band key to the newest members with that band value, oldest first.
+    buckets: HashMap<u64, Vec<u32>, FeatureHashBuilder>,
+    /// How many of the rule's recent items have each feature, over a longer memory than the
+    /// window.
+    frequencies: Frequencies,
+    /// Members in order of `at`, for expiry.
+    by_time: BTreeSet<(DateTime<Utc>, u32)>,
+    /// Stories by id: the stored members name their story by id, so that grouping
+    /// candidates by story compares integers, not strings. A story whose last member left
+    /// frees its id.
+    stories: Vec<Option<Story>>,
+    free_stories: Vec<u32>,
+    story_ids: HashMap<String, u32>,
+}
+
+#[derive(Debug)]
+struct Story {
+    name: String,
+    centroid: Centroid,
+}
+
+/// Document frequencies of one rule's items over the last one to two [`EPOCH`]s, counted in
+/// two generations: when an item of a new epoch arrives the older generation is dropped. The
+/// window alone is too short a memory: a big story fills it, and its own words would then
+/// look common and weigh nothing just when more of its reports arrive. Two generations keep
+/// memory bounded (the vocabulary of two epochs) without per-feature timestamps.
+#[derive(Debug, Default)]
+struct Frequencies {
+    /// The epoch (time since 1970 in [`EPOCH`]s) that `current` counts.
+    epoch: i64,
+    current: Generation,
+    previous: Generation,
+}
+
+#[derive(Debug, Default)]
+struct Generation {
+    documents: u32,
+    counts: HashMap<u64, u32, FeatureHashBuilder>,
+}
+
+/// The length of a document-frequency generation.
+pub const EPOCH: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
+
+impl Frequencies {
+    fn add(&mut self, at: DateTime<Utc>, features: &[u64]) {
+        let epoch = at.timestamp().div_euclid(EPOCH.as_secs() as i64);
+        if epoch > self.epoch {
+            self.previous = if epoch == self.epoch + 1 {
+                std::mem::take(&mut self.current)
+            } else {
+                Generation::default()
+            };
+            self.current = Generation::default();
+            self.epoch = epoch;
+        }
+        // A late item of an older epoch counts in the current generation: it is recent news.
+        self.current.documents += 1;
+        for &feature in features {
+            *self.current.counts.entry(feature).or_insert(0) += 1;
+        }
+    }
+
+    /// Takes back an [`add`](Self::add), from whichever generation still holds it.
+    fn remove(&mut self, features: &[u64]) {
+        for generation in [&mut self.current, &mut self.previous] {
+            if generation.documents == 0
+                || !features.iter().all(|f| generation.counts.contains_key(f))
+            {
+                continue;
+            }
+            generation.documents -= 1;
+            for feature in features {
+                if let Some(count) = generation.counts.get_mut(feature) {
+                    *count -= 1;
+                    if *count == 0 {
+                        generation.counts.remove(feature);
+                    }
+                }
+            }
+            return;
+        }
+    }
+
+    /// The number of items with `feature`, and the number of items.
+    fn get(&self, feature: u64) -> (u32, u32) {
+        let count = |g: &Generation| g.counts.get(&feature).copied().unwrap_or(0);
+        (
+            count(&self.current) + count(&self.previous),
+            self.current.documents + self.previous.documents,
+        )
+    }
+}
+
+/// The sum of a story's members' TF-IDF vectors, kept up to date as members come and go so
+/// that comparing an item with a story costs one lookup per feature of the item, however big
+/// the story. Each term keeps the IDF it had when a member last added or removed it: the
+/// squared norm is then a running sum, where recomputing it with today's IDF would cost a
+/// pass over every term of the story per lookup.
+#[derive(Debug, Default)]
+struct Centroid {
+    members: u32,
+    /// Members with Han text: the centroid has Han features.
+    with_han: u32,
+    /// Feature to (sum of term weights over members, IDF at the last update).
+    terms: HashMap<u64, (f64, f64), FeatureHashBuilder>,
+    /// Sum of (IDF × sum)² over all terms, and over the neutral ones.
+    square_all: f64,
+    square_neutral: f64,
+}
+
+impl Centroid {
+    /// Adds `delta` to `feature`'s term-weight sum, re-weighted with `idf` if given (an
+    /// insert), else with the IDF it had (a removal, which should not re-weight).
+    fn update(&mut self, feature: u64, delta: f64, idf: Option<f64>) {
+        let (sum, weight_idf) = self.terms.get(&feature).copied().unwrap_or((0.0, 0.0));
+        let idf = idf.unwrap_or(weight_idf);
+        let before = (sum * weight_idf).powi(2);
+        let new_sum = sum + delta;
+        let after = if new_sum > 1e-9 {
+            self.terms.insert(feature, (new_sum, idf));
+            (new_sum * idf).powi(2)
+        } else {
+            self.terms.remove(&feature);
+            0.0
+        };
+        self.square_all += after - before;
+        if feature & HAN_BIT == 0 {
+            self.square_neutral += after - before;
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Stored {
+    member: Member,
+    /// Index into [`RuleIndex::stories`].
+    story: u32,
+    /// The member's TF-IDF norms (all features, neutral ones) with the IDF of its insert:
+    /// comparing it with an item then needs no lookup of its features that the item lacks.
+    norms: Norms,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Norms {
+    all: f64,
+    neutral: f64,
+}
+
+impl Norms {
+    /// The norms of `fingerprint` with `idf` of each of its features.
+    fn of(fingerprint: &Fingerprint, idf: &[f64]) -> Norms {
+        let mut all = 0.0;
+        let mut neutral = 0.0;
+        for ((&feature, &title), idf) in fingerprint
+            .features()
+            .iter()
+            .zip(fingerprint.in_title())
+            .zip(idf)
+        {
+            let weight = (idf * term_weight(title)).powi(2);
+            all += weight;
+            if feature & HAN_BIT == 0 {
+                neutral += weight;
+            }
+        }
+        Norms {
+            all: all.sqrt(),
+            neutral: neutral.sqrt(),
+        }
+    }
+}
+
+impl StoryIndex {
+    /// An empty index with the [`DEFAULT_WINDOW`](super::DEFAULT_WINDOW).
+    pub fn new() -> StoryIndex {
+        StoryIndex::with_window(super::DEFAULT_WINDOW)
+    }
+
+    /// An empty index whose `find` looks at members at most `window` apart from the item.
+    pub fn with_window(window: std::time::Duration) -> StoryIndex {
+        StoryIndex {
+            rules: HashMap::new(),
+            window: chrono::Duration::from_std(window).unwrap_or(chrono::Duration::MAX),
+            len: 0,
+        }
+    }
+
+    /// The best existing story of `rule` for `member` (same canonical link → similarity 1.0),
+    /// if any reaches `threshold`; does not change the index.
+    pub fn find(&self, rule: &str, member: &Member, threshold: f64) -> Option<StoryMatch> {
+        let index = self.rules.get(rule)?;
+        let in_window = |stored: &Stored| {
+            let apart = (stored.member.at - member.at).abs();
+            apart <= self.window
+        };
+        if let Some(found) = member
+            .canonical_link
+            .as_ref()
+            .and_then(|link| index.by_link.get(link))
+            .and_then(|slots| {
+                slots
+                    .iter()
+                    .rev()
+                    .filter_map(|&slot| index.stored(slot))
+                    .find(|stored| in_window(stored))
+            })
+        {
+            return Some(StoryMatch {
+                story: index.story_name(found.story).to_string(),
+                similarity: 1.0,
+                via: found.member.key.clone(),
+            });
+        }
+        let query = Query::new(&member.fingerprint, index);
+        let candidates = index
+            .candidates(&member.fingerprint)
+            .into_iter()
+            .filter_map(|slot| index.stored(slot))
+            .filter(|stored| in_window(stored));
+        best_story(&query, index, candidates, threshold)
+    }
+
+    /// [`find`](Self::find) without LSH: every member of the rule in the window is compared.
+    /// Cost grows with the window; it exists to measure what the LSH candidates miss.
+    pub fn find_exhaustive(
+        &self,
+        rule: &str,
+        member: &Member,
+        threshold: f64,
+    ) -> Option<StoryMatch> {
+        let index = self.rules.get(rule)?;
+        let query = Query::new(&member.fingerprint, index);
+        let window = self.window;
+        let candidates = index
+            .slots
+            .iter()
+            .flatten()
+            .filter(|stored| (stored.member.at - member.at).abs() <= window);
+        best_story(&query, index, candidates, threshold)
+    }
+
+    /// The similarity of two fingerprints under `rule`'s current document frequencies, as
+    /// [`find`](Self::find) compares an item with one member (for explaining a decision).
+    pub fn similarity(&self, rule: &str, a: &Fingerprint, b: &Fingerprint) -> f64 {
+        let empty = RuleIndex::default();
+        let index = self.rules.get(rule).unwrap_or(&empty);
+        Query::new(a, index).member_similarity(b, index.norms(b))
+    }
+
+    /// Adds `member` to `story` of `rule`. A member with the key of one already there
+    /// replaces it.
+    pub fn insert(&mut self, rule: &str, story: &str, member: Member) {
+        // A replaced member is uncounted here and counted again below.
+        self.remove(rule, &member.key);
+        let index = self.rules.entry(rule.to_string()).or_default();
+        index.insert(story, member);
+        self.len += 1;
+    }
+
+    /// Takes the member with `key` out of `rule`'s index (to undo an insert whose store
+    /// commit failed); false if it is not there.
+    pub fn remove(&mut self, rule: &str, key: &str) -> bool {
+        let Some(index) = self.rules.get_mut(rule) else {
+            return false;
+        };
+        let Some(&slot) = index.by_key.get(key) else {
+            return false;
+        };
+        index.remove_slot(slot, true);
+        self.len -= 1;
+        if index.by_key.is_empty() {
+            self.rules.remove(rule);
+        }
+        true
+    }
+
+    /// Drops every member older than `before` (the start of the window); returns how many.
+    pub fn expire(&mut self, before: DateTime<Utc>) -> usize {
+        let mut expired = 0;
+        for index in self.rules.values_mut() {
+            while let Some(&(at, slot)) = index.by_time.first() {
+                if at >= before {
+                    break;
+                }
+                index.remove_slot(slot, false);
+                expired += 1;
+            }
+        }
+        self.rules.retain(|_, index| !index.by_key.is_empty());
+        self.len -= expired;
+        expired
+    }
+
+    /// Members in the index, over all rules.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl RuleIndex {
+    fn stored(&self, slot: u32) -> Option<&Stored> {
+        self.slots.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    fn insert(&mut self, story: &str, member: Member) {
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.slots.push(None);
+                u32::try_from(self.slots.len() - 1).expect("fewer than 2^32 members per rule")
+            }
+        };
+        self.frequencies
+            .add(member.at, member.fingerprint.features());
+        for key in member.fingerprint.band_keys() {
+            let bucket = self.buckets.entry(key).or_default();
+            if bucket.len() >= BUCKET_CAP {
+                bucket.remove(0);
+            }
+            bucket.push(slot);
+        }
+        if let Some(link) = &member.canonical_link {
+            self.by_link.entry(link.clone()).or_default().push(slot);
+        }
+        let idf: Vec<f64> = member
+            .fingerprint
+            .features()
+            .iter()
+            .map(|&f| self.idf(f))
+            .collect();
+        let norms = Norms::of(&member.fingerprint, &idf);
+        let story = self.story_id(story);
+        let centroid = &mut self.stories[story as usize]
+            .as_mut()
+            .expect("story_id returns a live story")
+            .centroid;
+        centroid.members += 1;
+        centroid.with_han += u32::from(member.fingerprint.has_han());
+        for ((&feature, &title), idf) in member
+            .fingerprint
+            .features()
+            .iter()
+            .zip(member.fingerprint.in_title())
+            .zip(&idf)
+        {
+            centroid.update(feature, term_weight(title), Some(*idf));
+        }
+        self.by_time.insert((member.at, slot));
+        self.by_key.insert(member.key.clone(), slot);
+        self.slots[slot as usize] = Some(Stored {
+            member,
+            story,
+            norms,
+        });
+    }
+
+    /// The id of the story named `name`, allocated if the rule has no such story.
+    fn story_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.story_ids.get(name) {
+            return id;
+        }
+        let story = Story {
+            name: name.to_string(),
+            centroid: Centroid::default(),
+        };
+        let id = match self.free_stories.pop() {
+            Some(id) => {
+                self.stories[id as usize] = Some(story);
+                id
+            }
+            None => {
+                self.stories.push(Some(story));
+                u32::try_from(self.stories.len() - 1).expect("fewer than 2^32 stories per rule")
+            }
+        };
+        self.story_ids.insert(name.to_string(), id);
+        id
+    }
+
+    fn story_name(&self, id: u32) -> &str {
+        self.stories
+            .get(id as usize)
+            .and_then(Option::as_ref)
+            .map_or("", |story| story.name.as_str())
+    }
+
+    /// Takes a member out. `undo` (an insert taken back) also takes its features out of the
+    /// document frequencies; a member that merely leaves the window stays counted there.
+    fn remove_slot(&mut self, slot: u32, undo: bool) {
+        let Some(stored) = self.slots.get_mut(slot as usize).and_then(Option::take) else {
+            return;
+        };
+        let member = stored.member;
+        if let Some(Some(story)) = self.stories.get_mut(stored.story as usize) {
+            let centroid = &mut story.centroid;
+            centroid.members -= 1;
+            centroid.with_han -= u32::from(member.fingerprint.has_han());
+            if centroid.members == 0 {
+                self.story_ids.remove(&story.name);
+                self.stories[stored.story as usize] = None;
+                self.free_stories.push(stored.story);
+            } else {
+                for (&feature, &title) in member
+                    .fingerprint
+                    .features()
+                    .iter()
+                    .zip(member.fingerprint.in_title())
+                {
+                    centroid.update(feature, -term_weight(title), None);
+                }
+            }
+        }
+        if undo {
+            self.frequencies.remove(member.fingerprint.features());
+        }
+        for key in member.fingerprint.band_keys() {
+            if let Some(bucket) = self.buckets.get_mut(&key) {
+                bucket.retain(|&s| s != slot);
+                if bucket.is_empty() {
+                    self.buckets.remove(&key);
+                }
+            }
+        }
+        if let Some(link) = &member.canonical_link
+            && let Some(slots) = self.by_link.get_mut(link)
+        {
+            slots.retain(|&s| s != slot);
+            if slots.is_empty() {
+                self.by_link.remove(link);
+            }
+        }
+        self.by_time.remove(&(member.at, slot));
+        self.by_key.remove(&member.key);
+        self.free.push(slot);
+    }
+
+    /// Slots sharing a bucket with `fingerprint`, those sharing the most first, at most
+    /// [`MAX_VERIFIED`].
+    fn candidates(&self, fingerprint: &Fingerprint) -> Vec<u32> {
+        let mut hits: Vec<u32> = Vec::with_capacity(64);
+        for key in fingerprint.band_keys() {
+            if let Some(bucket) = self.buckets.get(&key) {
+                hits.extend_from_slice(bucket);
+            }
+        }
+        hits.sort_unstable();
+        let mut counted: Vec<(u32, u32)> = Vec::with_capacity(hits.len());
+        for slot in hits {
+            match counted.last_mut() {
+                Some((last, count)) if *last == slot => *count += 1,
+                _ => counted.push((slot, 1)),
+            }
+        }
+        if counted.len() > MAX_VERIFIED {
+            counted.select_nth_unstable_by(MAX_VERIFIED - 1, |a, b| b.1.cmp(&a.1));
+            counted.truncate(MAX_VERIFIED);
+        }
+        counted.into_iter().map(|(slot, _)| slot).collect()
+    }
+
+    /// The TF-IDF norms of `fingerprint` under the current document frequencies.
+    fn norms(&self, fingerprint: &Fingerprint) -> Norms {
+        let idf: Vec<f64> = fingerprint
+            .features()
+            .iter()
+            .map(|&f| self.idf(f))
+            .collect();
+        Norms::of(fingerprint, &idf)
+    }
+
+    /// Inverse document frequency of `feature` in this rule.
+    fn idf(&self, feature: u64) -> f64 {
+        let (df, documents) = self.frequencies.get(feature);
+        ((f64::from(documents) + 1.0 + IDF_PRIOR) / (f64::from(df) + 1.0)).ln()
+    }
+}
+
+/// Stories per lookup whose centroid is compared with the item.
+pub const CENTROID_CANDIDATES: usize = 6;
+/// How much of a story's score is the item's similarity to the story's centroid, the rest
+/// being its similarity to the story's closest member.
+pub const CENTROID_SHARE: f64 = 0.7;
+pub const NUMBER_CONFLICT: f64 = 0.5;
+/// Factor on the similarity of a price-move headline and one that is not.
+pub const KIND_CONFLICT: f64 = 0.5;
+/// Weight of a feature that occurs in the title, against 1 for the summary only.
+pub const TITLE_WEIGHT: f64 = 4.0;
+
+fn term_weight(in_title: bool) -> f64 {
+    if in_title { TITLE_WEIGHT } else { 1.0 }
+}
+
+/// The story among `candidates`' that scores highest for `query`, if it reaches `threshold`.
+fn best_story<'a>(
+    query: &Query<'_>,
+    index: &'a RuleIndex,
+    candidates: impl Iterator<Item = &'a Stored>,
+    threshold: f64,
+) -> Option<StoryMatch> {
+    // Per story: its closest member and that similarity.
+    let mut closest: Vec<(u32, f64, &'a Stored)> = Vec::new();
+    for stored in candidates {
+        let similarity = query.member_similarity(&stored.member.fingerprint, stored.norms);
+        match closest
+            .iter_mut()
+            .find(|(story, _, _)| *story == stored.story)
+        {
+            Some(entry) if entry.1 < similarity => {
+                entry.1 = similarity;
+                entry.2 = stored;
+            }
+            Some(_) => {}
+            None => closest.push((stored.story, similarity, stored)),
+        }
+    }
+    // Only the stories with the closest members are compared as a whole: the centroid
+    // comparison costs a lookup per feature of the item, and a story none of whose members
+    // is close is not the item's story.
+    closest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+    closest.truncate(CENTROID_CANDIDATES);
+    let mut best: Option<StoryMatch> = None;
+    for (story, member_similarity, via) in closest {
+        let centroid_similarity = if CENTROID_SHARE > 0.0 {
+            index
+                .stories
+                .get(story as usize)
+                .and_then(Option::as_ref)
+                .map_or(0.0, |story| query.centroid_similarity(&story.centroid))
+        } else {
+            0.0
+        };
+        let score =
+            CENTROID_SHARE * centroid_similarity + (1.0 - CENTROID_SHARE) * member_similarity;
+        if score >= threshold && best.as_ref().is_none_or(|b| score > b.similarity) {
+            best = Some(StoryMatch {
+                story: index.story_name(story).to_string(),
+                similarity: score,
+                via: via.member.key.clone(),
+            });
+        }
+    }
+    best
+}
+
+/// The item being looked up, with its feature weights computed once.
+struct Query<'a> {
+    fingerprint: &'a Fingerprint,
+    /// IDF of each feature, aligned with `fingerprint.features()`.
+    idf: Vec<f64>,
+    /// IDF times term weight.
+    weights: Vec<f64>,
+    neutral: usize,
+    norm_all: f64,
+    norm_neutral: f64,
+}
+
+impl<'a> Query<'a> {
+    fn new(fingerprint: &'a Fingerprint, index: &RuleIndex) -> Query<'a> {
+        let idf: Vec<f64> = fingerprint
+            .features()
+            .iter()
+            .map(|&f| index.idf(f))
+            .collect();
+        let weights: Vec<f64> = idf
+            .iter()
+            .zip(fingerprint.in_title())
+            .map(|(idf, &title)| idf * term_weight(title))
+            .collect();
+        let neutral = fingerprint.neutral().len();
+        let norm = |w: &[f64]| w.iter().map(|w| w * w).sum::<f64>().sqrt();
+        Query {
+            fingerprint,
+            norm_neutral: norm(&weights[..neutral]),
+            norm_all: norm(&weights),
+            idf,
+            weights,
+            neutral,
+        }
+    }
+
+    /// Cosine similarity of TF-IDF vectors; over neutral features only when exactly one of
+    /// the two items has Han text.
+    fn member_similarity(&self, other: &Fingerprint, their_norms: Norms) -> f64 {
+        let neutral_only = self.fingerprint.has_han() != other.has_han();
+        let (ours, norm, their_norm) = if neutral_only {
+            (
+                &self.fingerprint.features()[..self.neutral],
+                self.norm_neutral,
+                their_norms.neutral,
+            )
+        } else {
+            (self.fingerprint.features(), self.norm_all, their_norms.all)
+        };
+        let theirs = if neutral_only {
+            other.neutral()
+        } else {
+            other.features()
+        };
+        let mut dot = 0.0;
+        let mut i = 0;
+        for (&feature, &title) in theirs.iter().zip(other.in_title()) {
+            while i < ours.len() && ours[i] < feature {
+                i += 1;
+            }
+            if i == ours.len() {
+                break;
+            }
+            if ours[i] == feature {
+                dot += self.weights[i] * self.idf[i] * term_weight(title);
+            }
+        }
+        if dot == 0.0 || their_norm == 0.0 {
+            return 0.0;
+        }
+        let mut conflict = 1.0;
+        if self.fingerprint.numbers_conflict(other) {
+            conflict *= NUMBER_CONFLICT;
+        }
+        if self.fingerprint.kinds_conflict(other) {
+            conflict *= KIND_CONFLICT;
+        }
+        conflict * dot / (norm * their_norm)
+    }
+
+    /// Cosine similarity with a story's centroid; over neutral features only unless both
+    /// the item and the story have Han text.
+    fn centroid_similarity(&self, centroid: &Centroid) -> f64 {
+        let neutral_only = !(self.fingerprint.has_han() && centroid.with_han > 0);
+        let (ours, norm, square) = if neutral_only {
+            (
+                &self.fingerprint.features()[..self.neutral],
+                self.norm_neutral,
+                centroid.square_neutral,
+            )
+        } else {
+            (
+                self.fingerprint.features(),
+                self.norm_all,
+                centroid.square_all,
+            )
+        };
+        let mut dot = 0.0;
+        for (i, feature) in ours.iter().enumerate() {
+            if let Some((sum, idf)) = centroid.terms.get(feature) {
+                dot += self.weights[i] * idf * sum;
+            }
+        }
+        if dot <= 0.0 || square <= 0.0 {
+            return 0.0;
+        }
+        // The member count divides both the dot product and the centroid's norm: it cancels.
+        dot / (norm * square.sqrt())
+    }
+}
+
+/// Feature hashes and band keys are already uniformly mixed 64-bit values: hashing them again
+/// would only cost time.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FeatureHash(u64);
+
+type FeatureHashBuilder = BuildHasherDefault<FeatureHash>;
+
+impl Hasher for FeatureHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hours: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + hours * 3600, 0).expect("valid timestamp")
+    }
+
+    fn member(key: &str, title: &str, hours: i64) -> Member {
+        Member {
+            key: key.to_string(),
+            canonical_link: None,
+            fingerprint: Fingerprint::of(title, "", &[]),
+            at: at(hours),
+        }
+    }
+
+    fn linked(key: &str, title: &str, link: &str, hours: i64) -> Member {
+        Member {
+            canonical_link: Some(link.to_string()),
+            ..member(key, title, hours)
+        }
+    }
+
+    #[test]
+    fn reworded_headline_joins_its_story() {
+        let mut index = StoryIndex::new();
+        index.insert(
+            "r",
+            "s1",
+            member(
+                "a",
+                "Pentagon adds Alibaba to list of Chinese military companies",
+                0,
+            ),
+        );
+        index.insert(
+            "r",
+            "s2",
+            member(
+                "b",
+                "Tencent reports record quarterly profit on gaming boom",
+                0,
+            ),
+        );
+        let found = index
+            .find(
+                "r",
+                &member(
+                    "c",
+                    "Alibaba added to Pentagon list of Chinese military companies - Reuters",
+                    1,
+                ),
+                0.3,
+            )
+            .expect("a match");
+        assert_eq!(found.story, "s1");
+        assert_eq!(found.via, "a");
+        assert!(found.similarity > 0.5, "{found:?}");
+    }
+
+    #[test]
+    fn stories_do_not_cross_rules() {
+        let mut index = StoryIndex::new();
+        index.insert("r1", "s1", member("a", "Alibaba shares fall 5%", 0));
+        assert!(
+            index
+                .find("r2", &member("b", "Alibaba shares fall 5%", 0), 0.1)
+                .is_none()
+        );
+        assert!(
+            index
+                .find("r1", &member("b", "Alibaba shares fall 5%", 0), 0.1)
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn same_canonical_link_joins_whatever_the_text() {
+        let mut index = StoryIndex::new();
+        index.insert(
+            "r",
+            "s1",
+            linked("a", "Alibaba shares fall", "https://example.org/x", 0),
+        );
+        let found = index
+            .find(
+                "r",
+                &linked("b", "完全不同的标题", "https://example.org/x", 2),
+                0.99,
+            )
+            .expect("joined by link");
+        assert_eq!((found.story.as_str(), found.similarity), ("s1", 1.0));
+    }
+
+    #[test]
+    fn members_outside_the_window_are_ignored_and_expire() {
+        let mut index = StoryIndex::with_window(std::time::Duration::from_secs(48 * 3600));
+        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
+        index.insert("r", "s1", member("b", "Alibaba shares drop 5%", 10));
+        assert!(
+            index
+                .find("r", &member("c", "Alibaba shares fall 5%", 49), 0.3)
+                .is_some()
+        );
+        assert_eq!(
+            index
+                .find("r", &member("c", "Alibaba shares fall 5%", 49), 0.3)
+                .map(|m| m.via),
+            Some("b".to_string()),
+            "a is 49 h away"
+        );
+        assert!(
+            index
+                .find("r", &member("c", "Alibaba shares fall 5%", 70), 0.3)
+                .is_none()
+        );
+        assert_eq!(index.expire(at(1)), 1);
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.expire(at(100)), 1);
+        assert!(index.is_empty());
+        assert!(
+            index
+                .find("r", &member("c", "Alibaba shares fall 5%", 0), 0.0)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn remove_undoes_insert() {
+        let mut index = StoryIndex::new();
+        index.insert(
+            "r",
+            "s1",
+            linked("a", "Alibaba shares fall 5%", "https://example.org/a", 0),
+        );
+        let probe = linked("b", "Alibaba shares fall 5%", "https://example.org/a", 0);
+        assert!(index.find("r", &probe, 0.5).is_some());
+        assert!(index.remove("r", "a"));
+        assert!(!index.remove("r", "a"));
+        assert!(index.find("r", &probe, 0.0).is_none());
+        assert_eq!(index.len(), 0);
+        assert!(
+            index.rules.is_empty(),
+            "an emptied rule leaves nothing behind"
+        );
+    }
+
+    #[test]
+    fn reinserting_a_key_replaces_the_member() {
+        let mut index = StoryIndex::new();
+        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
+        index.insert("r", "s2", member("a", "Alibaba shares fall 5%", 0));
+        assert_eq!(index.len(), 1);
+        let found = index.find("r", &member("b", "Alibaba shares fall 5%", 0), 0.5);
+        assert_eq!(found.map(|m| m.story), Some("s2".to_string()));
+    }
+
+    #[test]
+    fn buckets_keep_only_the_newest_members() {
+        let mut index = StoryIndex::new();
+        for i in 0..(BUCKET_CAP as i64 * 3) {
+            index.insert(
+                "r",
+                &format!("s{i}"),
+                member(&format!("k{i}"), "Alibaba shares fall", 0),
+            );
+        }
+        let rule = &index.rules["r"];
+        assert!(rule.buckets.values().all(|b| b.len() <= BUCKET_CAP));
+        let newest = u32::try_from(BUCKET_CAP * 3 - 1).expect("small");
+        assert!(rule.buckets.values().all(|b| b.last() == Some(&newest)));
+        let found = index
+            .find("r", &member("x", "Alibaba shares fall", 0), 0.5)
+            .expect("a match");
+        let n: usize = found.story[1..].parse().expect("numbered story");
+        assert!(n >= BUCKET_CAP * 2, "matched a recent member, got {n}");
+    }
+
+    #[test]
+    fn an_emptied_story_is_forgotten_and_its_id_reused() {
+        let mut index = StoryIndex::new();
+        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
+        index.insert("r", "s0", member("z", "Tencent profit jumps on games", 0));
+        assert!(index.remove("r", "a"));
+        index.insert("r", "s2", member("b", "Alibaba shares fall 5%", 1));
+        let found = index.find("r", &member("c", "Alibaba shares drop 5%", 2), 0.2);
+        assert_eq!(found.map(|m| m.story), Some("s2".to_string()));
+        let rule = &index.rules["r"];
+        assert_eq!(rule.story_ids.len(), 2);
+        assert!(!rule.story_ids.contains_key("s1"));
+    }
+
+    #[test]
+    fn removed_slots_leave_no_trace_in_buckets() {
+        let mut index = StoryIndex::new();
+        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
+        index.insert("r", "s2", member("b", "Tencent profit jumps", 0));
+        assert!(index.remove("r", "a"));
+        let rule = &index.rules["r"];
+        let b = rule.by_key["b"];
+        assert!(rule.buckets.values().flatten().all(|&s| s == b));
+        assert!(rule.frequencies.current.counts.values().all(|&n| n == 1));
+    }
+}

@@ -1,0 +1,536 @@
+//! Story clustering measured against labelled headlines (`tests/data/stories/items.jsonl`:
+//! one JSON object per line with `id`, `story`, `lang`, `source`, `feed`, `title`, `summary`,
+//! `link`, `published`).
+//!
+//! Items are replayed in publication order through one [`StoryIndex`] as ONE rule (the hard
+//! case: every story shares the rule's vocabulary), with concepts from the shipped
+//! `config/newswatch.toml` and the default 48 h window, as the daemon would: each item joins
+//! the story `find` returns, or starts its own. Reported: pairwise precision and recall (over
+//! pairs of items put in one cluster) and B-cubed precision and recall (per item, averaged).
+//!
+//! Methodology: stories sorted by slug alternate between a development half (even index),
+//! on which the threshold was chosen, and a held-out half (odd index), never tuned on. Each
+//! half is replayed on its own, then everything together; the figures of all three are
+//! printed with a threshold sweep (`cargo test --test stories_eval -- --nocapture`).
+//! `story_clustering_quality` asserts today's level on all items as a regression floor. The
+//! issue's targets (precision >= 0.95, recall >= 0.85) are NOT met yet: the figures it prints
+//! are the gap, recorded in issue 9's note. `STORIES_VERBOSE=0.25` prints every wrong merge and split of the development
+//! half at that threshold; `STORIES_DIAG=1` prints how item-to-item similarity separates
+//! same-story from other-story pairs there.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use newswatch::feed::Item;
+use newswatch::feed::normalize::canonical_link;
+use newswatch::story::{
+    Concepts, DEFAULT_THRESHOLD, DEFAULT_WINDOW, Fingerprint, Member, StoryIndex,
+};
+
+/// The issue's targets.
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.85;
+/// What the current method reaches on all items, rounded down: a change that falls below
+/// is a regression.
+const FLOOR_PRECISION: f64 = 0.85;
+const FLOOR_RECALL: f64 = 0.69;
+const RULE: &str = "eval";
+
+#[derive(serde::Deserialize)]
+struct Labelled {
+    id: String,
+    story: String,
+    lang: String,
+    #[allow(dead_code)]
+    source: String,
+    feed: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    link: Option<String>,
+    published: DateTime<Utc>,
+}
+
+/// A labelled item, fingerprinted once.
+struct Case {
+    item: Labelled,
+    member: Member,
+}
+
+fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn load_cases() -> Vec<Case> {
+    let config_path = repo_path("config/newswatch.toml");
+    let config = newswatch::config::load(&config_path)
+        .unwrap_or_else(|e| panic!("{}: {e}", config_path.display()));
+    let concepts = Concepts::from_config(&config);
+    let data = repo_path("tests/data/stories/items.jsonl");
+    let text = std::fs::read_to_string(&data).unwrap_or_else(|e| panic!("{}: {e}", data.display()));
+    let mut cases: Vec<Case> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            let item: Labelled = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", data.display(), n + 1));
+            let feed_item = Item {
+                feed: item.feed.clone(),
+                entry_id: item.id.clone(),
+                title: item.title.clone(),
+                summary: item.summary.clone(),
+                content: String::new(),
+                authors: Vec::new(),
+                categories: Vec::new(),
+                link: item.link.clone(),
+                canonical_link: item.link.as_deref().and_then(canonical_link),
+                published: Some(item.published),
+                updated: None,
+            };
+            let found = concepts.of(&feed_item);
+            let member = Member {
+                key: format!("{}\u{0}{}", item.feed, item.id),
+                canonical_link: feed_item.canonical_link.clone(),
+                fingerprint: Fingerprint::of(&item.title, &item.summary, &found),
+                at: item.published,
+            };
+            Case { item, member }
+        })
+        .collect();
+    cases.sort_by(|a, b| (a.item.published, &a.item.id).cmp(&(b.item.published, &b.item.id)));
+    cases
+}
+
+/// What one replay produced.
+struct Replay {
+    /// Predicted cluster per case index.
+    cluster: Vec<String>,
+    /// Finds where LSH returned a different story than comparing with every member would.
+    lsh_misses: usize,
+}
+
+fn replay(cases: &[&Case], threshold: f64) -> Replay {
+    let mut index = StoryIndex::new();
+    let mut cluster = Vec::with_capacity(cases.len());
+    let mut lsh_misses = 0;
+    let window = chrono::Duration::from_std(DEFAULT_WINDOW).expect("48 h fits");
+    for case in cases {
+        index.expire(case.member.at - window);
+        let found = index.find(RULE, &case.member, threshold);
+        let exhaustive = index.find_exhaustive(RULE, &case.member, threshold);
+        if found.as_ref().map(|m| &m.story) != exhaustive.as_ref().map(|m| &m.story) {
+            lsh_misses += 1;
+        }
+        let story = found.map_or_else(|| case.member.key.clone(), |m| m.story);
+        index.insert(RULE, &story, case.member.clone());
+        cluster.push(story);
+    }
+    Replay {
+        cluster,
+        lsh_misses,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Scores {
+    pair_precision: f64,
+    pair_recall: f64,
+    bcubed_precision: f64,
+    bcubed_recall: f64,
+}
+
+impl Scores {
+    fn f1(self) -> f64 {
+        let (p, r) = (self.pair_precision, self.pair_recall);
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+fn score(gold: &[&str], predicted: &[String]) -> Scores {
+    let n = gold.len();
+    let (mut together_both, mut together_predicted, mut together_gold) = (0, 0, 0);
+    for i in 0..n {
+        for j in i + 1..n {
+            let same_gold = gold[i] == gold[j];
+            let same_predicted = predicted[i] == predicted[j];
+            together_both += usize::from(same_gold && same_predicted);
+            together_predicted += usize::from(same_predicted);
+            together_gold += usize::from(same_gold);
+        }
+    }
+    let mut bcubed_precision = 0.0;
+    let mut bcubed_recall = 0.0;
+    for i in 0..n {
+        let (mut both, mut in_predicted, mut in_gold) = (0, 0, 0);
+        for j in 0..n {
+            let same_gold = gold[i] == gold[j];
+            let same_predicted = predicted[i] == predicted[j];
+            both += usize::from(same_gold && same_predicted);
+            in_predicted += usize::from(same_predicted);
+            in_gold += usize::from(same_gold);
+        }
+        bcubed_precision += ratio(both, in_predicted);
+        bcubed_recall += ratio(both, in_gold);
+    }
+    Scores {
+        pair_precision: ratio(together_both, together_predicted),
+        pair_recall: ratio(together_both, together_gold),
+        bcubed_precision: bcubed_precision / n.max(1) as f64,
+        bcubed_recall: bcubed_recall / n.max(1) as f64,
+    }
+}
+
+fn evaluate(cases: &[&Case], threshold: f64) -> (Scores, Replay) {
+    let result = replay(cases, threshold);
+    let gold: Vec<&str> = cases.iter().map(|c| c.item.story.as_str()).collect();
+    (score(&gold, &result.cluster), result)
+}
+
+/// Pairwise recall by the languages of the pair: en-en, en-zh, zh-zh.
+fn recall_by_language(cases: &[&Case], predicted: &[String]) -> String {
+    let mut found = [0usize; 3];
+    let mut total = [0usize; 3];
+    for i in 0..cases.len() {
+        for j in i + 1..cases.len() {
+            if cases[i].item.story != cases[j].item.story {
+                continue;
+            }
+            let zh =
+                usize::from(cases[i].item.lang == "zh") + usize::from(cases[j].item.lang == "zh");
+            total[zh] += 1;
+            found[zh] += usize::from(predicted[i] == predicted[j]);
+        }
+    }
+    format!(
+        "recall en-en {:.3} en-zh {:.3} zh-zh {:.3}",
+        ratio(found[0], total[0]),
+        ratio(found[1], total[1]),
+        ratio(found[2], total[2])
+    )
+}
+
+fn line(name: &str, cases: &[&Case], threshold: f64) -> Scores {
+    let (s, result) = evaluate(cases, threshold);
+    println!("          {}", recall_by_language(cases, &result.cluster));
+    let stories: BTreeSet<&str> = cases.iter().map(|c| c.item.story.as_str()).collect();
+    println!(
+        "{name:<9} items {:>4} stories {:>3}  pairwise P {:.3} R {:.3} F1 {:.3}  B-cubed P {:.3} R {:.3}  LSH misses {}",
+        cases.len(),
+        stories.len(),
+        s.pair_precision,
+        s.pair_recall,
+        s.f1(),
+        s.bcubed_precision,
+        s.bcubed_recall,
+        result.lsh_misses,
+    );
+    s
+}
+
+/// Every wrong merge and split of a replay, for looking at errors.
+fn print_errors(cases: &[&Case], threshold: f64) {
+    let (_, result) = evaluate(cases, threshold);
+    let mut clusters: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in result.cluster.iter().enumerate() {
+        clusters.entry(c.as_str()).or_default().push(i);
+    }
+    println!("--- clusters mixing stories");
+    for members in clusters.values() {
+        let stories: BTreeSet<&str> = members
+            .iter()
+            .map(|&i| cases[i].item.story.as_str())
+            .collect();
+        if stories.len() > 1 {
+            for &i in members {
+                println!(
+                    "  [{}] {} | {}",
+                    cases[i].item.story, cases[i].item.title, cases[i].item.lang
+                );
+            }
+            println!();
+        }
+    }
+    println!("--- stories split over clusters");
+    let mut by_story: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in cases.iter().enumerate() {
+        by_story.entry(c.item.story.as_str()).or_default().push(i);
+    }
+    for (story, members) in by_story {
+        let predicted: BTreeSet<&str> = members
+            .iter()
+            .map(|&i| result.cluster[i].as_str())
+            .collect();
+        if predicted.len() > 1 {
+            println!("  {story}:");
+            let mut ordinal: HashMap<&str, usize> = HashMap::new();
+            for &i in &members {
+                let next = ordinal.len();
+                let k = *ordinal.entry(result.cluster[i].as_str()).or_insert(next);
+                println!(
+                    "    {k} {} | {} | {}",
+                    cases[i].item.lang, cases[i].item.title, cases[i].item.summary
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn story_clustering_quality() {
+    let cases = load_cases();
+    let stories: BTreeSet<&str> = cases.iter().map(|c| c.item.story.as_str()).collect();
+    let dev_stories: BTreeSet<&str> = stories.iter().step_by(2).copied().collect();
+    let all: Vec<&Case> = cases.iter().collect();
+    let (dev, held_out): (Vec<&Case>, Vec<&Case>) = cases
+        .iter()
+        .partition(|c| dev_stories.contains(c.item.story.as_str()));
+    let zh = cases.iter().filter(|c| c.item.lang == "zh").count();
+    println!(
+        "{} items ({zh} zh), {} stories: dev {} items, held-out {} items",
+        cases.len(),
+        stories.len(),
+        dev.len(),
+        held_out.len()
+    );
+
+    println!("threshold sweep (dev half):");
+    let mut sweep = Vec::new();
+    for step in 0..=12 {
+        let threshold = 0.10 + 0.025 * f64::from(step);
+        let (s, _) = evaluate(&dev, threshold);
+        println!(
+            "  {threshold:.3}  pairwise P {:.3} R {:.3} F1 {:.3}  B-cubed P {:.3} R {:.3}",
+            s.pair_precision,
+            s.pair_recall,
+            s.f1(),
+            s.bcubed_precision,
+            s.bcubed_recall
+        );
+        sweep.push((threshold, s));
+    }
+    // The highest dev recall with precision on target there and one step lower: one wrong
+    // merge of two big stories moves pairwise precision by 0.2, and a threshold at the edge of
+    // such a merge does not carry over to other data.
+    let chosen = sweep
+        .windows(2)
+        .filter(|w| {
+            w[0].1.pair_precision >= MIN_PRECISION && w[1].1.pair_precision >= MIN_PRECISION
+        })
+        .max_by(|a, b| a[1].1.pair_recall.total_cmp(&b[1].1.pair_recall))
+        .map(|w| w[1].0);
+    println!("dev-chosen threshold {chosen:?}; DEFAULT_THRESHOLD {DEFAULT_THRESHOLD}");
+    println!("at DEFAULT_THRESHOLD:");
+    line("dev", &dev, DEFAULT_THRESHOLD);
+    line("held-out", &held_out, DEFAULT_THRESHOLD);
+    let (everything, replayed) = evaluate(&all, DEFAULT_THRESHOLD);
+    line("all", &all, DEFAULT_THRESHOLD);
+    let met = everything.pair_precision >= MIN_PRECISION && everything.pair_recall >= MIN_RECALL;
+    println!(
+        "issue targets (pairwise P >= {MIN_PRECISION}, R >= {MIN_RECALL} on all): {}",
+        if met { "met" } else { "NOT met" }
+    );
+    println!("sweep, for the record (pairwise P/R; the threshold was chosen on dev alone):");
+    for (threshold, dev_scores) in &sweep {
+        let (held, _) = evaluate(&held_out, *threshold);
+        let (every, _) = evaluate(&all, *threshold);
+        println!(
+            "  {threshold:.3}  dev {:.3}/{:.3}  held-out {:.3}/{:.3}  all {:.3}/{:.3}",
+            dev_scores.pair_precision,
+            dev_scores.pair_recall,
+            held.pair_precision,
+            held.pair_recall,
+            every.pair_precision,
+            every.pair_recall
+        );
+    }
+    if std::env::var_os("STORIES_DIAG").is_some() {
+        pair_diagnostics(&dev);
+        replay_diagnostics(&dev);
+    }
+    if let Some(verbose) = std::env::var_os("STORIES_VERBOSE") {
+        let threshold = verbose
+            .to_str()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(DEFAULT_THRESHOLD);
+        // Errors are looked at on the development half only, so the held-out half stays held out.
+        print_errors(&dev, threshold);
+    }
+    assert_eq!(
+        replayed.lsh_misses, 0,
+        "LSH candidates must find what comparing with every member finds"
+    );
+    assert!(
+        everything.pair_precision >= FLOOR_PRECISION && everything.pair_recall >= FLOOR_RECALL,
+        "regression: pairwise precision {:.3} (floor {FLOOR_PRECISION}), recall {:.3} (floor {FLOOR_RECALL})",
+        everything.pair_precision,
+        everything.pair_recall
+    );
+}
+
+/// How well one item-to-item similarity separates same-story from other-story pairs within
+/// the window, with document frequencies of all `cases`.
+fn pair_diagnostics(cases: &[&Case]) {
+    let mut index = StoryIndex::new();
+    for case in cases {
+        index.insert(RULE, &case.member.key, case.member.clone());
+    }
+    let window = chrono::Duration::from_std(DEFAULT_WINDOW).expect("48 h fits");
+    let mut positives = Vec::new();
+    let mut negatives = Vec::new();
+    let mut by_kind: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for (i, a) in cases.iter().enumerate() {
+        for b in &cases[..i] {
+            if (a.member.at - b.member.at).abs() > window {
+                continue;
+            }
+            let s = index.similarity(RULE, &a.member.fingerprint, &b.member.fingerprint);
+            if a.item.story == b.item.story {
+                positives.push(s);
+                let kind = match (a.item.lang.as_str(), b.item.lang.as_str()) {
+                    ("en", "en") => "en-en",
+                    ("zh", "zh") => "zh-zh",
+                    _ => "en-zh",
+                };
+                by_kind.entry(kind).or_default().push(s);
+            } else {
+                negatives.push(s);
+            }
+        }
+    }
+    println!(
+        "pairs in window: {} positive, {} negative",
+        positives.len(),
+        negatives.len()
+    );
+    for t in [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5] {
+        let above = |v: &[f64]| v.iter().filter(|&&s| s >= t).count();
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(k, v)| format!("{k} {:.2}", ratio(above(v), v.len())))
+            .collect();
+        println!(
+            "  >= {t:.2}: positives {:.3} ({}), negatives {}",
+            ratio(above(&positives), positives.len()),
+            kinds.join(" "),
+            above(&negatives)
+        );
+    }
+    // Single-pass view: does each item's most similar earlier item (in the window) belong to
+    // its story?
+    let mut right = 0;
+    let mut wrong = 0;
+    let mut first = 0;
+    let mut joining = Vec::new();
+    let mut starting = Vec::new();
+    for (i, a) in cases.iter().enumerate() {
+        let has_earlier = cases[..i].iter().any(|b| b.item.story == a.item.story);
+        let best = cases[..i]
+            .iter()
+            .filter(|b| (a.member.at - b.member.at).abs() <= window)
+            .map(|b| {
+                (
+                    index.similarity(RULE, &a.member.fingerprint, &b.member.fingerprint),
+                    b,
+                )
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        let best_similarity = best.map_or(0.0, |(s, _)| s);
+        if has_earlier {
+            joining.push(best_similarity);
+        } else {
+            starting.push(best_similarity);
+        }
+        match best {
+            _ if !has_earlier => first += 1,
+            Some((_, b)) if b.item.story == a.item.story => right += 1,
+            _ => wrong += 1,
+        }
+    }
+    println!(
+        "nearest earlier item: same story {right}, other story {wrong}, story's first {first}"
+    );
+    joining.sort_by(f64::total_cmp);
+    starting.sort_by(f64::total_cmp);
+    let show = |v: &[f64]| {
+        v.iter()
+            .map(|s| format!("{s:.2}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!(
+        "best earlier similarity of items that start a story: {}",
+        show(&starting)
+    );
+    println!(
+        "best earlier similarity of items that join one: {}",
+        show(&joining)
+    );
+}
+
+/// In a replay: each item's best similarity to an earlier item of its own story and of other
+/// stories, at the moment it arrives.
+fn replay_diagnostics(cases: &[&Case]) {
+    let mut index = StoryIndex::new();
+    let window = chrono::Duration::from_std(DEFAULT_WINDOW).expect("48 h fits");
+    let mut joining = Vec::new();
+    let mut starting = Vec::new();
+    let mut other_for_joining = Vec::new();
+    for (i, a) in cases.iter().enumerate() {
+        index.expire(a.member.at - window);
+        let mut same: f64 = -1.0;
+        let mut other: f64 = 0.0;
+        for b in &cases[..i] {
+            if (a.member.at - b.member.at).abs() > window {
+                continue;
+            }
+            let s = index.similarity(RULE, &a.member.fingerprint, &b.member.fingerprint);
+            if b.item.story == a.item.story {
+                same = same.max(s);
+            } else {
+                other = other.max(s);
+            }
+        }
+        if same >= 0.0 {
+            joining.push(same);
+            other_for_joining.push(other);
+        } else {
+            starting.push(other);
+        }
+        index.insert(RULE, &a.item.story, a.member.clone());
+    }
+    joining.sort_by(f64::total_cmp);
+    starting.sort_by(f64::total_cmp);
+    other_for_joining.sort_by(f64::total_cmp);
+    let show = |v: &[f64]| {
+        v.iter()
+            .map(|s| format!("{s:.2}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!(
+        "replay: best other-story similarity of items that start a story: {}",
+        show(&starting)
+    );
+    println!(
+        "replay: best same-story similarity of items that join one: {}",
+        show(&joining)
+    );
+    println!(
+        "replay: best other-story similarity of items that join one: {}",
+        show(&other_for_joining)
+    );
+}
