@@ -70,9 +70,9 @@ def main():
             title = "First and second cycle" if scenario == "cycles" else "newswatch alone, big"
             out.append("## {}: N = {:,} feeds x M = {} items ({} run{})\n".format(
                 title, n, items, runs, "s" if runs > 1 else ""))
-            out.append("| tool | first: wall s | CPU s | peak RSS MiB | emails / expected | dup "
+            out.append("| tool | first: wall s | CPU s | peak RSS MiB | emails / expected | emails from-to s | dup "
                        "| second: wall s | CPU s | peak RSS MiB | 200 / 304 | emails |")
-            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
             tools = sorted({k[2] for k in groups if k[0] == scenario and k[1] == n},
                            key=lambda t: ORDER.index(t) if t in ORDER else 99)
             for tool in tools:
@@ -82,8 +82,8 @@ def main():
                 cpu2 = statistics.median([num(r["user_s"]) + num(r["sys_s"]) for r in second]) if second else None
                 if tool == "sink-calibration":
                     e = first[0]
-                    out.append("| {} | {} | | | {} / {} | | | | | | |".format(
-                        LABELS[tool], fmt(med(first, "wall_s")), med(first, "emails"), e["emails_expected"]))
+                    out.append("| {} | {} | | | {} / {} | | | | | | | |".format(
+                        LABELS[tool], fmt(med(first, "wall_s")), int(med(first, "emails")), e["emails_expected"]))
                     continue
                 mails = "-"
                 if first:
@@ -91,20 +91,24 @@ def main():
                     mails = "{} / {}".format(received, first[0]["emails_expected"])
                     if tool == "newsboat":
                         mails = "({})".format(first[0]["note"])
-                dup = ", ".join(r["dup_items"] for r in first) if first else "-"
+                last = second or first
+                dup = ", ".join(r["dup_items"] for r in last) if last else "-"
+                span = "-"
+                if first and first[0]["first_email_s"] not in ("-", ""):
+                    span = "{}-{}".format(fmt(med(first, "first_email_s"), 1), fmt(med(first, "last_email_s"), 1))
                 h = "-"
                 if second:
                     h = "{} / {}".format(", ".join(r["http_200"] for r in second),
                                          ", ".join(r["http_304"] for r in second))
                 mails2 = ", ".join(r["emails"] for r in second) if second else "-"
-                out.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+                out.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
                     LABELS.get(tool, tool), fmt(med(first, "wall_s")), fmt(cpu1),
-                    fmt(med(first, "maxrss_kib") / 1024 if first else None, 1), mails, dup,
+                    fmt(med(first, "maxrss_kib") / 1024 if first else None, 1), mails, span, dup,
                     fmt(med(second, "wall_s")), fmt(cpu2),
                     fmt(med(second, "maxrss_kib") / 1024 if second else None, 1), h, mails2))
                 third = groups.get((scenario, n, tool, "third"), [])
                 if third:
-                    out.append("| {} | | | | | | {} | {} | {} | {} / {} | {} |".format(
+                    out.append("| {} | | | | | | | {} | {} | {} | {} / {} | {} |".format(
                         "newsboat, third reload (its first conditional one)", fmt(med(third, "wall_s")),
                         fmt(statistics.median([num(r["user_s"]) + num(r["sys_s"]) for r in third])),
                         fmt(med(third, "maxrss_kib") / 1024, 1),

@@ -286,13 +286,14 @@ newsboat_urls() { # file feeds
 
 # ---------------------------------------------------------------- measuring
 results=$out/results.tsv
-printf 'scenario\tfeeds\titems\trun\ttool\tphase\twall_s\tuser_s\tsys_s\tmaxrss_kib\texit\thttp_200\thttp_304\thttp_other\temails_expected\temails\tunique_ids\tdup_ids\tunique_items\tdup_items\tnote\n' > "$results"
+printf 'scenario\tfeeds\titems\trun\ttool\tphase\twall_s\tuser_s\tsys_s\tmaxrss_kib\texit\thttp_200\thttp_304\thttp_other\temails_expected\temails\tunique_ids\tdup_ids\tunique_items\tdup_items\tfirst_email_s\tlast_email_s\tnote\n' > "$results"
 
 # Runs a command under /usr/bin/time -v; sets m_wall m_user m_sys m_rss m_exit.
 measure() { # name cmd...
     local name=$1; shift
     : > "$work/nginx/access.log"
     : > "$work/sink.log"
+    m_start=$(date +%s%3N)
     set +e
     /usr/bin/time -v -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err"
     m_exit=$?
@@ -307,23 +308,43 @@ http_counts() { # -> "200 304 other"
     awk '{ if ($1 == 200) a++; else if ($1 == 304) b++; else c++ } END {printf "%d %d %d", a, b, c}' "$work/nginx/access.log"
 }
 record() { # scenario feeds run tool phase expected mailsource(sink|maildir:DIR|none) note
-    local counts http
+    # emails, unique_ids and unique_items count this cycle; dup_ids and dup_items count
+    # duplicates over the variant's cycles so far (cycle_mail, reset by cycle_pair), so a
+    # message sent again in the second cycle counts.
+    local counts http now all
     case $7 in
-        sink) counts=$("$venv/bin/python" "$here/sink.py" count "$work/sink.log") ;;
-        maildir:*) counts=$("$venv/bin/python" "$here/sink.py" count --maildir "${7#maildir:}") ;;
-        *) counts="0 0 0 0 0 0" ;;
+        sink)
+            cat "$work/sink.log" >> "$work/cycle-mail.log"
+            now=$("$venv/bin/python" "$here/sink.py" count "$work/sink.log")
+            all=$("$venv/bin/python" "$here/sink.py" count "$work/cycle-mail.log") ;;
+        maildir:*)
+            # A Maildir keeps every cycle's messages: this cycle's are the difference.
+            all=$("$venv/bin/python" "$here/sink.py" count --maildir "${7#maildir:}")
+            now=$(awk -v a="$all" -v p="$maildir_before" 'BEGIN {split(a, x, " "); split(p, y, " ");
+                printf "%d %d 0 %d %d 0", x[1] - y[1], x[2] - y[2], x[4] - y[4], x[5] - y[5]}')
+            maildir_before=$all ;;
+        *) now="0 0 0 0 0 0" all=$now ;;
     esac
+    counts=$(awk -v n="$now" -v a="$all" 'BEGIN {split(n, x, " "); split(a, y, " ");
+        printf "%d %d %d %d %d %d", x[1], x[2], y[3], x[4], x[5], y[6]}')
     http=$(http_counts)
+    # When the first and the last email arrived, in seconds from the start of the process.
+    local span="- -"
+    [ "$7" = sink ] && [ -s "$work/sink.log" ] && span=$(awk -F'\t' -v s="$m_start" \
+        'NR == 1 {f = $1} {l = $1} END {printf "%.3f %.3f", (f - s) / 1000, (l - s) / 1000}' "$work/sink.log")
+    local first_mail last_mail
+    read -r first_mail last_mail <<< "$span"
     local total uniq dupid keyed ukeys dupkeys h200 h304 hother
     read -r total uniq dupid keyed ukeys dupkeys <<< "$counts"
     read -r h200 h304 hother <<< "$http"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         "$1" "$2" "$items" "$3" "$4" "$5" "$m_wall" "$m_user" "$m_sys" "$m_rss" "$m_exit" \
-        "$h200" "$h304" "$hother" "$6" "$total" "$uniq" "$dupid" "$ukeys" "$dupkeys" "$8" >> "$results"
-    log "$(printf '%-9s N=%-5s run %s %-18s %-6s wall %7.2f s  cpu %7.2f s  rss %6.1f MiB  exit %s  200/304/other %s/%s/%s  emails %s/%s (dup items %s)' \
+        "$h200" "$h304" "$hother" "$6" "$total" "$uniq" "$dupid" "$ukeys" "$dupkeys" \
+        "$first_mail" "$last_mail" "$8" >> "$results"
+    log "$(printf '%-9s N=%-5s run %s %-18s %-6s wall %7.2f s  cpu %7.2f s  rss %6.1f MiB  exit %s  200/304/other %s/%s/%s  emails %s/%s (dup items %s, first/last at %s/%s s)' \
         "$1" "$2" "$3" "$4" "$5" "$m_wall" "$(awk -v u="$m_user" -v s="$m_sys" 'BEGIN {print u + s}')" \
         "$(awk -v r="$m_rss" 'BEGIN {print r / 1024}')" "$m_exit" "$h200" "$h304" "$hother" \
-        "$total" "$6" "$dupkeys")"
+        "$total" "$6" "$dupkeys" "$first_mail" "$last_mail")"
     [ "$m_exit" = 0 ] || log "  $4 exited $m_exit: see $work/$4.err"
 }
 
@@ -334,6 +355,8 @@ cycle_pair() { # scenario feeds run variant
     local everything=$((n * items))
     read -r _ _ _ _ realistic <<< "$("$python" "$here/genfeeds.py" expect "$gen" "$n")"
     rm -rf "$dir" && mkdir -p "$dir"
+    : > "$work/cycle-mail.log"
+    maildir_before="0 0 0 0 0 0"
     case $variant in
         newswatch-all|newswatch-rules|newswatch-none|newswatch-maildir)
             local ruleset=${variant#newswatch-} transport=smtp
@@ -364,7 +387,6 @@ cycle_pair() { # scenario feeds run variant
     first_note=$(tail -c 300 "$work/$variant.out" | tr '\t\n' '  ' | sed 's/ *$//')
     [ "$variant" = newsboat ] && first_note="items stored: $(newsboat_items "$dir/cache.db")"
     record "$scenario" "$n" "$run" "$variant" first "$expected" "$mails" "$first_note"
-    [ "${mails#maildir:}" != "$mails" ] && rm -rf "${mails#maildir:}"
     measure "$variant" "${cmd[@]}"
     record "$scenario" "$n" "$run" "$variant" second 0 "$mails" "$(tail -c 300 "$work/$variant.out" | tr '\t\n' '  ' | sed 's/ *$//')"
     if [ "$variant" = newsboat ]; then
@@ -381,7 +403,9 @@ newsboat_items() {
 }
 calibrate() { # scenario feeds run count
     : > "$work/sink.log"
+    : > "$work/cycle-mail.log"
     local line
+    m_start=$(date +%s%3N)
     line=$("$venv/bin/python" "$here/sink.py" calibrate --port "$smtp_port" --count "$4")
     m_wall=${line% *} m_user=0 m_sys=0 m_rss=0 m_exit=0
     : > "$work/nginx/access.log"
@@ -435,9 +459,9 @@ idle_daemon() { # feeds run
     local http total uniq dupid keyed ukeys dupkeys h200 h304 hother
     read -r total uniq dupid keyed ukeys dupkeys <<< "$("$venv/bin/python" "$here/sink.py" count "$work/sink.log")"
     read -r h200 h304 hother <<< "$(http_counts)"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         idle "$n" "$items" "$run" newswatch-daemon idle "$first_s" 0 0 "$median" "$code" \
-        "$h200" "$h304" "$hother" "$realistic" "$total" "$uniq" "$dupid" "$ukeys" "$dupkeys" \
+        "$h200" "$h304" "$hother" "$realistic" "$total" "$uniq" "$dupid" "$ukeys" "$dupkeys" - - \
         "VmRSS median $median KiB, max $max KiB over ${#samples[@]} s; VmHWM $hwm KiB; first cycle done: $done_first in $first_s s; alive until SIGTERM: $alive" >> "$results"
     log "$(printf 'idle      N=%-5s run %s newswatch-daemon first cycle %s s (done %s), VmRSS median %.1f MiB max %.1f MiB (HWM %.1f), emails %s/%s, exit %s' \
         "$n" "$run" "$first_s" "$done_first" "$(awk -v r="$median" 'BEGIN {print r / 1024}')" \
