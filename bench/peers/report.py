@@ -174,27 +174,36 @@ def main():
 
     for n in sorted({k[1] for k in groups if k[0] == "cycles"}):
         checks = []
+        # A mail-everything cycle that exited before its last email was sent is no result.
+        short = [x for x in groups.get(("cycles", n, "newswatch-all", "first"), [])
+                 if x["emails"] != x["emails_expected"]]
+        incomplete = " (exited after {} of {} emails)".format(
+            ", ".join(x["emails"] for x in short), short[0]["emails_expected"]) if short else ""
         r = ratio(n, ("newswatch-all", "first"), ("sink-calibration", "first"))
         checks.append(("mail-everything first cycle <= 1.5x the sink's own time for as many messages",
-                       "{}x".format(fmt(r)) if r is not None else "-", None if r is None else r <= 1.5))
+                       "{}x{}".format(fmt(r), incomplete) if r is not None else "-",
+                       None if r is None else r <= 1.5 and not short))
         r = ratio(n, ("rss2email", "first"), ("newswatch-all", "first"))
         checks.append(("mail-everything first cycle >= 3x faster than rss2email",
-                       "{}x".format(fmt(r)) if r is not None else "-", None if r is None else r >= 3))
+                       "{}x{}".format(fmt(r), incomplete) if r is not None else "-",
+                       None if r is None else r >= 3 and not short))
         r = ratio(n, ("newswatch-none", "first"), ("newsboat", "first"))
         checks.append(("ingest without mail no slower than newsboat's reload (wall newswatch / newsboat)",
                        "{}x".format(fmt(r)) if r is not None else "-", None if r is None else r <= 1))
         r = ratio(n, ("rss2email", "first"), ("newswatch-none", "first"))
         checks.append(("ingest without mail >= 10x faster than rss2email (2,000 feeds)",
                        "{}x".format(fmt(r)) if r is not None else "-", None if r is None else r >= 10))
-        r = ratio(n, ("rss2email", "second"), ("newswatch-all", "second"))
-        conditional = [x for x in groups.get(("cycles", n, "newswatch-all", "second"), [])]
+        # The realistic rule set's second cycle: the mail-everything one may still be
+        # delivering what the first left behind.
+        r = ratio(n, ("rss2email", "second"), ("newswatch-rules", "second"))
+        conditional = [x for x in groups.get(("cycles", n, "newswatch-rules", "second"), [])]
         all304 = all(x["http_304"] == str(n) for x in conditional) if conditional else None
-        checks.append(("unchanged second cycle >= 10x faster than rss2email (2,000 feeds)",
+        checks.append(("unchanged second cycle (realistic rules) >= 10x faster than rss2email (2,000 feeds)",
                        "{}x".format(fmt(r)) if r is not None else "-", None if r is None else r >= 10))
-        checks.append(("unchanged second cycle 100% conditional (304)",
+        checks.append(("unchanged second cycle (realistic rules) 100% conditional (304)",
                        ", ".join("{}/{}".format(x["http_304"], n) for x in conditional) or "-", all304))
         r = ratio(n, ("newswatch-all", "first"), ("rss2email", "first"), key="maxrss_kib")
-        checks.append(("peak memory, first cycle <= 1/3 of rss2email's (2,000 feeds)",
+        checks.append(("peak memory, mail-everything first cycle <= 1/3 of rss2email's (2,000 feeds)",
                        "{}x".format(fmt(r)) if r is not None else "-", None if r is None else r <= 1 / 3))
         for text, measured, ok in checks:
             out.append("| {:,} | {} | {} | {} |".format(n, text, measured, verdict(ok)))

@@ -24,8 +24,11 @@
 #   --work DIR         feeds, venv, state, logs (default bench/peers/work)
 #   --no-install       fail instead of installing what is missing
 #   --smoke            --feeds 20 --runs 1 --only newswatch --big-feeds 40 --idle-feeds 20
-#                      --idle-seconds 3; peers are not installed
-# Environment: NEWSWATCH_BIN=path uses that binary instead of `cargo build --release`.
+#                      --idle-seconds 3 --idle-timeout 60; peers are not installed
+#   --idle-timeout S   how long the idle daemon may take over its first cycle (default 600)
+# Environment: NEWSWATCH_BIN=path uses that binary instead of `cargo build --release`;
+# NEWSWATCH_DAEMON_EXTRA='key = value' adds lines to the [daemon] table of every newswatch
+# config (for keys a later version has, such as one that turns story clustering off).
 #
 # It installs what is missing: with apt-get, nginx, time (/usr/bin/time), python3-venv, and
 # newsboat when it is measured; with pip, into a venv under the work dir, aiosmtpd, and
@@ -49,12 +52,12 @@ scenarios=cycles,big,idle
 big_feeds=10000
 idle_feeds=1000
 idle_seconds=30
+idle_timeout=600
 hosts=1
 seed=1
 out=$here/out
 work=$here/work
 install=1
-smoke=0
 
 command_line="bench/peers/run.sh $*"
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -68,20 +71,21 @@ while [ $# -gt 0 ]; do
         --big-feeds) big_feeds=$2; shift 2 ;;
         --idle-feeds) idle_feeds=$2; shift 2 ;;
         --idle-seconds) idle_seconds=$2; shift 2 ;;
+        --idle-timeout) idle_timeout=$2; shift 2 ;;
         --hosts) hosts=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --no-install) install=0; shift ;;
         --smoke)
-            smoke=1 feeds_list=20 runs=1 only=newswatch big_feeds=40 idle_feeds=20 idle_seconds=3
+            feeds_list=20 runs=1 only=newswatch big_feeds=40 idle_feeds=20 idle_seconds=3 idle_timeout=60
             shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
 
-for v in "$items" "$runs" "$big_feeds" "$idle_feeds" "$idle_seconds" "$hosts" "$seed" ${feeds_list//,/ }; do
+for v in "$items" "$runs" "$big_feeds" "$idle_feeds" "$idle_seconds" "$idle_timeout" "$hosts" "$seed" ${feeds_list//,/ }; do
     [[ $v =~ ^[0-9]+$ ]] && [ "$v" -gt 0 ] || { echo "run.sh: not a positive number: $v" >&2; exit 2; }
 done
 [ "$hosts" -le 250 ] || { echo "run.sh: --hosts is at most 250" >&2; exit 2; }
@@ -157,7 +161,7 @@ fi
     echo "cpu: $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores available"
     echo "memory: $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "newswatch: $("$newswatch" --version 2> /dev/null || echo -) ($(cd "$root" && git rev-parse --short HEAD 2> /dev/null || echo -))"
+    echo "newswatch: $("$newswatch" --version 2> /dev/null || echo -) (binary $newswatch; source tree at $(cd "$root" && git rev-parse --short HEAD 2> /dev/null || echo -))"
     echo "nginx: $(/usr/sbin/nginx -v 2>&1 | sed 's/.*nginx\///')"
     echo "python: $("$venv/bin/python" -c 'import sys; print(sys.version.split()[0])')"
     echo "aiosmtpd: $("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("aiosmtpd"))')"
@@ -247,7 +251,9 @@ newswatch_config() { # file feeds ruleset(all|rules|none) transport(smtp|maildir
     local file=$1 n=$2 ruleset=$3 transport=$4 dir=$5 interval=${6:-10m} i
     {
         printf '[daemon]\nstate = "%s/state.db"\ninterval = "%s"\nallow_private_networks = true\n' "$dir" "$interval"
-        printf 'new_feed_backlog = "3650d"\nmax_item_age = "3650d"\n\n'
+        printf 'new_feed_backlog = "3650d"\nmax_item_age = "3650d"\n'
+        [ -n "${NEWSWATCH_DAEMON_EXTRA:-}" ] && printf '%s\n' "$NEWSWATCH_DAEMON_EXTRA"
+        printf '\n'
         case $ruleset in
             rules) cat "$gen/rules.toml" ;;
             all) printf '[[rule]]\nname = "every-item"\nquery = %s\nseverity = "info"\nnotify = ["sink"]\n' "'title:/^./'" ;;
@@ -334,8 +340,8 @@ record() { # scenario feeds run tool phase expected mailsource(sink|maildir:DIR|
         'NR == 1 {f = $1} {l = $1} END {printf "%.3f %.3f", (f - s) / 1000, (l - s) / 1000}' "$work/sink.log")
     local first_mail last_mail
     read -r first_mail last_mail <<< "$span"
-    local total uniq dupid keyed ukeys dupkeys h200 h304 hother
-    read -r total uniq dupid keyed ukeys dupkeys <<< "$counts"
+    local total uniq dupid ukeys dupkeys h200 h304 hother
+    read -r total uniq dupid _ ukeys dupkeys <<< "$counts"
     read -r h200 h304 hother <<< "$http"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         "$1" "$2" "$items" "$3" "$4" "$5" "$m_wall" "$m_user" "$m_sys" "$m_rss" "$m_exit" \
@@ -420,13 +426,14 @@ idle_daemon() { # feeds run
     newswatch_config "$dir/newswatch.toml" "$n" rules smtp "$dir" 1h
     : > "$work/nginx/access.log"
     : > "$work/sink.log"
-    local started=$(date +%s%N)
+    local started
+    started=$(date +%s%N)
     RUST_LOG=warn "$newswatch" -c "$dir/newswatch.toml" run > "$work/idle.out" 2> "$work/idle.err" &
     local daemon=$!
-    pids+=($daemon)
+    pids+=("$daemon")
     # The first cycle is done when every feed was fetched and every expected alert arrived.
     local i fetched=0 mailed=0 done_first=0
-    for ((i = 0; i < 6000; i++)); do
+    for ((i = 0; i < idle_timeout * 10; i++)); do
         kill -0 "$daemon" 2> /dev/null || break
         fetched=$(wc -l < "$work/nginx/access.log")
         mailed=$(wc -l < "$work/sink.log")
@@ -456,8 +463,8 @@ idle_daemon() { # feeds run
         median=$(printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}')
         max=$(printf '%s\n' "${samples[@]}" | sort -n | tail -1)
     fi
-    local http total uniq dupid keyed ukeys dupkeys h200 h304 hother
-    read -r total uniq dupid keyed ukeys dupkeys <<< "$("$venv/bin/python" "$here/sink.py" count "$work/sink.log")"
+    local total uniq dupid ukeys dupkeys h200 h304 hother
+    read -r total uniq dupid _ ukeys dupkeys <<< "$("$venv/bin/python" "$here/sink.py" count "$work/sink.log")"
     read -r h200 h304 hother <<< "$(http_counts)"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         idle "$n" "$items" "$run" newswatch-daemon idle "$first_s" 0 0 "$median" "$code" \
