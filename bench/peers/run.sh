@@ -498,6 +498,7 @@ for ((run = 1; run <= runs; run++)); do
     fi
     if has "$scenarios" big && has "$only" newswatch; then
         cycle_pair big "$big_feeds" "$run" newswatch-rules
+        cycle_pair big "$big_feeds" "$run" newswatch-none
     fi
     if has "$scenarios" idle && has "$only" newswatch; then
         idle_daemon "$idle_feeds" "$run"
