@@ -113,7 +113,7 @@ need_apt() { # package command-that-must-exist
     [ "$install" = 1 ] || die "$pkg is missing (--no-install)"
     log "installing $pkg (apt-get)"
     if [ "$apt_updated" = 0 ]; then as_root apt-get update -q > "$work/apt.log" 2>&1 || die "apt-get update failed: $work/apt.log"; apt_updated=1; fi
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "$pkg" \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$pkg" \
         >> "$work/apt.log" 2>&1 || die "apt-get install $pkg failed: $work/apt.log"
 }
 need_apt nginx /usr/sbin/nginx
@@ -205,6 +205,8 @@ cp "$gen/manifest.json" "$out/feeds-manifest.json"
 mkdir -p "$work/nginx/tmp"
 nginx_port=$(free_port)
 {
+    # As root, nginx's worker would run as nobody, who may not reach a work dir under /root.
+    [ "$(id -u)" = 0 ] && echo "user root;"
     echo "worker_processes 1;"
     echo "pid $work/nginx/nginx.pid;"
     echo "error_log $work/nginx/error.log warn;"
