@@ -146,18 +146,27 @@ name = "alibaba-pla"
 query = '@alibaba AND (@pla OR military)'
 severity = "high"
 notify = ["sink"]
+# Each generated item counts as its own email: the templated headlines would otherwise group
+# into stories, and the comparison is per item, like the peers.
+cluster = false
 
 [[rule]]
 name = "alibaba-us-action"
 query = '@alibaba AND @us_gov'
 severity = "high"
 notify = ["sink"]
+# Each generated item counts as its own email: the templated headlines would otherwise group
+# into stories, and the comparison is per item, like the peers.
+cluster = false
 
 [[rule]]
 name = "alibaba-earnings"
 query = '@alibaba AND (earnings OR revenue OR profit OR "quarterly results")'
 severity = "medium"
 notify = ["sink"]
+# Each generated item counts as its own email: the templated headlines would otherwise group
+# into stories, and the comparison is per item, like the peers.
+cluster = false
 '''
 
 

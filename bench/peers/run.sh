@@ -258,8 +258,8 @@ newswatch_config() { # file feeds ruleset(all|rules|none) transport(smtp|maildir
         printf '\n'
         case $ruleset in
             rules) cat "$gen/rules.toml" ;;
-            all) printf '[[rule]]\nname = "every-item"\nquery = %s\nseverity = "info"\nnotify = ["sink"]\n' "'title:/^./'" ;;
-            none) printf '[[rule]]\nname = "nothing"\nquery = %s\nseverity = "info"\nnotify = ["sink"]\n' "'zqxjkvbench'" ;;
+            all) printf '[[rule]]\nname = "every-item"\nquery = %s\nseverity = "info"\nnotify = ["sink"]\ncluster = false\n' "'title:/^./'" ;;
+            none) printf '[[rule]]\nname = "nothing"\nquery = %s\nseverity = "info"\nnotify = ["sink"]\ncluster = false\n' "'zqxjkvbench'" ;;
         esac
         printf '\n[[channel]]\nname = "sink"\ntype = "email"\nfrom = "newswatch@bench.test"\nto = ["desk@bench.test"]\n'
         if [ "$transport" = smtp ]; then
