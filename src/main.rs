@@ -277,8 +277,10 @@ fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
     Fetcher::new(FetchSettings::from(&config.daemon))
 }
 
-/// How long `run --once` waits for due deliveries before it exits.
-const ONCE_DELIVERY_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long `run --once` keeps delivering before it exits. It stops sooner as soon as nothing
+/// is due (a channel that is down gets its retries scheduled for later), so this bounds only
+/// a run that keeps making progress: 10,000 alerts at a few hundred a second must fit.
+const ONCE_DELIVERY_LIMIT: std::time::Duration = std::time::Duration::from_secs(600);
 
 fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
     newswatch::alert::channel::build_all(config)
@@ -379,9 +381,8 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
             .await
             .context("reading the outbox failed")?;
         let held: u64 = counts.iter().map(|c| c.held).sum();
-        let pending: u64 = counts.iter().map(|c| c.pending).sum();
-        // Neither retrying nor held for a digest: story follow-ups waiting for their period.
-        let later = pending.saturating_sub(held + delivered.retrying as u64);
+        let later: u64 = counts.iter().map(|c| c.follow_ups).sum();
+        let left: u64 = counts.iter().map(|c| c.due).sum();
         let mut held = if held > 0 {
             format!(", {held} held for digests")
         } else {
@@ -391,6 +392,13 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
             held.push_str(&format!(
                 ", {later} story follow-up{} due later",
                 if later == 1 { "" } else { "s" }
+            ));
+        }
+        if left > 0 {
+            // Said plainly, so a cron job's log shows the run did not deliver everything.
+            held.push_str(&format!(
+                ", {left} still queued after the {}s delivery limit (the next run sends them)",
+                ONCE_DELIVERY_LIMIT.as_secs()
             ));
         }
         println!(

@@ -546,3 +546,32 @@ async fn webhook_channels_send_their_own_headers() {
         assert!(headers.contains_key("webhook-id"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_drain_past_its_limit_records_what_the_receiver_accepted() {
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    server.feed(
+        "/news.xml",
+        &rss(&[
+            ("a", "Alibaba and the PLA, first", now),
+            ("b", "Alibaba and the PLA, second", now),
+            ("c", "Alibaba and the PLA, third", now),
+        ]),
+    );
+    let hook = TestWebhook::start_slow(0, 200, Duration::from_millis(300)).await;
+    let h = unclustered_harness(&server, &webhook_channel(&hook.url, "")).await;
+    h.poll("news").await;
+    // The limit passes while the first posts are in flight: they finish and are recorded,
+    // so nothing the receiver took is left claimed for a later run to send again.
+    let totals = deliverer(&h)
+        .drain(Duration::from_millis(50))
+        .await
+        .expect("drain");
+    let received = hook.received().len();
+    assert!(received >= 1, "the first batch went out");
+    assert_eq!(totals.delivered, received);
+    let (pending, delivered, dead) = outbox(&h).await;
+    assert_eq!((delivered, dead), (received as u64, 0));
+    assert_eq!(pending, 3 - received as u64);
+}

@@ -373,22 +373,17 @@ impl<S: Store> Deliverer<S> {
     }
 
     /// Delivers whatever is due on every channel until nothing is due now or `limit` has
-    /// passed (for `run --once`); entries waiting for a retry stay pending.
+    /// passed (for `run --once`); entries waiting for a retry stay pending. The limit is
+    /// checked between batches: a batch in flight is finished and its outcomes recorded (each
+    /// attempt is bounded by the channel's timeout), since abandoning it would leave messages
+    /// the receiver accepted claimed but unrecorded, to be sent again by the next run.
     pub async fn drain(&self, limit: Duration) -> Result<DeliveryTotals, StoreError> {
         let deadline = tokio::time::Instant::now() + limit;
         let mut totals = DeliveryTotals::default();
         for name in self.channel_names() {
             while tokio::time::Instant::now() < deadline {
                 let before = totals;
-                // Stopping at the deadline abandons the deliveries in flight; their entries
-                // stay claimed until the lease ends and are delivered by a later run.
-                let step =
-                    tokio::time::timeout_at(deadline, self.deliver_due_into(&name, &mut totals))
-                        .await;
-                match step {
-                    Err(_elapsed) => break,
-                    Ok(result) => result?,
-                }
+                self.deliver_due_into(&name, &mut totals).await?;
                 if totals == before {
                     break;
                 }

@@ -100,6 +100,8 @@ pub async fn collect<S: Store>(
                 channel: channel.name.clone(),
                 pending: 0,
                 held: 0,
+                follow_ups: 0,
+                due: 0,
                 delivered: 0,
                 dead: 0,
                 oldest_pending: None,

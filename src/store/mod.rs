@@ -313,6 +313,10 @@ pub struct OutboxCounts {
     pub dead: u64,
     /// Pending entries waiting for their digest period to end (counted in `pending` too).
     pub held: u64,
+    /// Story follow-ups waiting for their period to end (counted in `pending` too).
+    pub follow_ups: u64,
+    /// Pending entries due now: not yet delivered, or being delivered.
+    pub due: u64,
     pub oldest_pending: Option<DateTime<Utc>>,
 }
 

@@ -386,9 +386,14 @@ impl Store for SqliteStore {
              sum(state = 'pending') AS pending, sum(state = 'delivered') AS delivered, \
              sum(state = 'dead') AS dead, \
              sum(state = 'pending' AND digest > 0 AND next_attempt_at > ?) AS held, \
+             sum(state = 'pending' AND digest = 0 AND story IS NOT NULL AND attempts = 0 \
+                 AND next_attempt_at > ?) AS follow_ups, \
+             sum(state = 'pending' AND next_attempt_at <= ?) AS due, \
              min(CASE WHEN state = 'pending' THEN created_at END) AS oldest \
              FROM outbox GROUP BY channel ORDER BY channel",
         )
+        .bind(now.timestamp())
+        .bind(now.timestamp())
         .bind(now.timestamp())
         .fetch_all(&self.pool)
         .await?;
@@ -403,6 +408,8 @@ impl Store for SqliteStore {
                     delivered: count("delivered")?,
                     dead: count("dead")?,
                     held: count("held")?,
+                    follow_ups: count("follow_ups")?,
+                    due: count("due")?,
                     oldest_pending: row
                         .try_get::<Option<i64>, _>("oldest")?
                         .and_then(|s| DateTime::from_timestamp(s, 0)),
