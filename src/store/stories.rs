@@ -247,13 +247,19 @@ async fn sources_of(
     .bind(story)
     .fetch_all(&mut *tx)
     .await?;
-    let mut sources: Vec<String> = Vec::new();
-    for source in rows {
-        if !sources.contains(&source) {
-            sources.push(source);
+    Ok(distinct(rows))
+}
+
+/// `items` without repeats, in order of first appearance (a story has a few dozen outlets at
+/// most, so a linear search is fine).
+fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
         }
     }
-    Ok(sources)
+    out
 }
 
 pub(super) async fn members_since(
@@ -326,12 +332,7 @@ pub(super) async fn summaries(
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let mut sources: Vec<String> = Vec::new();
-        for member in &members {
-            if !sources.contains(&member.source) {
-                sources.push(member.source.clone());
-            }
-        }
+        let sources = distinct(members.iter().map(|m| m.source.clone()));
         out.push(StorySummary {
             id,
             rule: story.try_get("rule")?,
