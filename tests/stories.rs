@@ -460,3 +460,25 @@ async fn a_rule_cap_holds_the_rest_and_summarises_them_when_the_window_ends() {
         "each held alert is linked"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_feeds_polled_at_once_with_one_story_make_one_alert() {
+    for round in 0..5 {
+        let server = TestServer::start().await;
+        let smtp = SmtpServer::start(0, false);
+        let h = harness(&server, "", &smtp_channel(smtp.port)).await;
+        let now = h.clock.now();
+        server.feed("/wire.xml", &rss(&[MEMO_REUTERS], now));
+        server.feed("/agg.xml", &rss(&[MEMO_SCMP, MEMO_CNBC], now));
+        // Both polls decide and commit concurrently: the story lock makes one of them lead.
+        tokio::join!(h.poll("wire"), h.poll("aggregator"));
+        assert_eq!(drain(&h).await.delivered, 1, "round {round}: one alert");
+        let stories = h
+            .store
+            .stories(now - chrono::Duration::hours(1), None)
+            .await
+            .expect("stories");
+        assert_eq!(stories.len(), 1, "round {round}");
+        assert_eq!(stories[0].members.len(), 3, "round {round}");
+    }
+}
