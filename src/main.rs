@@ -123,6 +123,21 @@ struct TestRuleArgs {
     json: bool,
 }
 
+/// glibc gives every thread that allocates its own arena (up to 8 per core) and keeps what a
+/// poll cycle freed in each: an idle daemon with 1,000 feeds held 42 MiB with the default and
+/// 35 MiB with two arenas (bench/peers, idle scenario). Allocation is not where newswatch
+/// spends its time, so two arenas cost nothing measurable. `MALLOC_ARENA_MAX` still wins.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: mallopt only changes allocator settings; it is called before any other
+        // thread exists, as glibc asks.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 2);
+        }
+    }
+}
+
 /// Failures sorted by the exit code they deserve.
 enum Failure {
     Config(ConfigError),
@@ -138,6 +153,7 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    limit_malloc_arenas();
     let cli = Cli::parse();
     let default_level = match cli.command {
         Command::Run { .. } => "info",
