@@ -303,6 +303,18 @@ async fn a_digest_shows_a_story_with_its_later_outlets() {
     );
 }
 
+/// Checks that `smtp` received `count` messages, the last a digest of held alerts with
+/// `subject` whose text names why they were held (`note`); returns that text.
+fn held_digest(smtp: &SmtpServer, count: usize, subject: &str, note: &str) -> String {
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), count);
+    let digest = parse(&messages[count - 1]);
+    assert_eq!(digest.subject(), Some(subject));
+    let text = digest.body_text(0).expect("text").to_string();
+    assert!(text.contains(note), "{text}");
+    text
+}
+
 /// Moves the harness clock forward to the next `hour:minute` in Shanghai.
 fn advance_to_shanghai(h: &Harness, hour: u32, minute: u32) {
     let zone = chrono_tz::Asia::Shanghai;
@@ -371,17 +383,11 @@ notify = ["out"]
     // 07:00: the night's alerts arrive as one digest that says why they waited.
     h.clock.advance(Duration::from_secs(60));
     assert_eq!(drain(&h).await.delivered, 2);
-    let messages = smtp.messages();
-    assert_eq!(messages.len(), 2);
-    let digest = parse(&messages[1]);
-    assert_eq!(
-        digest.subject(),
-        Some("[newswatch] HIGH digest (held): 2 alerts (alibaba-pla 2)")
-    );
-    let text = digest.body_text(0).expect("text");
-    assert!(
-        text.contains("Held: quiet hours 22:00-07:00 Asia/Shanghai"),
-        "{text}"
+    held_digest(
+        &smtp,
+        2,
+        "[newswatch] HIGH digest (held): 2 alerts (alibaba-pla 2)",
+        "Held: quiet hours 22:00-07:00 Asia/Shanghai",
     );
 }
 
@@ -440,17 +446,11 @@ async fn a_rule_cap_holds_the_rest_and_summarises_them_when_the_window_ends() {
     h.clock
         .advance((end - h.clock.now()).to_std().expect("future"));
     assert_eq!(drain(&h).await.delivered, 3);
-    let messages = smtp.messages();
-    assert_eq!(messages.len(), 3);
-    let summary = parse(&messages[2]);
-    assert_eq!(
-        summary.subject(),
-        Some("[newswatch] HIGH digest (held): 3 alerts (alibaba-pla 3)")
-    );
-    let text = summary.body_text(0).expect("text");
-    assert!(
-        text.contains("Held: rule alibaba-pla reached max_alerts 2/1h"),
-        "{text}"
+    let text = held_digest(
+        &smtp,
+        3,
+        "[newswatch] HIGH digest (held): 3 alerts (alibaba-pla 3)",
+        "Held: rule alibaba-pla reached max_alerts 2/1h",
     );
     assert_eq!(
         (0..5)
