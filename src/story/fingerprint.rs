@@ -13,7 +13,9 @@
 //! (whose shared features are a small part of the Chinese item's set) nearly invisible.
 
 use super::glossary::Glossary;
-use super::text::{Feature, features_of, is_distinguishing_number, is_market_move, push_word};
+use super::text::{
+    Feature, features_of, is_distinguishing_number, is_market_move, lead_company, push_word,
+};
 
 /// Marks a Han bigram feature hash.
 pub(crate) const HAN_BIT: u64 = 1 << 63;
@@ -47,6 +49,8 @@ pub struct Fingerprint {
     title_numbers: bool,
     /// Whether the title reports a price move.
     market_move: bool,
+    /// The hash of the first company the title names.
+    lead: Option<u64>,
 }
 
 impl Fingerprint {
@@ -72,6 +76,7 @@ impl Fingerprint {
             |feature: &Feature| matches!(feature, Feature::Word(w) if is_distinguishing_number(w));
         fingerprint.title_numbers = features[..title_features].iter().any(is_number);
         fingerprint.market_move = is_market_move(&features[..title_features]);
+        fingerprint.lead = lead_company(&features[..title_features]).map(word_hash);
         fingerprint.numbers = features[..title_features]
             .iter()
             .filter(|f| is_number(f))
@@ -85,6 +90,29 @@ impl Fingerprint {
     /// Whether one title reports a price move and the other does not.
     pub fn kinds_conflict(&self, other: &Fingerprint) -> bool {
         self.market_move != other.market_move
+    }
+
+    /// The hash of the first company the title names, if it names one.
+    pub fn lead(&self) -> Option<u64> {
+        self.lead
+    }
+
+    /// Whether `company` (a word hash) is in the title.
+    pub fn title_has(&self, company: u64) -> bool {
+        self.features
+            .binary_search(&company)
+            .is_ok_and(|i| self.in_title[i])
+    }
+
+    /// Whether the titles lead with different companies, neither naming the other's: "Tencent
+    /// beats estimates" and "Alibaba revenue rises" are two results, however alike.
+    pub fn leads_conflict(&self, other: &Fingerprint) -> bool {
+        match (self.lead, other.lead) {
+            (Some(ours), Some(theirs)) => {
+                ours != theirs && !other.title_has(ours) && !self.title_has(theirs)
+            }
+            _ => false,
+        }
     }
 
     /// Whether both titles state numbers and share none: "revenue rises 7%" and "revenue
@@ -119,6 +147,7 @@ impl Fingerprint {
             numbers: Vec::new(),
             title_numbers: false,
             market_move: false,
+            lead: None,
         }
     }
 
@@ -239,6 +268,21 @@ mod tests {
         assert_eq!(plain, with, "the glossary already names alibaba");
         let pla = Fingerprint::of("中央军委", "", &["pla".to_string()]);
         assert!(pla.features().contains(&word_hash("pla")));
+    }
+
+    #[test]
+    fn titles_leading_with_different_companies_conflict() {
+        let tencent = Fingerprint::of("Tencent third-quarter revenue rises 8%", "", &[]);
+        let alibaba = Fingerprint::of("Alibaba revenue rises 10% on cloud", "", &[]);
+        assert!(tencent.leads_conflict(&alibaba));
+        let chinese = Fingerprint::of("腾讯第三季度营收2085亿元", "", &[]);
+        assert!(!tencent.leads_conflict(&chinese), "腾讯 is Tencent");
+        // One title names both: the same listing seen from either company.
+        let both = Fingerprint::of("Pentagon adds Alibaba, Baidu to military list", "", &[]);
+        let baidu = Fingerprint::of("Baidu shares fall after Pentagon listing", "", &[]);
+        assert!(!both.leads_conflict(&baidu));
+        let none = Fingerprint::of("Pentagon updates its military company list", "", &[]);
+        assert!(!none.leads_conflict(&alibaba));
     }
 
     #[test]

@@ -14,9 +14,11 @@
 //!    term frequency, title words weighted [`TITLE_WEIGHT`] times), with document frequencies
 //!    kept per rule, incrementally, over a week or two of its items. Between a Chinese and a
 //!    non-Chinese item only their language-neutral features are compared (see
-//!    [`fingerprint`](super::fingerprint)). Two titles with numbers but none in common, or a
-//!    price-move headline against one that is not, are discounted: those are the usual
-//!    look-alike events (the next quarter, the market's reaction to the news).
+//!    [`fingerprint`](super::fingerprint)). Two titles with numbers but none in common, a
+//!    price-move headline against one that is not, or titles leading with different
+//!    companies are discounted: those are the usual look-alike events (the next quarter, the
+//!    market's reaction to the news, a rival's results the same day). A story's centroid
+//!    is discounted the same way when most of its titles lead with another company.
 //! 3. The [`CENTROID_CANDIDATES`] stories with the closest members are scored as a mix of
 //!    the item's similarity to the story's centroid (what its reports have in common) and to
 //!    its closest member ([`CENTROID_SHARE`]). Pure single link let one ambiguous report chain
@@ -198,9 +200,32 @@ struct Centroid {
     /// Sum of (IDF × sum)² over all terms, and over the neutral ones.
     square_all: f64,
     square_neutral: f64,
+    /// Members per company their title leads with.
+    leads: Vec<(u64, u32)>,
 }
 
 impl Centroid {
+    fn count(&mut self, fingerprint: &Fingerprint, delta: i32) {
+        self.members = self.members.saturating_add_signed(delta);
+        self.with_han = self
+            .with_han
+            .saturating_add_signed(delta * i32::from(fingerprint.has_han()));
+        if let Some(lead) = fingerprint.lead() {
+            match self.leads.iter_mut().find(|(company, _)| *company == lead) {
+                Some(entry) => entry.1 = entry.1.saturating_add_signed(delta),
+                None if delta > 0 => self.leads.push((lead, delta as u32)),
+                None => {}
+            }
+            self.leads.retain(|&(_, n)| n > 0);
+        }
+    }
+
+    /// The company most of the story's titles lead with, if most titles lead with one.
+    fn lead(&self) -> Option<u64> {
+        let (company, n) = self.leads.iter().max_by_key(|(_, n)| *n)?;
+        (2 * n > self.members).then_some(*company)
+    }
+
     /// Adds `delta` to `feature`'s term-weight sum, re-weighted with `idf` if given (an
     /// insert), else with the IDF it had (a removal, which should not re-weight).
     fn update(&mut self, feature: u64, delta: f64, idf: Option<f64>) {
@@ -430,8 +455,7 @@ impl RuleIndex {
             .as_mut()
             .expect("story_id returns a live story")
             .centroid;
-        centroid.members += 1;
-        centroid.with_han += u32::from(member.fingerprint.has_han());
+        centroid.count(&member.fingerprint, 1);
         for ((&feature, &title), idf) in member
             .fingerprint
             .features()
@@ -489,8 +513,7 @@ impl RuleIndex {
         let member = stored.member;
         if let Some(Some(story)) = self.stories.get_mut(stored.story as usize) {
             let centroid = &mut story.centroid;
-            centroid.members -= 1;
-            centroid.with_han -= u32::from(member.fingerprint.has_han());
+            centroid.count(&member.fingerprint, -1);
             if centroid.members == 0 {
                 self.story_ids.remove(&story.name);
                 self.stories[stored.story as usize] = None;
@@ -579,6 +602,9 @@ pub const CENTROID_SHARE: f64 = 0.7;
 pub const NUMBER_CONFLICT: f64 = 0.5;
 /// Factor on the similarity of a price-move headline and one that is not.
 pub const KIND_CONFLICT: f64 = 0.5;
+/// Factor on the similarity of two titles that lead with different companies.
+pub const LEAD_CONFLICT: f64 = 0.5;
+
 /// Weight of a feature that occurs in the title, against 1 for the summary only.
 pub const TITLE_WEIGHT: f64 = 4.0;
 
@@ -715,6 +741,9 @@ impl<'a> Query<'a> {
         if self.fingerprint.kinds_conflict(other) {
             conflict *= KIND_CONFLICT;
         }
+        if self.fingerprint.leads_conflict(other) {
+            conflict *= LEAD_CONFLICT;
+        }
         conflict * dot / (norm * their_norm)
     }
 
@@ -744,8 +773,15 @@ impl<'a> Query<'a> {
         if dot <= 0.0 || square <= 0.0 {
             return 0.0;
         }
+        let mut conflict = 1.0;
+        if let (Some(ours), Some(theirs)) = (self.fingerprint.lead(), centroid.lead())
+            && ours != theirs
+            && !self.fingerprint.title_has(theirs)
+        {
+            conflict *= LEAD_CONFLICT;
+        }
         // The member count divides both the dot product and the centroid's norm: it cancels.
-        dot / (norm * square.sqrt())
+        conflict * dot / (norm * square.sqrt())
     }
 }
 

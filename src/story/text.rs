@@ -214,6 +214,32 @@ pub fn is_market_move(title_features: &[Feature]) -> bool {
     verb && (noun || !results)
 }
 
+/// Companies often in the news, as their names' first word (the glossary gives the Chinese
+/// forms the same words). A headline's first company is what it is about: two reports whose
+/// titles lead with different companies are different stories even on the same day and
+/// subject (Tencent's results and Alibaba's), which their shared vocabulary cannot tell.
+const COMPANIES: &str = "alibaba aliyun ant tencent baidu jd huawei xiaomi bytedance tiktok \
+    douyin pdd pinduoduo temu meituan byd smic tsmc nvidia apple microsoft google alphabet \
+    amazon tesla samsung catl inspur dji zte hikvision sensetime megvii iflytek kuaishou \
+    netease nio xpeng li geely lenovo intel amd qualcomm micron broadcom asml openai \
+    anthropic meta oracle ibm cisco boeing shein unitree deepseek moonshot zhipu yangtze \
+    cxmt sugon";
+
+static COMPANY_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    COMPANIES
+        .split_whitespace()
+        .map(|name| stem(name).into_owned())
+        .collect()
+});
+
+/// The first company a title's features name (its stemmed word), if any.
+pub fn lead_company(title_features: &[Feature]) -> Option<&str> {
+    title_features.iter().find_map(|f| match f {
+        Feature::Word(w) if COMPANY_SET.contains(w.as_str()) => Some(w.as_str()),
+        _ => None,
+    })
+}
+
 /// Digits with decimal or thousands separators: "7", "9.2", "2,719".
 pub fn is_number(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
