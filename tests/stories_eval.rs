@@ -9,13 +9,18 @@
 //! pairs of items put in one cluster) and B-cubed precision and recall (per item, averaged).
 //!
 //! Methodology: stories sorted by slug alternate between a development half (even index),
-//! on which the threshold was chosen, and a held-out half (odd index), never tuned on. Each
+//! on which the threshold was chosen, and a held-out half (odd index), not tuned on (its
+//! errors were looked at once, with `STORIES_VERBOSE_ON=all`, when the lead-company discount
+//! was tried; say so when quoting it as held out). The selection rule below now prefers
+//! 0.275 on dev (0.225 fell below target precision there); `DEFAULT_THRESHOLD` stays 0.25,
+//! the dev F1 maximum with precision on target, and both are printed. Each
 //! half is replayed on its own, then everything together; the figures of all three are
 //! printed with a threshold sweep (`cargo test --test stories_eval -- --nocapture`).
 //! `story_clustering_quality` asserts today's level on all items as a regression floor. The
 //! issue's targets (precision >= 0.95, recall >= 0.85) are NOT met yet: the figures it prints
 //! are the gap, recorded in issue 9's note. `STORIES_VERBOSE=0.25` prints every wrong merge
-//! and split of the development half at that threshold; `STORIES_DIAG=1` prints how
+//! and split of the development half at that threshold (of every item with
+//! `STORIES_VERBOSE_ON=all`); `STORIES_DIAG=1` prints how
 //! item-to-item similarity separates same-story from other-story pairs there.
 //!
 //! `story_clustering_quality_per_rule` measures what the daemon actually does: it matches
@@ -41,10 +46,10 @@ const MIN_RECALL: f64 = 0.85;
 /// What the current method reaches on all items, rounded down: a change that falls below
 /// is a regression.
 const FLOOR_PRECISION: f64 = 0.85;
-const FLOOR_RECALL: f64 = 0.69;
+const FLOOR_RECALL: f64 = 0.73;
 /// The same for the per-rule replay, pooled over rules.
 const RULE_FLOOR_PRECISION: f64 = 0.89;
-const RULE_FLOOR_RECALL: f64 = 0.78;
+const RULE_FLOOR_RECALL: f64 = 0.79;
 const RULE: &str = "eval";
 
 #[derive(serde::Deserialize)]

@@ -748,29 +748,47 @@ impl<'a> Query<'a> {
     }
 
     /// Cosine similarity with a story's centroid; over neutral features only unless both
-    /// the item and the story have Han text.
+    /// the item and the story have Han text (see below).
     fn centroid_similarity(&self, centroid: &Centroid) -> f64 {
-        let neutral_only = !(self.fingerprint.has_han() && centroid.with_han > 0);
-        let (ours, norm, square) = if neutral_only {
-            (
-                &self.fingerprint.features()[..self.neutral],
-                self.norm_neutral,
-                centroid.square_neutral,
-            )
+        let both_han = self.fingerprint.has_han() && centroid.with_han > 0;
+        let features = if both_han {
+            self.fingerprint.features()
         } else {
-            (
-                self.fingerprint.features(),
-                self.norm_all,
-                centroid.square_all,
-            )
+            &self.fingerprint.features()[..self.neutral]
         };
-        let mut dot = 0.0;
-        for (i, feature) in ours.iter().enumerate() {
+        let (mut neutral_dot, mut han_dot) = (0.0, 0.0);
+        for (i, feature) in features.iter().enumerate() {
             if let Some((sum, idf)) = centroid.terms.get(feature) {
-                dot += self.weights[i] * idf * sum;
+                if i < self.neutral {
+                    neutral_dot += self.weights[i] * idf * sum;
+                } else {
+                    han_dot += self.weights[i] * idf * sum;
+                }
             }
         }
-        if dot <= 0.0 || square <= 0.0 {
+        let cosine = |dot: f64, norm: f64, square: f64| {
+            if dot <= 0.0 || norm <= 0.0 || square <= 0.0 {
+                0.0
+            } else {
+                dot / (norm * square.sqrt())
+            }
+        };
+        // The member count divides both the dot product and the centroid's norm: it cancels.
+        let neutral = cosine(neutral_dot, self.norm_neutral, centroid.square_neutral);
+        let similarity = if !both_han {
+            neutral
+        } else {
+            let all = cosine(neutral_dot + han_dot, self.norm_all, centroid.square_all);
+            // A Chinese report's bigrams outweigh its translated words, and a story told
+            // mostly in English has few bigrams to meet them: there, its translated words may
+            // speak alone. Where most reports are Chinese, the bigrams are the story.
+            if 2 * centroid.with_han <= centroid.members {
+                all.max(neutral)
+            } else {
+                all
+            }
+        };
+        if similarity == 0.0 {
             return 0.0;
         }
         let mut conflict = 1.0;
@@ -780,8 +798,7 @@ impl<'a> Query<'a> {
         {
             conflict *= LEAD_CONFLICT;
         }
-        // The member count divides both the dot product and the centroid's norm: it cancels.
-        conflict * dot / (norm * square.sqrt())
+        conflict * similarity
     }
 }
 
