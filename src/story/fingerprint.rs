@@ -14,7 +14,8 @@
 
 use super::glossary::Glossary;
 use super::text::{
-    Feature, features_of, is_distinguishing_number, is_market_move, lead_company, push_word,
+    Feature, features_of, is_distinguishing_number, is_market_move, is_results, lead_company,
+    push_word,
 };
 
 /// Marks a Han bigram feature hash.
@@ -51,6 +52,8 @@ pub struct Fingerprint {
     market_move: bool,
     /// The hash of the first company the title names.
     lead: Option<u64>,
+    /// Whether the title reports business results.
+    results: bool,
 }
 
 impl Fingerprint {
@@ -77,6 +80,7 @@ impl Fingerprint {
         fingerprint.title_numbers = features[..title_features].iter().any(is_number);
         fingerprint.market_move = is_market_move(&features[..title_features]);
         fingerprint.lead = lead_company(&features[..title_features]).map(word_hash);
+        fingerprint.results = is_results(&features[..title_features]);
         fingerprint.numbers = features[..title_features]
             .iter()
             .filter(|f| is_number(f))
@@ -95,6 +99,11 @@ impl Fingerprint {
     /// The hash of the first company the title names, if it names one.
     pub fn lead(&self) -> Option<u64> {
         self.lead
+    }
+
+    /// Whether both titles report results of the company they lead with.
+    pub fn same_company_results(&self, other: &Fingerprint) -> bool {
+        self.results && other.results && self.lead.is_some() && self.lead == other.lead
     }
 
     /// Whether `company` (a word hash) is in the title.
@@ -148,6 +157,7 @@ impl Fingerprint {
             title_numbers: false,
             market_move: false,
             lead: None,
+            results: false,
         }
     }
 
@@ -283,6 +293,20 @@ mod tests {
         assert!(!both.leads_conflict(&baidu));
         let none = Fingerprint::of("Pentagon updates its military company list", "", &[]);
         assert!(!none.leads_conflict(&alibaba));
+    }
+
+    #[test]
+    fn results_of_one_company_are_one_event() {
+        let release = Fingerprint::of("Alibaba Group Announces June Quarter 2026 Results", "", &[]);
+        let report = Fingerprint::of("Alibaba revenue rises 6%, cloud sales jump 38%", "", &[]);
+        let chinese = Fingerprint::of("阿里巴巴2027财年第一季度营收2624亿元", "", &[]);
+        assert!(release.same_company_results(&report));
+        assert!(report.same_company_results(&chinese));
+        let rival = Fingerprint::of("Tencent third-quarter revenue rises 8%", "", &[]);
+        assert!(!report.same_company_results(&rival));
+        // The market's reaction to results is news of its own.
+        let reaction = Fingerprint::of("Alibaba shares jump after results beat", "", &[]);
+        assert!(!report.same_company_results(&reaction));
     }
 
     #[test]

@@ -18,7 +18,11 @@
 //!    price-move headline against one that is not, or titles leading with different
 //!    companies are discounted: those are the usual look-alike events (the next quarter, the
 //!    market's reaction to the news, a rival's results the same day). A story's centroid
-//!    is discounted the same way when most of its titles lead with another company.
+//!    is discounted the same way when most of its titles lead with another company. The
+//!    other way round, two results headlines leading with one company score at least
+//!    [`SAME_COMPANY_RESULTS`]: a company reports once a quarter, and outlets sum its
+//!    results up in words that share little (the release's "announces June quarter
+//!    results" and a report's "cloud sales jump 38%").
 //! 3. The [`CENTROID_CANDIDATES`] stories with the closest members are scored as a mix of
 //!    the item's similarity to the story's centroid (what its reports have in common) and to
 //!    its closest member ([`CENTROID_SHARE`]). Pure single link let one ambiguous report chain
@@ -602,6 +606,9 @@ pub const CENTROID_SHARE: f64 = 0.7;
 pub const NUMBER_CONFLICT: f64 = 0.5;
 /// Factor on the similarity of a price-move headline and one that is not.
 pub const KIND_CONFLICT: f64 = 0.5;
+/// The least score of a story for an item when both the item's and the story's closest
+/// member's titles report results of the company they lead with.
+pub const SAME_COMPANY_RESULTS: f64 = 0.3;
 /// Factor on the similarity of two titles that lead with different companies.
 pub const LEAD_CONFLICT: f64 = 0.5;
 
@@ -651,8 +658,14 @@ fn best_story<'a>(
         } else {
             0.0
         };
-        let score =
+        let mut score =
             CENTROID_SHARE * centroid_similarity + (1.0 - CENTROID_SHARE) * member_similarity;
+        if query
+            .fingerprint
+            .same_company_results(&via.member.fingerprint)
+        {
+            score = score.max(SAME_COMPANY_RESULTS);
+        }
         if score >= threshold && best.as_ref().is_none_or(|b| score > b.similarity) {
             best = Some(StoryMatch {
                 story: index.story_name(story).to_string(),

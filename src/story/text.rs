@@ -130,9 +130,25 @@ pub fn features_of(text: &str, glossary: &Glossary, out: &mut Vec<Feature>) {
     let field = FieldText::new(stripped);
     let mut han_run = String::new();
     let mut run_end = usize::MAX;
+    // The last word, if a number, and where it ended: "2624亿" and "262.4 billion" are one
+    // amount, written apart.
+    let mut number: Option<(f64, usize)> = None;
     for i in 0..field.words.len() {
         let word = field.word(i);
         let range = field.words[i];
+        if let Some((value, end)) = number.take() {
+            let adjacent = range.start as usize == end;
+            if let Some(scale) = magnitude(word, adjacent) {
+                out.push(Feature::Word(amount(value * scale)));
+            }
+        }
+        if is_number(word) {
+            number = word
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .map(|value| (value, range.end as usize));
+        }
         if word.chars().next().is_some_and(is_han) {
             if range.start as usize != run_end {
                 han_features(&han_run, glossary, out);
@@ -148,6 +164,25 @@ pub fn features_of(text: &str, glossary: &Glossary, out: &mut Vec<Feature>) {
         push_word(word, out);
     }
     han_features(&han_run, glossary, out);
+}
+
+/// The scale a word gives the number before it: an English magnitude word, or a Chinese
+/// one written right after the digits.
+fn magnitude(word: &str, adjacent: bool) -> Option<f64> {
+    match word {
+        "trillion" | "tn" => Some(1e12),
+        "billion" | "bn" => Some(1e9),
+        "million" | "mn" | "mln" => Some(1e6),
+        "亿" | "億" if adjacent => Some(1e8),
+        "万" | "萬" if adjacent => Some(1e4),
+        _ => None,
+    }
+}
+
+/// An amount as a feature, to three significant digits: 262.4 billion and 2,624亿 are both
+/// `2.62e11`.
+fn amount(value: f64) -> String {
+    format!("{value:.2e}")
 }
 
 /// A Latin word or number as a feature, unless it is a stop word.
@@ -184,19 +219,27 @@ fn push_model_parts(word: &str, out: &mut Vec<Feature>) {
     }
 }
 
-/// Stemmed words of a headline about a price move, and of the things whose price moves.
-const MOVE_VERBS: &str = "fall fell drop sink sank slump plung tumbl slid ris ros jump surg soar \
-    rally rallie rebound gain climb dip tank los lost slip sell-off selloff rout";
-const MARKET_NOUNS: &str = "share stock adr hang seng index nasdaq ipo market valu investor trad";
+/// Words of a headline about a price move, and of the things whose price moves (stemmed when
+/// the sets are built, so that they meet the features however the stemmer cuts them).
+const MOVE_VERBS: &str = "fall fell drop sink sank slump plunge tumble slid slide rise rose \
+    jump surge soar rally rallies rebound gain climb dip tank lose lost slip sell-off selloff \
+    rout";
+const MARKET_NOUNS: &str = "share stock adr hang seng index nasdaq ipo market value investor \
+    trade trading";
 /// Words of a headline about business results, where a "rise" is not a price move.
-const RESULT_WORDS: &str = "revenu profit sale earning growth quarter result loss margin income";
+const RESULT_WORDS: &str = "revenue profit sales earnings growth quarter results loss margin \
+    income";
 
-static MOVE_VERB_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| MOVE_VERBS.split_whitespace().collect());
-static MARKET_NOUN_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| MARKET_NOUNS.split_whitespace().collect());
-static RESULT_WORD_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| RESULT_WORDS.split_whitespace().collect());
+fn stemmed_set(words: &'static str) -> HashSet<String> {
+    words
+        .split_whitespace()
+        .map(|word| stem(word).into_owned())
+        .collect()
+}
+
+static MOVE_VERB_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(MOVE_VERBS));
+static MARKET_NOUN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(MARKET_NOUNS));
+static RESULT_WORD_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(RESULT_WORDS));
 
 /// Whether a title's features make it a market-move headline ("Alibaba shares plunge 8%",
 /// "Alibaba sinks after ..."): a price move is news of its own, apart from the event that
@@ -225,12 +268,7 @@ const COMPANIES: &str = "alibaba aliyun ant tencent baidu jd huawei xiaomi byted
     anthropic meta oracle ibm cisco boeing shein unitree deepseek moonshot zhipu yangtze \
     cxmt sugon";
 
-static COMPANY_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    COMPANIES
-        .split_whitespace()
-        .map(|name| stem(name).into_owned())
-        .collect()
-});
+static COMPANY_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(COMPANIES));
 
 /// The first company a title's features name (its stemmed word), if any.
 pub fn lead_company(title_features: &[Feature]) -> Option<&str> {
@@ -238,6 +276,17 @@ pub fn lead_company(title_features: &[Feature]) -> Option<&str> {
         Feature::Word(w) if COMPANY_SET.contains(w.as_str()) => Some(w.as_str()),
         _ => None,
     })
+}
+
+/// Whether a title's features make it a business-results headline ("Alibaba revenue rises
+/// 6%", "腾讯第三季度营收2085亿元"): a company reports its results once a quarter, so two
+/// results headlines leading with one company within the window are one story, however
+/// differently each outlet sums the numbers up.
+pub fn is_results(title_features: &[Feature]) -> bool {
+    !is_market_move(title_features)
+        && title_features
+            .iter()
+            .any(|f| matches!(f, Feature::Word(w) if RESULT_WORD_SET.contains(w.as_str())))
 }
 
 /// Digits with decimal or thousands separators: "7", "9.2", "2,719".
@@ -475,6 +524,20 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(strip_outlet(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn amounts_meet_across_languages() {
+        let english = words_of("Revenue rose to 262.4 billion yuan, cloud 46.1 bn");
+        let chinese = words_of("收入2,624亿元，云智能集团收入461亿元");
+        for want in ["2.62e11", "4.61e10"] {
+            assert!(english.iter().any(|w| w == want), "{want} in {english:?}");
+            assert!(chinese.iter().any(|w| w == want), "{want} in {chinese:?}");
+        }
+        assert!(words_of("$3.2 billion").contains(&"3.20e9".to_string()));
+        assert!(words_of("32億美元").contains(&"3.20e9".to_string()));
+        // A Chinese magnitude set apart from the number is another word.
+        assert!(!words_of("第3 亿").iter().any(|w| w.contains('e')));
     }
 
     #[test]
