@@ -14,8 +14,8 @@
 
 use super::glossary::Glossary;
 use super::text::{
-    Feature, features_of, is_distinguishing_number, is_market_move, is_results, lead_company,
-    push_word,
+    Feature, features_of, is_distinguishing_number, is_market_move, is_reaction, is_results,
+    lead_company, move_direction, push_word,
 };
 
 /// Marks a Han bigram feature hash.
@@ -30,6 +30,16 @@ pub(crate) const HAN_ROWS: usize = 2;
 
 const NEUTRAL_HASHES: usize = NEUTRAL_BANDS * NEUTRAL_ROWS;
 const SIGNATURE_LEN: usize = NEUTRAL_HASHES + HAN_BANDS * HAN_ROWS;
+
+/// What a headline reports, as far as its words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    Event = 0,
+    /// A price move ("Alibaba shares plunge 8%").
+    MarketMove = 1,
+    /// A reaction to news ("China vows countermeasures", "Alibaba rejects the label").
+    Reaction = 2,
+}
 
 /// What the story index knows of an item's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +60,14 @@ pub struct Fingerprint {
     title_numbers: bool,
     /// Whether the title reports a price move.
     market_move: bool,
+    /// Its direction, if it is one and says which: -1 down, 1 up.
+    direction: i8,
     /// The hash of the first company the title names.
     lead: Option<u64>,
     /// Whether the title reports business results.
     results: bool,
+    /// Whether the title reports a reaction.
+    reaction: bool,
 }
 
 impl Fingerprint {
@@ -79,8 +93,12 @@ impl Fingerprint {
             |feature: &Feature| matches!(feature, Feature::Word(w) if is_distinguishing_number(w));
         fingerprint.title_numbers = features[..title_features].iter().any(is_number);
         fingerprint.market_move = is_market_move(&features[..title_features]);
-        fingerprint.lead = lead_company(&features[..title_features]).map(word_hash);
+        if fingerprint.market_move {
+            fingerprint.direction = move_direction(&features[..title_features]);
+        }
+        fingerprint.lead = lead_company(&features[..title_features]).map(|w| word_hash(&w));
         fingerprint.results = is_results(&features[..title_features]);
+        fingerprint.reaction = is_reaction(&features[..title_features]);
         fingerprint.numbers = features[..title_features]
             .iter()
             .filter(|f| is_number(f))
@@ -91,9 +109,20 @@ impl Fingerprint {
         fingerprint
     }
 
-    /// Whether one title reports a price move and the other does not.
+    /// What the title reports.
+    pub fn kind(&self) -> TitleKind {
+        if self.market_move {
+            TitleKind::MarketMove
+        } else if self.reaction {
+            TitleKind::Reaction
+        } else {
+            TitleKind::Event
+        }
+    }
+
+    /// Whether one title reports a price move or a reaction and the other does not.
     pub fn kinds_conflict(&self, other: &Fingerprint) -> bool {
-        self.market_move != other.market_move
+        self.market_move != other.market_move || self.reaction != other.reaction
     }
 
     /// The hash of the first company the title names, if it names one.
@@ -101,9 +130,19 @@ impl Fingerprint {
         self.lead
     }
 
-    /// Whether both titles report results of the company they lead with.
-    pub fn same_company_results(&self, other: &Fingerprint) -> bool {
-        self.results && other.results && self.lead.is_some() && self.lead == other.lead
+    /// Whether both titles report one kind of company news about the company they lead
+    /// with: its results, or its shares moving the same way. A company reports once a
+    /// quarter, and its shares' big move of the day is one story, however differently
+    /// outlets word it.
+    pub fn same_company_event(&self, other: &Fingerprint) -> bool {
+        if self.lead.is_none() || self.lead != other.lead {
+            return false;
+        }
+        (self.results && other.results)
+            || (self.market_move
+                && other.market_move
+                && self.direction != 0
+                && self.direction == other.direction)
     }
 
     /// Whether `company` (a word hash) is in the title.
@@ -156,8 +195,10 @@ impl Fingerprint {
             numbers: Vec::new(),
             title_numbers: false,
             market_move: false,
+            direction: 0,
             lead: None,
             results: false,
+            reaction: false,
         }
     }
 
@@ -300,13 +341,13 @@ mod tests {
         let release = Fingerprint::of("Alibaba Group Announces June Quarter 2026 Results", "", &[]);
         let report = Fingerprint::of("Alibaba revenue rises 6%, cloud sales jump 38%", "", &[]);
         let chinese = Fingerprint::of("阿里巴巴2027财年第一季度营收2624亿元", "", &[]);
-        assert!(release.same_company_results(&report));
-        assert!(report.same_company_results(&chinese));
+        assert!(release.same_company_event(&report));
+        assert!(report.same_company_event(&chinese));
         let rival = Fingerprint::of("Tencent third-quarter revenue rises 8%", "", &[]);
-        assert!(!report.same_company_results(&rival));
+        assert!(!report.same_company_event(&rival));
         // The market's reaction to results is news of its own.
         let reaction = Fingerprint::of("Alibaba shares jump after results beat", "", &[]);
-        assert!(!report.same_company_results(&reaction));
+        assert!(!report.same_company_event(&reaction));
     }
 
     #[test]

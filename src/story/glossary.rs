@@ -124,7 +124,9 @@ mod tests {
     fn longest_term_wins() {
         assert_eq!(english_of("阿里云"), ["alibaba cloud"]);
         assert_eq!(english_of("阿里巴巴"), ["alibaba"]);
-        assert_eq!(english_of("美国商务部"), ["us", "commerce department"]);
+        assert_eq!(english_of("美国商务部"), ["us commerce department"]);
+        // Bare, they are China's ministries; the US ones are named as such.
+        assert_eq!(english_of("中国商务部"), ["china", "commerce ministry"]);
         assert_eq!(english_of("中美贸易战"), ["china us", "trade war"]);
     }
 

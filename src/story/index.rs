@@ -20,7 +20,7 @@
 //!    market's reaction to the news, a rival's results the same day). A story's centroid
 //!    is discounted the same way when most of its titles lead with another company. The
 //!    other way round, two results headlines leading with one company score at least
-//!    [`SAME_COMPANY_RESULTS`]: a company reports once a quarter, and outlets sum its
+//!    [`SAME_COMPANY_EVENT`]: a company reports once a quarter, and outlets sum its
 //!    results up in words that share little (the release's "announces June quarter
 //!    results" and a report's "cloud sales jump 38%").
 //! 3. The [`CENTROID_CANDIDATES`] stories with the closest members are scored as a mix of
@@ -37,7 +37,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 
-use super::fingerprint::{Fingerprint, HAN_BIT};
+use super::fingerprint::{Fingerprint, HAN_BIT, TitleKind};
 
 /// Members kept per LSH bucket, newest first out.
 pub const BUCKET_CAP: usize = 16;
@@ -206,6 +206,8 @@ struct Centroid {
     square_neutral: f64,
     /// Members per company their title leads with.
     leads: Vec<(u64, u32)>,
+    /// Members per title kind.
+    kinds: [u32; 3],
 }
 
 impl Centroid {
@@ -214,6 +216,8 @@ impl Centroid {
         self.with_han = self
             .with_han
             .saturating_add_signed(delta * i32::from(fingerprint.has_han()));
+        let kind = &mut self.kinds[fingerprint.kind() as usize];
+        *kind = kind.saturating_add_signed(delta);
         if let Some(lead) = fingerprint.lead() {
             match self.leads.iter_mut().find(|(company, _)| *company == lead) {
                 Some(entry) => entry.1 = entry.1.saturating_add_signed(delta),
@@ -222,6 +226,11 @@ impl Centroid {
             }
             self.leads.retain(|&(_, n)| n > 0);
         }
+    }
+
+    /// Whether at least half of the story's titles are of `kind`.
+    fn agrees_with(&self, kind: TitleKind) -> bool {
+        2 * self.kinds[kind as usize] >= self.members
     }
 
     /// The company most of the story's titles lead with, if most titles lead with one.
@@ -608,10 +617,16 @@ pub const NUMBER_CONFLICT: f64 = 0.5;
 pub const KIND_CONFLICT: f64 = 0.5;
 /// The least score of a story for an item when both the item's and the story's closest
 /// member's titles report results of the company they lead with.
-pub const SAME_COMPANY_RESULTS: f64 = 0.3;
+pub const SAME_COMPANY_EVENT: f64 = 0.3;
 /// Factor on the similarity of two titles that lead with different companies.
 pub const LEAD_CONFLICT: f64 = 0.5;
 
+/// Factor on a story's centroid similarity for a price-move or reaction headline when most
+/// of the story's titles are not of its kind: the market's reaction and the denial follow
+/// the news they answer within hours and repeat its every name, and joining its story
+/// would swallow their alert. Milder than [`KIND_CONFLICT`]: the centroid speaks for many
+/// reports, some of them of the item's kind.
+pub const CENTROID_KIND_CONFLICT: f64 = 0.7;
 /// Weight of a feature that occurs in the title, against 1 for the summary only.
 pub const TITLE_WEIGHT: f64 = 4.0;
 
@@ -649,22 +664,24 @@ fn best_story<'a>(
     closest.truncate(CENTROID_CANDIDATES);
     let mut best: Option<StoryMatch> = None;
     for (story, member_similarity, via) in closest {
-        let centroid_similarity = if CENTROID_SHARE > 0.0 {
-            index
-                .stories
-                .get(story as usize)
-                .and_then(Option::as_ref)
-                .map_or(0.0, |story| query.centroid_similarity(&story.centroid))
-        } else {
-            0.0
+        let Some(centroid) = index
+            .stories
+            .get(story as usize)
+            .and_then(Option::as_ref)
+            .map(|story| &story.centroid)
+        else {
+            continue;
         };
-        let mut score =
-            CENTROID_SHARE * centroid_similarity + (1.0 - CENTROID_SHARE) * member_similarity;
+        let mut score = CENTROID_SHARE * query.centroid_similarity(centroid)
+            + (1.0 - CENTROID_SHARE) * member_similarity;
+        // Only into a story mostly of the item's kind: a price move reported inside the news
+        // that caused it ("...; shares fall") must not pull the market story in.
         if query
             .fingerprint
-            .same_company_results(&via.member.fingerprint)
+            .same_company_event(&via.member.fingerprint)
+            && centroid.agrees_with(query.fingerprint.kind())
         {
-            score = score.max(SAME_COMPANY_RESULTS);
+            score = score.max(SAME_COMPANY_EVENT);
         }
         if score >= threshold && best.as_ref().is_none_or(|b| score > b.similarity) {
             best = Some(StoryMatch {
@@ -805,6 +822,10 @@ impl<'a> Query<'a> {
             return 0.0;
         }
         let mut conflict = 1.0;
+        let kind = self.fingerprint.kind();
+        if kind != TitleKind::Event && !centroid.agrees_with(kind) {
+            conflict *= CENTROID_KIND_CONFLICT;
+        }
         if let (Some(ours), Some(theirs)) = (self.fingerprint.lead(), centroid.lead())
             && ours != theirs
             && !self.fingerprint.title_has(theirs)

@@ -164,6 +164,38 @@ pub fn features_of(text: &str, glossary: &Glossary, out: &mut Vec<Feature>) {
         push_word(word, out);
     }
     han_features(&han_run, glossary, out);
+    push_agencies(&field.folded, out);
+}
+
+/// US agencies in the news go by several names each ("the Pentagon", "DOD", "the Defense
+/// Department", "the Department of War"): each name also gives one feature for the agency,
+/// so that a release and the reports of it meet whichever name each uses.
+static AGENCIES: LazyLock<[(Regex, &'static str); 2]> = LazyLock::new(|| {
+    let names = |alternatives: &str| {
+        Regex::new(&format!(r"\b(?:{alternatives})\b")).expect("agency names are a valid regex")
+    };
+    [
+        (
+            names(
+                "pentagon|dod|department of defense|defense department|department of war|war department|us pentagon",
+            ),
+            "agency-pentagon",
+        ),
+        (
+            names(
+                "commerce department|department of commerce|bureau of industry and security|bis|entity list|us commerce",
+            ),
+            "agency-commerce",
+        ),
+    ]
+});
+
+fn push_agencies(folded: &str, out: &mut Vec<Feature>) {
+    for (names, agency) in AGENCIES.iter() {
+        if names.is_match(folded) {
+            out.push(Feature::Word((*agency).to_string()));
+        }
+    }
 }
 
 /// The scale a word gives the number before it: an English magnitude word, or a Chinese
@@ -221,14 +253,21 @@ fn push_model_parts(word: &str, out: &mut Vec<Feature>) {
 
 /// Words of a headline about a price move, and of the things whose price moves (stemmed when
 /// the sets are built, so that they meet the features however the stemmer cuts them).
-const MOVE_VERBS: &str = "fall fell drop sink sank slump plunge tumble slid slide rise rose \
-    jump surge soar rally rallies rebound gain climb dip tank lose lost slip sell-off selloff \
-    rout";
+const MOVE_DOWN: &str = "fall fell drop sink sank slump plunge tumble slid slide dip tank lose \
+    lost slip sell-off selloff rout";
+const MOVE_UP: &str = "rise rose jump surge soar rally rallies rebound gain climb bounce";
 const MARKET_NOUNS: &str = "share stock adr hang seng index nasdaq ipo market value investor \
     trade trading";
 /// Words of a headline about business results, where a "rise" is not a price move.
-const RESULT_WORDS: &str = "revenue profit sales earnings growth quarter results loss margin \
-    income";
+const RESULT_WORDS: &str = "revenue profit sales earnings growth growing quarter results loss \
+    margin income";
+
+/// Words of a headline about a reaction to news (a denial, a protest, a promise to fight
+/// back): the reaction is a story of its own, after the action it answers, and shares its
+/// every name.
+const REACTION_WORDS: &str = "respond response react reaction vow slam condemn oppose reject \
+    deny denial denounce retaliate retaliation countermeasure protest rebuke refute dismiss \
+    baseless fight";
 
 fn stemmed_set(words: &'static str) -> HashSet<String> {
     words
@@ -237,9 +276,19 @@ fn stemmed_set(words: &'static str) -> HashSet<String> {
         .collect()
 }
 
-static MOVE_VERB_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(MOVE_VERBS));
+static MOVE_DOWN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(MOVE_DOWN));
+static MOVE_UP_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(MOVE_UP));
 static MARKET_NOUN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(MARKET_NOUNS));
 static RESULT_WORD_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(RESULT_WORDS));
+static REACTION_WORD_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(REACTION_WORDS));
+
+/// Whether a title's features make it a reaction headline ("China vows 'necessary
+/// measures' after ...", "外交部回应...").
+pub fn is_reaction(title_features: &[Feature]) -> bool {
+    title_features
+        .iter()
+        .any(|f| matches!(f, Feature::Word(w) if REACTION_WORD_SET.contains(w.as_str())))
+}
 
 /// Whether a title's features make it a market-move headline ("Alibaba shares plunge 8%",
 /// "Alibaba sinks after ..."): a price move is news of its own, apart from the event that
@@ -252,7 +301,7 @@ pub fn is_market_move(title_features: &[Feature]) -> bool {
         })
     };
     let noun = words().any(|w| MARKET_NOUN_SET.contains(w));
-    let verb = words().any(|w| MOVE_VERB_SET.contains(w));
+    let verb = words().any(|w| MOVE_DOWN_SET.contains(w) || MOVE_UP_SET.contains(w));
     let results = words().any(|w| RESULT_WORD_SET.contains(w));
     verb && (noun || !results)
 }
@@ -270,18 +319,34 @@ const COMPANIES: &str = "alibaba aliyun ant tencent baidu jd huawei xiaomi byted
 
 static COMPANY_SET: LazyLock<HashSet<String>> = LazyLock::new(|| stemmed_set(COMPANIES));
 
-/// The first company a title's features name (its stemmed word), if any.
-pub fn lead_company(title_features: &[Feature]) -> Option<&str> {
+/// The first company a title's features name (its stemmed word), if any. "JD.com" is one
+/// word to the segmenter and "jd" in the glossary's translation of 京东.
+pub fn lead_company(title_features: &[Feature]) -> Option<String> {
     title_features.iter().find_map(|f| match f {
-        Feature::Word(w) if COMPANY_SET.contains(w.as_str()) => Some(w.as_str()),
-        _ => None,
+        Feature::Word(w) => {
+            let name = w.strip_suffix(".com").unwrap_or(w);
+            COMPANY_SET.contains(name).then(|| name.to_string())
+        }
+        Feature::Han(_) => None,
     })
 }
 
+/// The direction of a price-move title: -1 down, 1 up, 0 both or neither.
+pub fn move_direction(title_features: &[Feature]) -> i8 {
+    let has = |set: &HashSet<String>| {
+        title_features
+            .iter()
+            .any(|f| matches!(f, Feature::Word(w) if set.contains(w.as_str())))
+    };
+    match (has(&MOVE_DOWN_SET), has(&MOVE_UP_SET)) {
+        (true, false) => -1,
+        (false, true) => 1,
+        _ => 0,
+    }
+}
+
 /// Whether a title's features make it a business-results headline ("Alibaba revenue rises
-/// 6%", "腾讯第三季度营收2085亿元"): a company reports its results once a quarter, so two
-/// results headlines leading with one company within the window are one story, however
-/// differently each outlet sums the numbers up.
+/// 6%", "腾讯第三季度营收2085亿元").
 pub fn is_results(title_features: &[Feature]) -> bool {
     !is_market_move(title_features)
         && title_features
@@ -317,6 +382,7 @@ fn han_features(run: &str, glossary: &Glossary, out: &mut Vec<Feature>) {
         for word in english.split(' ') {
             push_word(word, out);
         }
+        push_agencies(english, out);
     });
     if chars.len() == 1 {
         if !HAN_STOP.contains(&chars[0]) {
@@ -598,6 +664,33 @@ mod tests {
         for want in ["us", "commerc", "department", "sanction", "alibaba"] {
             assert!(words.iter().any(|w| w == want), "{want} in {words:?}");
         }
+    }
+
+    #[test]
+    fn an_agency_by_any_name_is_one_feature() {
+        for text in [
+            "DOD Releases List of Chinese Military Companies",
+            "Pentagon adds Alibaba to list",
+            "The Department of War said",
+            "美国国防部将阿里巴巴列入清单",
+        ] {
+            assert!(
+                words_of(text).iter().any(|w| w == "agency-pentagon"),
+                "{text}"
+            );
+        }
+        assert!(words_of("Additions to the Entity List").contains(&"agency-commerce".to_string()));
+        // China's commerce ministry is not the US department.
+        assert!(
+            !words_of("中国商务部回应")
+                .iter()
+                .any(|w| w.starts_with("agency-"))
+        );
+        assert!(
+            !words_of("Alibaba's quick commerce unit")
+                .iter()
+                .any(|w| w.starts_with("agency-"))
+        );
     }
 
     #[test]
