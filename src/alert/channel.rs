@@ -1,29 +1,25 @@
-//! The channels an alert can leave through: email (SMTP with a connection pool, the local
+//! The channels an alert can leave through: email (SMTP through [`super::smtp`], the local
 //! sendmail, or a Maildir folder) and webhooks. Each delivery ends as delivered, a transient
 //! failure (retry later, maybe at a time the server asked for) or a permanent one (SMTP 5xx,
 //! HTTP 4xx other than 408 and 429): the outbox worker decides what to do with that.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::{AsyncSendmailTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSendmailTransport, AsyncTransport, Message, Tokio1Executor};
 use sha2::Sha256;
 
 use super::render::{self, TemplateUse, Templates};
+use super::smtp::SmtpPool;
 use super::{Alert, Digest, StoryUpdate};
-use crate::config::{
-    ChannelConfig, ChannelKind, Config, EmailTransport, Secret, TlsMode, WebhookFormat,
-};
+use crate::config::{ChannelConfig, ChannelKind, Config, EmailTransport, Secret, WebhookFormat};
 use crate::feed::fetch::RetryAfter;
 use crate::net::Guard;
-
-/// Pooled SMTP connections per channel: as many as deliveries run in parallel.
-const SMTP_CONNECTIONS: u32 = 16;
 
 /// What the receiving side answered, for logs and `send-test`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +64,7 @@ pub struct Channel {
 
 enum Sink {
     Smtp {
-        mailer: AsyncSmtpTransport<Tokio1Executor>,
+        pool: Arc<SmtpPool>,
         envelope: Envelope,
     },
     Sendmail {
@@ -127,14 +123,14 @@ impl Channel {
                         password,
                         tls_ca,
                     } => Sink::Smtp {
-                        mailer: smtp_transport(
+                        pool: Arc::new(SmtpPool::new(
                             host,
                             *port,
                             *tls,
                             username.as_deref(),
                             password.as_ref(),
                             tls_ca.as_deref(),
-                        )?,
+                        )?),
                         envelope,
                     },
                     EmailTransport::Sendmail { command } => Sink::Sendmail {
@@ -212,9 +208,9 @@ impl Channel {
         json: &str,
     ) -> Result<Delivered, DeliveryError> {
         match &self.sink {
-            Sink::Smtp { mailer, envelope } => {
+            Sink::Smtp { pool, envelope } => {
                 let message = email_message(&self.templates, outgoing, envelope)?;
-                match mailer.send(message).await {
+                match pool.send(message.envelope(), &message.formatted()).await {
                     Ok(response) => Ok(Delivered {
                         answer: format!("SMTP {}", response.code()),
                     }),
@@ -305,45 +301,6 @@ pub fn build_all(config: &Config) -> anyhow::Result<Vec<Channel>> {
             built.map_err(|e| e.context(format!("channel \"{}\"", channel.name)))
         })
         .collect()
-}
-
-fn smtp_transport(
-    host: &str,
-    port: u16,
-    tls: TlsMode,
-    username: Option<&str>,
-    password: Option<&Secret>,
-    tls_ca: Option<&str>,
-) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
-    use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-    let parameters = || -> anyhow::Result<TlsParameters> {
-        let mut builder = TlsParameters::builder(host.to_string());
-        if let Some(pem) = tls_ca {
-            builder = builder.add_root_certificate(Certificate::from_pem(pem.as_bytes())?);
-        }
-        Ok(builder.build_rustls()?)
-    };
-    let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host);
-    let builder = match tls {
-        TlsMode::Tls => builder.tls(Tls::Wrapper(parameters()?)),
-        TlsMode::Starttls => builder.tls(Tls::Required(parameters()?)),
-        TlsMode::None => builder.tls(Tls::None),
-    };
-    // lettre writes the end-of-data marker as its own small packet without TCP_NODELAY, so
-    // each message waits out the server's delayed ACK (about 40 ms on Linux); enough pooled
-    // connections in parallel keep throughput up regardless (see DeliverySettings::parallel).
-    let pool = lettre::transport::smtp::PoolConfig::new().max_size(SMTP_CONNECTIONS);
-    let mut builder = builder
-        .port(port)
-        .timeout(Some(Duration::from_secs(30)))
-        .pool_config(pool);
-    if let (Some(user), Some(password)) = (username, password) {
-        builder = builder.credentials(Credentials::new(
-            user.to_string(),
-            password.expose().to_string(),
-        ));
-    }
-    Ok(builder.build())
 }
 
 /// multipart/alternative (plain text and HTML), with the headers mail filters key on and a

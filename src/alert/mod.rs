@@ -10,6 +10,7 @@
 pub mod channel;
 pub mod deliver;
 pub mod render;
+pub mod smtp;
 pub mod update;
 
 use std::time::Duration;
