@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use super::{Alert, AlertSpan, Digest, StoryItem, StoryUpdate, sample_alert};
@@ -354,9 +354,10 @@ struct View<'a> {
     digest: bool,
     count: usize,
     severity: Severity,
-    /// The alert, or a digest's first.
-    alert: Option<AlertView<'a>>,
-    alerts: Vec<AlertView<'a>>,
+    /// The alert, or a digest's first. Alerts appear here, in `alerts` and in `groups`: each
+    /// is converted to a template value once and shared, not serialized three times.
+    alert: Option<Value>,
+    alerts: Vec<Value>,
     groups: Vec<GroupView<'a>>,
     /// A story's follow-up.
     update: Option<UpdateView<'a>>,
@@ -392,11 +393,11 @@ struct JoinedView<'a> {
 struct GroupView<'a> {
     rule: &'a str,
     severity: Severity,
-    alerts: Vec<AlertView<'a>>,
+    alerts: Vec<Value>,
 }
 
 /// An alert as in its `newswatch.alert.v1` JSON, plus what display needs.
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 struct AlertView<'a> {
     #[serde(flatten)]
     alert: &'a Alert,
@@ -435,14 +436,15 @@ fn view(message: Message<'_>) -> View<'_> {
             (None, orphans.collect(), held)
         }
     };
+    let values: Vec<Value> = alerts.iter().map(Value::from_serialize).collect();
     let mut groups: Vec<GroupView<'_>> = Vec::new();
-    for alert in &alerts {
+    for (alert, value) in alerts.iter().zip(&values) {
         match groups.last_mut() {
-            Some(group) if group.rule == alert.alert.rule => group.alerts.push(alert.clone()),
+            Some(group) if group.rule == alert.alert.rule => group.alerts.push(value.clone()),
             _ => groups.push(GroupView {
                 rule: &alert.alert.rule,
                 severity: alert.alert.severity,
-                alerts: vec![alert.clone()],
+                alerts: vec![value.clone()],
             }),
         }
     }
@@ -452,8 +454,8 @@ fn view(message: Message<'_>) -> View<'_> {
         digest: matches!(message, Message::Digest(_)),
         count: alerts.len(),
         severity: message.severity(),
-        alert: alerts.first().cloned(),
-        alerts,
+        alert: values.first().cloned(),
+        alerts: values,
         groups,
         update,
         updates,
