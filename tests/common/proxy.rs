@@ -32,6 +32,12 @@ struct Shared {
     upstream: u16,
     /// Connections broken on purpose so far (any fault but `Forward`).
     broken: AtomicUsize,
+    /// Connections accepted so far, whatever their fault.
+    accepted: AtomicUsize,
+    /// `Forward` connections still open.
+    forwarding: AtomicUsize,
+    /// Closes every `Forward` connection open at the time, as a server closes idle clients.
+    hang_up: tokio::sync::Notify,
 }
 
 /// Lives as long as the value.
@@ -58,11 +64,15 @@ impl FaultProxy {
             fault: Mutex::new(fault),
             upstream,
             broken: AtomicUsize::new(0),
+            accepted: AtomicUsize::new(0),
+            forwarding: AtomicUsize::new(0),
+            hang_up: tokio::sync::Notify::new(),
         });
         let accepting = Arc::clone(&shared);
         let task = tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
                 let fault = *accepting.fault.lock().expect("fault lock");
+                accepting.accepted.fetch_add(1, Ordering::SeqCst);
                 tokio::spawn(serve(client, fault, Arc::clone(&accepting)));
             }
         });
@@ -77,14 +87,39 @@ impl FaultProxy {
     pub fn broken(&self) -> usize {
         self.shared.broken.load(Ordering::SeqCst)
     }
+
+    /// Connections accepted so far.
+    pub fn accepted(&self) -> usize {
+        self.shared.accepted.load(Ordering::SeqCst)
+    }
+
+    /// Closes every forwarded connection open now, both sides, and returns once they are
+    /// closed: what a server does to clients idle past its timeout.
+    pub async fn hang_up_all(&self) {
+        self.shared.hang_up.notify_waiters();
+        for _ in 0..500 {
+            if self.shared.forwarding.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("forwarded connections still open 5 s after the hang-up");
+    }
 }
 
 async fn serve(mut client: TcpStream, fault: Fault, shared: Arc<Shared>) {
     let mut buf = vec![0u8; 16 * 1024];
     match fault {
         Fault::Forward => {
+            let hang_up = shared.hang_up.notified();
             if let Ok(mut server) = TcpStream::connect(("127.0.0.1", shared.upstream)).await {
-                let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                shared.forwarding.fetch_add(1, Ordering::SeqCst);
+                tokio::select! {
+                    _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+                    () = hang_up => {}
+                }
+                drop((client, server));
+                shared.forwarding.fetch_sub(1, Ordering::SeqCst);
             }
         }
         Fault::HangUp => {
