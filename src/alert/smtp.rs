@@ -61,7 +61,7 @@ pub enum SmtpError {
     #[error("Connection error: {0}")]
     Connect(io::Error),
     /// The message or its envelope needs an extension the server does not offer.
-    #[error("Client error: {0}")]
+    #[error("internal client error: {0}")]
     Unsupported(&'static str),
     /// What lettre reported while speaking SMTP: a reply code, a broken connection, TLS.
     #[error(transparent)]
