@@ -20,7 +20,7 @@ use rand::{Rng, SeedableRng};
 use super::channel::{Channel, DeliveryError};
 use super::{Digest, OutboxBody};
 use crate::config::DaemonConfig;
-use crate::daemon::{Clock, Metrics, Shutdown, SystemClock};
+use crate::daemon::{Clock, Metrics, Shutdown, SystemClock, heap};
 use crate::feed::schedule::backoff_delay;
 use crate::store::{DeliveryResult, OutboxEntry, Queue, Store, StoreError};
 
@@ -421,6 +421,8 @@ impl<S: Store> Deliverer<S> {
     }
 
     async fn channel_loop(self: Arc<Self>, name: String, mut shutdown: Shutdown) {
+        // Whether the last pass delivered anything: the first idle pass after work trims the heap.
+        let mut was_working = false;
         loop {
             if shutdown.is_triggered() || !self.channels().contains_key(&name) {
                 break;
@@ -433,7 +435,11 @@ impl<S: Store> Deliverer<S> {
                 }
             };
             if worked {
+                was_working = true;
                 continue;
+            }
+            if std::mem::take(&mut was_working) {
+                heap::release_freed_memory();
             }
             let wait = self.idle_wait(&name).await;
             tokio::select! {

@@ -1,10 +1,11 @@
 //! The running daemon: the poll of one feed ([`poll`]), the loop that schedules polls
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
 //! signs ([`vitals`]), how it talks to systemd ([`service`]), how it reports its own trouble
-//! ([`health`]), what it tells monitoring ([`metrics`], served by [`http`]) and how it groups
-//! matches into stories ([`stories`]).
+//! ([`health`]), what it tells monitoring ([`metrics`], served by [`http`]), how it groups
+//! matches into stories ([`stories`]) and how it gives memory back when idle ([`heap`]).
 
 pub mod health;
+pub mod heap;
 pub mod http;
 pub mod metrics;
 pub mod poll;

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
+use super::heap;
 use super::poll::{PollOutcome, PollReport, Poller};
 use super::service::Service;
 use super::shutdown::Shutdown;
@@ -232,6 +233,10 @@ pub async fn run_with<S: Store>(
                     Err(join) => (join.id(), Err(join)),
                 };
                 let Some(name) = in_flight.remove(&id) else { continue };
+                if in_flight.is_empty() {
+                    // The burst of polls is over: give back what it freed.
+                    heap::release_freed_memory();
+                }
                 // A feed removed by a reload while it was polled is not scheduled again.
                 let Some(feed) = feeds.get(&name) else { continue };
                 let retry_at = poller.now() + feed.interval;
