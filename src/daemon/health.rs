@@ -77,7 +77,7 @@ async fn problems<S: Store>(
     now: DateTime<Utc>,
 ) -> Result<Vec<Incident>, StoreError> {
     let daemon = &config.daemon;
-    let states = store.feed_summaries().await?;
+    let states = store.feed_states().await?;
     let last_new = store.last_new_items().await?;
     let mut found = Vec::new();
     let incident = |kind: &str, subject: &str, detail: String| Incident {
@@ -87,11 +87,7 @@ async fn problems<S: Store>(
         detail,
     };
     for feed in &config.feeds {
-        let Some(state) = states
-            .iter()
-            .map(|s| &s.state)
-            .find(|s| s.name == feed.name)
-        else {
+        let Some(state) = states.iter().find(|s| s.name == feed.name) else {
             continue;
         };
         if let Some(since) = state.failing_since.filter(|_| !state.gone)

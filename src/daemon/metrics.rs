@@ -331,15 +331,15 @@ impl Metrics {
         now: DateTime<Utc>,
     ) -> Result<StoredState, StoreError> {
         let outbox = store.outbox_counts(now).await?;
-        let summaries = store.feed_summaries().await?;
+        let states = store.feed_states().await?;
         let scope = self.scope.lock().unwrap_or_else(|e| e.into_inner());
         let mut feeds = [0; HEALTH_STATES.len()];
         for (name, url) in &scope.feeds {
             // As in `status`: a feed without a row of its URL has never been polled.
-            let health = summaries
+            let health = states
                 .iter()
-                .find(|s| s.state.name == *name && s.state.config_url == *url)
-                .map_or(Health::New, |s| s.state.health());
+                .find(|s| s.name == *name && s.config_url == *url)
+                .map_or(Health::New, |s| s.health());
             if let Some(i) = HEALTH_STATES.iter().position(|h| *h == health) {
                 feeds[i] += 1;
             }

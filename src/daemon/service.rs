@@ -87,8 +87,8 @@ pub async fn status_line<S: Store>(
     vitals: &Vitals,
     now: DateTime<Utc>,
 ) -> Result<String, StoreError> {
-    let feeds = store.feed_summaries().await?;
-    let count = |health: Health| feeds.iter().filter(|f| f.state.health() == health).count();
+    let feeds = store.feed_states().await?;
+    let count = |health: Health| feeds.iter().filter(|f| f.health() == health).count();
     let outbox = store.outbox_counts(now).await?;
     let pending: u64 = outbox.iter().map(|c| c.pending).sum();
     let dead: u64 = outbox.iter().map(|c| c.dead).sum();

@@ -448,6 +448,10 @@ pub trait Store: Send + Sync + 'static {
         &self,
     ) -> impl Future<Output = Result<Vec<RuleSummary>, StoreError>> + Send + '_;
 
+    /// State of every feed with a state row, by name: [`Store::feed_summaries`] without the
+    /// item counts, which cost a pass over every stored item. For whatever runs periodically.
+    fn feed_states(&self) -> impl Future<Output = Result<Vec<FeedState>, StoreError>> + Send + '_;
+
     /// State and item counts of every feed with a state row, by name.
     fn feed_summaries(
         &self,

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
@@ -551,6 +552,17 @@ impl Store for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
+        // Row by row: `fetch_all` would hold every row's copied values at once on top of the
+        // states built from them.
+        let mut rows = sqlx::query("SELECT * FROM feeds ORDER BY name").fetch(&self.pool);
+        let mut states = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            states.push(feed_from_row(&row)?);
+        }
+        Ok(states)
     }
 
     async fn feed_summaries(&self) -> Result<Vec<FeedSummary>, StoreError> {
