@@ -518,6 +518,10 @@ async fn expire_stories(stories: Arc<daemon::Stories>, mut shutdown: Shutdown) {
 const STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
 
 async fn report_status(store: Arc<SqliteStore>, service: Arc<Service>, mut shutdown: Shutdown) {
+    // Each line reads every feed's state from the store; without a listener that is waste.
+    if !service.is_managed() {
+        return;
+    }
     // Until the scheduler has synced the feeds with the store, a summary would say "0 feeds".
     while service.vitals().since_beat().is_none() {
         tokio::select! {

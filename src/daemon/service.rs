@@ -15,19 +15,27 @@ use crate::store::{Health, Store, StoreError};
 
 pub struct Service {
     vitals: Arc<Vitals>,
+    /// Whether `NOTIFY_SOCKET` names a service manager to talk to; fixed at start.
+    managed: bool,
     /// `WATCHDOG_USEC`: systemd restarts us if no ping arrives within it.
     watchdog: Option<Duration>,
     last_ping: Mutex<Option<Instant>>,
 }
 
 impl Service {
-    /// Reads `WATCHDOG_USEC` (and `WATCHDOG_PID`) from the environment.
+    /// Reads `NOTIFY_SOCKET`, `WATCHDOG_USEC` (and `WATCHDOG_PID`) from the environment.
     pub fn from_env(vitals: Arc<Vitals>) -> Service {
         Service {
             vitals,
+            managed: std::env::var_os("NOTIFY_SOCKET").is_some(),
             watchdog: sd_notify::watchdog_enabled(),
             last_ping: Mutex::new(None),
         }
+    }
+
+    /// Whether a service manager listens, so that a `STATUS=` line is worth computing.
+    pub fn is_managed(&self) -> bool {
+        self.managed
     }
 
     pub fn vitals(&self) -> &Arc<Vitals> {
