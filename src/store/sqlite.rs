@@ -306,19 +306,27 @@ impl Store for SqliteStore {
         let _writer = self.write_lock.lock().await;
         let mut tx = self.write_transaction().await?;
         let now_s = now.timestamp();
-        let rows = sqlx::query(
-            "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
-             AND (digest > 0) = ? \
-             AND state = 'pending' AND next_attempt_at <= ? AND lease_until <= ? \
-             ORDER BY next_attempt_at, created_at, id LIMIT ?",
-        )
-        .bind(channel)
-        .bind(queue == Queue::Digest)
-        .bind(now_s)
-        .bind(now_s)
-        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-        .fetch_all(&mut *tx)
-        .await?;
+        // The queue is spelled into the SQL, not bound, so that `digest = 0` meets the
+        // `outbox_due` index as an equality and the rows come out in claim order unsorted.
+        let sql = match queue {
+            Queue::Immediate => {
+                "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
+                 AND state = 'pending' AND digest = 0 AND next_attempt_at <= ? \
+                 AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
+            }
+            Queue::Digest => {
+                "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
+                 AND state = 'pending' AND digest > 0 AND next_attempt_at <= ? \
+                 AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
+            }
+        };
+        let rows = sqlx::query(sql)
+            .bind(channel)
+            .bind(now_s)
+            .bind(now_s)
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .fetch_all(&mut *tx)
+            .await?;
         let lease_until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
         let mut entries = Vec::with_capacity(rows.len());
         for row in rows {
