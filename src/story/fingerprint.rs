@@ -68,6 +68,8 @@ pub struct Fingerprint {
     results: bool,
     /// Whether the title reports a reaction.
     reaction: bool,
+    /// Whether the item came with no summary: a release or a filing named by its title.
+    headline_only: bool,
 }
 
 impl Fingerprint {
@@ -80,6 +82,7 @@ impl Fingerprint {
         features_of(title, glossary, &mut features);
         let title_features = features.len();
         features_of(summary, glossary, &mut features);
+        let headline_only = features.len() == title_features;
         for concept in concepts {
             push_word(&concept.to_lowercase(), &mut features);
         }
@@ -89,6 +92,7 @@ impl Fingerprint {
             .map(|(i, feature)| (feature_hash(feature), i < title_features))
             .collect();
         let mut fingerprint = Fingerprint::from_hashes(&mut hashes);
+        fingerprint.headline_only = headline_only;
         let is_number =
             |feature: &Feature| matches!(feature, Feature::Word(w) if is_distinguishing_number(w));
         fingerprint.title_numbers = features[..title_features].iter().any(is_number);
@@ -199,7 +203,13 @@ impl Fingerprint {
             lead: None,
             results: false,
             reaction: false,
+            headline_only: false,
         }
+    }
+
+    /// Whether the item had a title and no summary.
+    pub fn headline_only(&self) -> bool {
+        self.headline_only
     }
 
     /// Sorted, distinct feature hashes.

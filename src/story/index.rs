@@ -27,7 +27,11 @@
 //!    the item's similarity to the story's centroid (what its reports have in common) and to
 //!    its closest member ([`CENTROID_SHARE`]). Pure single link let one ambiguous report chain
 //!    two stories together; a pure centroid missed reports that only one outlet's angle
-//!    shares.
+//!    shares. A headline that came without a summary (a government release, a filing) and
+//!    a report with one also score the share of the headline's weight the report covers,
+//!    times [`HEADLINE_COVERAGE`], if the story's titles are mostly of the item's kind: a
+//!    release's officialese ("Commerce Adds 27 Entities to the Entity List") is echoed in
+//!    the reports' summaries, not their headlines, and its cosine with them stays small.
 //!
 //! The item joins the best-scoring story if it reaches the threshold. An item with the
 //! canonical link of a member in the window joins that member's story at once.
@@ -627,6 +631,9 @@ pub const LEAD_CONFLICT: f64 = 0.5;
 /// would swallow their alert. Milder than [`KIND_CONFLICT`]: the centroid speaks for many
 /// reports, some of them of the item's kind.
 pub const CENTROID_KIND_CONFLICT: f64 = 0.7;
+/// Factor on the share of a summary-less headline's words that a report with a summary
+/// covers, taken as the report's score for the headline's story (or the other way round).
+pub const HEADLINE_COVERAGE: f64 = 0.75;
 /// Weight of a feature that occurs in the title, against 1 for the summary only.
 pub const TITLE_WEIGHT: f64 = 4.0;
 
@@ -683,6 +690,13 @@ fn best_story<'a>(
         {
             score = score.max(SAME_COMPANY_EVENT);
         }
+        if centroid.agrees_with(query.fingerprint.kind()) {
+            score = score.max(headline_coverage(
+                query.fingerprint,
+                &via.member.fingerprint,
+                index,
+            ));
+        }
         if score >= threshold && best.as_ref().is_none_or(|b| score > b.similarity) {
             best = Some(StoryMatch {
                 story: index.story_name(story).to_string(),
@@ -692,6 +706,51 @@ fn best_story<'a>(
         }
     }
     best
+}
+
+/// For a headline without a summary and a report with one (either way round): the share of
+/// the headline's IDF weight that the report's words cover, times [`HEADLINE_COVERAGE`];
+/// 0 otherwise. A release or filing is a few words of officialese that a report's summary
+/// repeats but whose cosine with the report is small: the report's own headline and
+/// background words make up most of its weight.
+fn headline_coverage(a: &Fingerprint, b: &Fingerprint, index: &RuleIndex) -> f64 {
+    if a.headline_only() == b.headline_only() {
+        return 0.0;
+    }
+    let (short, long) = if a.headline_only() { (a, b) } else { (b, a) };
+    let neutral_only = short.has_han() != long.has_han();
+    let features = if neutral_only {
+        short.neutral()
+    } else {
+        short.features()
+    };
+    let theirs = long.features();
+    let (mut covered, mut total) = (0.0, 0.0);
+    let mut j = 0;
+    for &feature in features {
+        let weight = index.idf(feature).powi(2);
+        total += weight;
+        while j < theirs.len() && theirs[j] < feature {
+            j += 1;
+        }
+        if j < theirs.len() && theirs[j] == feature {
+            covered += weight;
+        }
+    }
+    if total == 0.0 {
+        return 0.0;
+    }
+    let mut conflict = 1.0;
+    if short.numbers_conflict(long) {
+        conflict *= NUMBER_CONFLICT;
+    }
+    if short.kinds_conflict(long) {
+        conflict *= KIND_CONFLICT;
+    }
+    if short.leads_conflict(long) {
+        conflict *= LEAD_CONFLICT;
+    }
+    conflict * HEADLINE_COVERAGE * covered / total
 }
 
 /// The item being looked up, with its feature weights computed once.
@@ -881,6 +940,53 @@ mod tests {
             canonical_link: Some(link.to_string()),
             ..member(key, title, hours)
         }
+    }
+
+    fn reported(key: &str, title: &str, summary: &str, hours: i64) -> Member {
+        Member {
+            fingerprint: Fingerprint::of(title, summary, &[]),
+            ..member(key, title, hours)
+        }
+    }
+
+    #[test]
+    fn a_report_joins_the_release_it_summarizes() {
+        let release = member(
+            "release",
+            "Commerce Adds 27 Entities to the Entity List to Counter China's Military AI \
+             Development",
+            0,
+        );
+        let report = reported(
+            "report",
+            "Alibaba cloud and chip units hit by US export blacklist",
+            "The Commerce Department on Thursday added 27 entities, four of them Alibaba \
+             units, to its Entity List, saying they support China's military AI development. \
+             The move, two days after the Pentagon named the group a Chinese military \
+             company, could slow its cloud expansion in Southeast Asia and cut chip designer \
+             T-Head off from TSMC.",
+            1,
+        );
+        let unrelated = reported(
+            "other",
+            "Tencent beats estimates as games revenue climbs",
+            "Tencent said quarterly revenue rose 15%, helped by its domestic games and \
+             advertising, and that AI spending would keep rising.",
+            1,
+        );
+        let mut index = StoryIndex::new();
+        let threshold = super::super::DEFAULT_THRESHOLD;
+        // Their cosine alone is below the threshold: the report's own headline outweighs
+        // the words it shares with the release.
+        let cosine = index.similarity("r", &release.fingerprint, &report.fingerprint);
+        assert!(cosine < threshold, "{cosine}");
+        index.insert("r", "release", release);
+        let found = index
+            .find("r", &report, threshold)
+            .expect("joins the release");
+        assert_eq!(found.story, "release");
+        assert!(found.similarity >= threshold, "{found:?}");
+        assert_eq!(index.find("r", &unrelated, threshold), None);
     }
 
     #[test]
