@@ -128,19 +128,33 @@ pub async fn run_once<S: Store>(
             let _permit = permit;
             poller.poll_feed(&feed, state).await
         });
-    }
-    while let Some(joined) = polls.join_next().await {
-        match joined {
-            Ok(Ok(report)) => summary.add(&report.outcome),
-            Ok(Err(error)) => return Err(error),
-            Err(join) => {
-                tracing::error!(error = %join, "poll task failed");
-                summary.polled += 1;
-                summary.failed += 1;
-            }
+        // A finished task keeps its whole allocation (about 6 KiB, sized for the poll's
+        // future) until it is joined: reaped as we go, 10,000 feeds do not hold 60 MiB.
+        while let Some(joined) = polls.try_join_next() {
+            count_poll(joined, &mut summary)?;
         }
     }
+    while let Some(joined) = polls.join_next().await {
+        count_poll(joined, &mut summary)?;
+    }
     Ok(summary)
+}
+
+/// Adds one `run_once` poll's outcome to `summary`; a store failure ends the pass.
+fn count_poll(
+    joined: Result<Result<PollReport, StoreError>, tokio::task::JoinError>,
+    summary: &mut CycleSummary,
+) -> Result<(), StoreError> {
+    match joined {
+        Ok(Ok(report)) => summary.add(&report.outcome),
+        Ok(Err(error)) => return Err(error),
+        Err(join) => {
+            tracing::error!(error = %join, "poll task failed");
+            summary.polled += 1;
+            summary.failed += 1;
+        }
+    }
+    Ok(())
 }
 
 /// The daemon's loop; returns when `shutdown` fires and in-flight polls are done or abandoned.

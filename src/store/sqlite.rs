@@ -131,15 +131,26 @@ impl Store for SqliteStore {
     ) -> Result<Vec<FeedState>, StoreError> {
         let _writer = self.write_lock.lock().await;
         let mut tx = self.write_transaction().await?;
+        let mut known: HashMap<String, FeedState> = HashMap::new();
+        let mut rows = sqlx::query("SELECT * FROM feeds").fetch(&mut *tx);
+        while let Some(row) = rows.try_next().await? {
+            let state = feed_from_row(&row)?;
+            known.insert(state.name.clone(), state);
+        }
+        drop(rows);
         let mut states = Vec::with_capacity(feeds.len());
         for (name, url) in feeds {
-            let state = match select_feed(&mut tx, name).await? {
+            let state = match known.remove(name) {
+                // Already recorded as it is: nothing to write.
                 Some(state) if state.config_url == *url => state,
                 // A new URL is a new source: its first poll follows the backlog rule again,
                 // and items it shares with the old URL are still known by their ids.
-                _ => FeedState::new(name, url),
+                _ => {
+                    let state = FeedState::new(name, url);
+                    upsert_feed(&mut tx, &state).await?;
+                    state
+                }
             };
-            upsert_feed(&mut tx, &state).await?;
             states.push(state);
         }
         tx.commit().await?;
@@ -153,10 +164,10 @@ impl Store for SqliteStore {
 
     async fn record_feed_state<'a>(&'a self, state: &'a FeedState) -> Result<(), StoreError> {
         let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        upsert_feed(&mut tx, state).await?;
-        tx.commit().await?;
-        Ok(())
+        // One statement is its own transaction: an unchanged feed's poll, the most common
+        // write, costs one round trip to the database thread instead of three.
+        let mut conn = self.pool.acquire().await?;
+        upsert_feed(&mut conn, state).await
     }
 
     async fn record_poll<'a>(
@@ -279,6 +290,13 @@ impl Store for SqliteStore {
             });
         }
         upsert_feed(&mut tx, state).await?;
+        if !commit.new_items.is_empty() {
+            sqlx::query("UPDATE feeds SET last_new_at = ? WHERE name = ?")
+                .bind(now_s)
+                .bind(feed)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(commit)
     }
@@ -509,9 +527,11 @@ impl Store for SqliteStore {
     }
 
     async fn last_new_items(&self) -> Result<HashMap<String, DateTime<Utc>>, StoreError> {
-        let rows = sqlx::query("SELECT feed, max(first_seen_at) AS last FROM items GROUP BY feed")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT name AS feed, last_new_at AS last FROM feeds WHERE last_new_at IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|row| {
                 Ok((
