@@ -165,7 +165,14 @@ fn main() -> ExitCode {
         | Command::Stories { .. } => "warn",
     };
     init_logging(cli.log_format, default_level);
-    let runtime = match tokio::runtime::Runtime::new() {
+    // Blocking work here is feed parsing (at most `concurrency` at once) and Maildir file
+    // operations. Tokio's default pool grows to 512 threads: a mail-everything cycle into a
+    // Maildir started 80, each with its stack pages and malloc caches resident.
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: cannot start the async runtime: {error}");
@@ -293,6 +300,9 @@ fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
     Fetcher::new(FetchSettings::from(&config.daemon))
 }
 
+/// Threads of the runtime's blocking pool (see `main`).
+const BLOCKING_THREADS: usize = 8;
+
 /// How long `run --once` keeps delivering before it exits. It stops sooner as soon as nothing
 /// is due (a channel that is down gets its retries scheduled for later), so this bounds only
 /// a run that keeps making progress: 10,000 alerts at a few hundred a second must fit.
@@ -360,10 +370,14 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         Some(daemon::on_signals().context("cannot install signal handlers")?)
     };
     let store = Arc::new(open_store(&config).await?);
-    let metrics = Arc::new(daemon::Metrics::new(&config));
+    // `run --once` serves no metrics, and their per-feed families are a few MiB at 2,000 feeds.
+    let metrics = (!once).then(|| Arc::new(daemon::Metrics::new(&config)));
     let fetcher = fetcher(&config)?;
-    let deliverer =
-        Arc::new(deliverer(&config, Arc::clone(&store))?.with_metrics(Arc::clone(&metrics)));
+    let mut deliverer = deliverer(&config, Arc::clone(&store))?;
+    if let Some(metrics) = &metrics {
+        deliverer = deliverer.with_metrics(Arc::clone(metrics));
+    }
+    let deliverer = Arc::new(deliverer);
     let stories = Arc::new(daemon::Stories::new(&config));
     let restored = stories
         .restore(store.as_ref(), chrono::Utc::now())
@@ -376,11 +390,11 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         fetcher,
         PollSettings::from(&config.daemon),
     );
-    let poller = Arc::new(
-        poller
-            .with_metrics(Arc::clone(&metrics))
-            .with_stories(Arc::clone(&stories)),
-    );
+    let mut poller = poller.with_stories(Arc::clone(&stories));
+    if let Some(metrics) = &metrics {
+        poller = poller.with_metrics(Arc::clone(metrics));
+    }
+    let poller = Arc::new(poller);
     if once {
         let summary = daemon::run_once(poller, &config)
             .await
@@ -425,8 +439,8 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
     }
     let vitals = Arc::new(Vitals::default());
     let service = Arc::new(Service::from_env(Arc::clone(&vitals)));
-    let Some(shutdown) = shutdown else {
-        unreachable!("signal handlers are installed for every run but --once");
+    let (Some(shutdown), Some(metrics)) = (shutdown, metrics) else {
+        unreachable!("signal handlers and metrics are set up for every run but --once");
     };
     if let Some(addr) = config.daemon.listen {
         let listener = daemon::http::bind(addr).await?;
