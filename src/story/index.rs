@@ -740,17 +740,24 @@ fn headline_coverage(a: &Fingerprint, b: &Fingerprint, index: &RuleIndex) -> f64
     if total == 0.0 {
         return 0.0;
     }
-    let mut conflict = 1.0;
-    if short.numbers_conflict(long) {
-        conflict *= NUMBER_CONFLICT;
+    look_alike_discount(short, long) * HEADLINE_COVERAGE * covered / total
+}
+
+/// The product of the discounts for look-alike events between two items: numbers in both
+/// titles but none shared, a price move or reaction against other news, different lead
+/// companies.
+fn look_alike_discount(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    let mut discount = 1.0;
+    if a.numbers_conflict(b) {
+        discount *= NUMBER_CONFLICT;
     }
-    if short.kinds_conflict(long) {
-        conflict *= KIND_CONFLICT;
+    if a.kinds_conflict(b) {
+        discount *= KIND_CONFLICT;
     }
-    if short.leads_conflict(long) {
-        conflict *= LEAD_CONFLICT;
+    if a.leads_conflict(b) {
+        discount *= LEAD_CONFLICT;
     }
-    conflict * HEADLINE_COVERAGE * covered / total
+    discount
 }
 
 /// The item being looked up, with its feature weights computed once.
@@ -823,17 +830,7 @@ impl<'a> Query<'a> {
         if dot == 0.0 || their_norm == 0.0 {
             return 0.0;
         }
-        let mut conflict = 1.0;
-        if self.fingerprint.numbers_conflict(other) {
-            conflict *= NUMBER_CONFLICT;
-        }
-        if self.fingerprint.kinds_conflict(other) {
-            conflict *= KIND_CONFLICT;
-        }
-        if self.fingerprint.leads_conflict(other) {
-            conflict *= LEAD_CONFLICT;
-        }
-        conflict * dot / (norm * their_norm)
+        look_alike_discount(self.fingerprint, other) * dot / (norm * their_norm)
     }
 
     /// Cosine similarity with a story's centroid; over neutral features only unless both
