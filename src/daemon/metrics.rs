@@ -11,6 +11,7 @@
 //! fixed lists (outcomes, health states), never from item data, so cardinality is bounded by
 //! the config.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -28,7 +29,7 @@ use super::poll::PollOutcome;
 use super::vitals::Vitals;
 use crate::config::Config;
 use crate::feed::fetch::{FetchError, Fetched};
-use crate::store::{DeliveryResult, Health, NewItem, Store, StoreError};
+use crate::store::{DeliveryResult, FeedState, Health, NewItem, Store, StoreError};
 
 /// The `Content-Type` of what [`Metrics::render`] returns: the Prometheus text format 0.0.4.
 pub const CONTENT_TYPE: &str = prometheus_text::CONTENT_TYPE;
@@ -332,13 +333,16 @@ impl Metrics {
     ) -> Result<StoredState, StoreError> {
         let outbox = store.outbox_counts(now).await?;
         let states = store.feed_states().await?;
+        // By name: a linear search per configured feed is quadratic in the feed count.
+        let states: HashMap<&str, &FeedState> =
+            states.iter().map(|s| (s.name.as_str(), s)).collect();
         let scope = self.scope.lock().unwrap_or_else(|e| e.into_inner());
         let mut feeds = [0; HEALTH_STATES.len()];
         for (name, url) in &scope.feeds {
             // As in `status`: a feed without a row of its URL has never been polled.
             let health = states
-                .iter()
-                .find(|s| s.name == *name && s.config_url == *url)
+                .get(name.as_str())
+                .filter(|s| s.config_url == *url)
                 .map_or(Health::New, |s| s.health());
             if let Some(i) = HEALTH_STATES.iter().position(|h| *h == health) {
                 feeds[i] += 1;

@@ -131,13 +131,11 @@ impl Store for SqliteStore {
     ) -> Result<Vec<FeedState>, StoreError> {
         let _writer = self.write_lock.lock().await;
         let mut tx = self.write_transaction().await?;
-        let mut known: HashMap<String, FeedState> = HashMap::new();
-        let mut rows = sqlx::query("SELECT * FROM feeds").fetch(&mut *tx);
-        while let Some(row) = rows.try_next().await? {
-            let state = feed_from_row(&row)?;
-            known.insert(state.name.clone(), state);
-        }
-        drop(rows);
+        let mut known: HashMap<String, FeedState> = select_feeds(&mut tx)
+            .await?
+            .into_iter()
+            .map(|state| (state.name.clone(), state))
+            .collect();
         let mut states = Vec::with_capacity(feeds.len());
         for (name, url) in feeds {
             let state = match known.remove(name) {
@@ -583,14 +581,8 @@ impl Store for SqliteStore {
     }
 
     async fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
-        // Row by row: `fetch_all` would hold every row's copied values at once on top of the
-        // states built from them.
-        let mut rows = sqlx::query("SELECT * FROM feeds ORDER BY name").fetch(&self.pool);
-        let mut states = Vec::new();
-        while let Some(row) = rows.try_next().await? {
-            states.push(feed_from_row(&row)?);
-        }
-        Ok(states)
+        let mut conn = self.pool.acquire().await?;
+        select_feeds(&mut conn).await
     }
 
     async fn feed_summaries(&self) -> Result<Vec<FeedSummary>, StoreError> {
@@ -714,6 +706,18 @@ async fn first_carriers(
         }
     }
     Ok(first)
+}
+
+/// Every feed's state, by name.
+async fn select_feeds(conn: &mut sqlx::SqliteConnection) -> Result<Vec<FeedState>, StoreError> {
+    // Row by row: `fetch_all` would hold every row's copied values at once on top of the
+    // states built from them.
+    let mut rows = sqlx::query("SELECT * FROM feeds ORDER BY name").fetch(conn);
+    let mut states = Vec::new();
+    while let Some(row) = rows.try_next().await? {
+        states.push(feed_from_row(&row)?);
+    }
+    Ok(states)
 }
 
 async fn select_feed(
