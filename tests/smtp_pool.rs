@@ -36,11 +36,18 @@ fn plain_pool(port: u16) -> Arc<SmtpPool> {
     Arc::new(SmtpPool::new("127.0.0.1", port, TlsMode::None, None, None, None).expect("pool"))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn messages_one_after_another_share_one_connection() {
-    let smtp = SmtpServer::start(0, false);
+/// A plain SMTP server (rejecting every recipient if `reject`), the counting proxy in front
+/// of it, and a pool that sends through the proxy.
+async fn plain_setup(reject: bool) -> (SmtpServer, FaultProxy, Arc<SmtpPool>) {
+    let smtp = SmtpServer::start(0, reject);
     let proxy = FaultProxy::start(0, smtp.port, Fault::Forward).await;
     let pool = plain_pool(proxy.port);
+    (smtp, proxy, pool)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_one_after_another_share_one_connection() {
+    let (smtp, proxy, pool) = plain_setup(false).await;
     send(&pool, 0..50).await;
     assert_eq!(smtp.messages().len(), 50);
     assert_eq!(proxy.accepted(), 1);
@@ -48,9 +55,7 @@ async fn messages_one_after_another_share_one_connection() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_sends_open_at_most_one_connection_each() {
-    let smtp = SmtpServer::start(0, false);
-    let proxy = FaultProxy::start(0, smtp.port, Fault::Forward).await;
-    let pool = plain_pool(proxy.port);
+    let (smtp, proxy, pool) = plain_setup(false).await;
     // Two senders: the test server serves two connections at a time.
     let senders: Vec<_> = (0..2)
         .map(|k| {
@@ -71,9 +76,7 @@ async fn parallel_sends_open_at_most_one_connection_each() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_connection_closed_by_the_server_while_idle_is_replaced_without_a_failure() {
-    let smtp = SmtpServer::start(0, false);
-    let proxy = FaultProxy::start(0, smtp.port, Fault::Forward).await;
-    let pool = plain_pool(proxy.port);
+    let (smtp, proxy, pool) = plain_setup(false).await;
     send(&pool, 0..3).await;
     proxy.hang_up_all().await;
     send(&pool, 3..6).await;
@@ -83,9 +86,7 @@ async fn a_connection_closed_by_the_server_while_idle_is_replaced_without_a_fail
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_recipient_is_not_retried_on_a_new_connection() {
-    let smtp = SmtpServer::start(0, true);
-    let proxy = FaultProxy::start(0, smtp.port, Fault::Forward).await;
-    let pool = plain_pool(proxy.port);
+    let (smtp, proxy, pool) = plain_setup(true).await;
     for n in 0..2 {
         let message = message(n);
         let error = pool
