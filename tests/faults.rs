@@ -625,3 +625,15 @@ async fn thirty_sigkills_during_polling_and_delivery_lose_no_alert() {
     assert!(posts - arrived.len() <= KILLS * DeliverySettings::default().parallel);
     assert_eq!(outbox(&h).await, (0, ITEMS as u64, 0));
 }
+
+// One file per area of the faults found by the adversarial test of the release build.
+#[path = "faults/encoding.rs"]
+mod encoding;
+#[path = "faults/local_files.rs"]
+mod local_files;
+#[path = "faults/smtp.rs"]
+mod smtp;
+#[path = "faults/store.rs"]
+mod store;
+#[path = "faults/webhook.rs"]
+mod webhook;
