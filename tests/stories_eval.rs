@@ -41,6 +41,7 @@ use newswatch::rules::RuleSet;
 use newswatch::story::{
     Concepts, DEFAULT_THRESHOLD, DEFAULT_WINDOW, Fingerprint, Member, StoryIndex,
 };
+use sha2::Digest;
 
 /// The targets.
 const MIN_PRECISION: f64 = 0.95;
@@ -82,13 +83,19 @@ fn repo_path(relative: &str) -> PathBuf {
 }
 
 fn load_cases() -> Vec<Case> {
+    load_cases_from("tests/data/stories/items.jsonl")
+}
+
+/// The labelled items of one file of this repository, fingerprinted and matched against the
+/// shipped config, in publication order.
+fn load_cases_from(relative: &str) -> Vec<Case> {
     let config_path = repo_path("config/newswatch.toml");
     let config = newswatch::config::load(&config_path)
         .unwrap_or_else(|e| panic!("{}: {e}", config_path.display()));
     let concepts = Concepts::from_config(&config);
     let rules =
         RuleSet::from_config(&config).unwrap_or_else(|e| panic!("{}: {e}", config_path.display()));
-    let data = repo_path("tests/data/stories/items.jsonl");
+    let data = repo_path(relative);
     let text = std::fs::read_to_string(&data).unwrap_or_else(|e| panic!("{}: {e}", data.display()));
     let mut cases: Vec<Case> = text
         .lines()
@@ -767,4 +774,93 @@ fn story_clustering_quality_per_rule() {
         everything.pair_precision,
         everything.pair_recall
     );
+}
+
+/// SHA-256 of `tests/data/stream/test.jsonl`, recorded when the stream set was committed and
+/// before any clustering ran on it: the test half is frozen, and a changed file is a new test
+/// half whose figures start again from "not looked at".
+const STREAM_TEST_SHA256: &str = "8290b8563b042d782a02fee3b18918c4e987ab7b87ce12c927f78a907c67c564";
+
+/// Events that got no alert of their own: stories none of whose items started a predicted
+/// cluster, because every one of them joined a cluster another story's item had opened.
+fn events_without_alert(cases: &[&Case], predicted: &[String]) -> Vec<String> {
+    let mut opened: BTreeSet<&str> = BTreeSet::new();
+    let mut alerted: BTreeSet<&str> = BTreeSet::new();
+    for (case, cluster) in cases.iter().zip(predicted) {
+        if opened.insert(cluster.as_str()) {
+            alerted.insert(case.item.story.as_str());
+        }
+    }
+    let stories: BTreeSet<&str> = cases.iter().map(|c| c.item.story.as_str()).collect();
+    stories
+        .difference(&alerted)
+        .map(|s| (*s).to_owned())
+        .collect()
+}
+
+/// Scores of one replay of `cases` at `threshold`, across languages and per language (pairs
+/// and B-cubed over the items of that language alone, clustered together with the others).
+fn stream_lines(name: &str, cases: &[&Case], threshold: f64) -> (Scores, Vec<String>) {
+    let (all, result) = evaluate(cases, threshold);
+    let stories: BTreeSet<&str> = cases.iter().map(|c| c.item.story.as_str()).collect();
+    let show = |label: &str, s: Scores, items: usize| {
+        println!(
+            "  {name:<5} {label:<4} items {items:>4}  pairwise P {:.3} R {:.3}  B-cubed P {:.3} R {:.3}",
+            s.pair_precision, s.pair_recall, s.bcubed_precision, s.bcubed_recall
+        );
+    };
+    show("all", all, cases.len());
+    for lang in ["en", "zh"] {
+        let (gold, predicted): (Vec<&str>, Vec<String>) = cases
+            .iter()
+            .zip(&result.cluster)
+            .filter(|(c, _)| c.item.lang == lang)
+            .map(|(c, p)| (c.item.story.as_str(), p.clone()))
+            .unzip();
+        show(lang, score(&gold, &predicted), gold.len());
+    }
+    let missed = events_without_alert(cases, &result.cluster);
+    println!(
+        "  {name:<5} {} stories, {} without an alert of their own{}",
+        stories.len(),
+        missed.len(),
+        if missed.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", missed.join(", "))
+        }
+    );
+    (all, missed)
+}
+
+/// The stream set (`tests/data/stream/`): six months of news written blind to this code. Only
+/// the development half is replayed by default; `STORIES_TEST_HALF=1` replays the frozen test
+/// half too, which is a look at it (docs say when it was looked at).
+#[test]
+fn stream_clustering_quality() {
+    let test_path = repo_path("tests/data/stream/test.jsonl");
+    let bytes =
+        std::fs::read(&test_path).unwrap_or_else(|e| panic!("{}: {e}", test_path.display()));
+    let digest = sha2::Sha256::digest(&bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex, STREAM_TEST_SHA256,
+        "tests/data/stream/test.jsonl changed: the frozen test half must not be edited"
+    );
+
+    let dev = load_cases_from("tests/data/stream/dev.jsonl");
+    let dev: Vec<&Case> = dev.iter().collect();
+    println!("stream set, one rule, threshold {DEFAULT_THRESHOLD}:");
+    let (scores, _) = stream_lines("dev", &dev, DEFAULT_THRESHOLD);
+    if std::env::var_os("STREAM_VERBOSE").is_some() {
+        print_errors(&dev, DEFAULT_THRESHOLD);
+    }
+    if std::env::var("STORIES_TEST_HALF").is_ok_and(|v| v == "1") {
+        let test = load_cases_from("tests/data/stream/test.jsonl");
+        let test: Vec<&Case> = test.iter().collect();
+        stream_lines("test", &test, DEFAULT_THRESHOLD);
+    }
+    // Every item is scored: a replay that drops items would score an empty clustering as
+    // perfect.
+    assert!(scores.bcubed_recall > 0.0 && scores.bcubed_precision > 0.0);
 }
