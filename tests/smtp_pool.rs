@@ -7,11 +7,12 @@
 mod common;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use common::SmtpServer;
 use common::proxy::{Fault, FaultProxy};
 use lettre::Message;
-use newswatch::alert::smtp::SmtpPool;
+use newswatch::alert::smtp::{SmtpPool, SmtpTimeouts};
 use newswatch::config::{Secret, TlsMode};
 
 fn message(n: usize) -> Message {
@@ -82,6 +83,39 @@ async fn a_connection_closed_by_the_server_while_idle_is_replaced_without_a_fail
     send(&pool, 3..6).await;
     assert_eq!(smtp.messages().len(), 6, "each message arrived once");
     assert_eq!(proxy.accepted(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pooled_connection_gone_silent_is_dropped_and_the_message_goes_out_on_a_new_one() {
+    let smtp = SmtpServer::start(0, false);
+    let proxy = FaultProxy::start(0, smtp.port, Fault::Forward).await;
+    // Short deadlines, so the silent connection costs the test a second, not 30.
+    let timeouts = SmtpTimeouts {
+        connect: Duration::from_secs(2),
+        command: Duration::from_secs(1),
+        message: Duration::from_secs(1),
+    };
+    let pool = Arc::new(
+        SmtpPool::new("127.0.0.1", proxy.port, TlsMode::None, None, None, None)
+            .expect("pool")
+            .with_timeouts(timeouts),
+    );
+    send(&pool, 0..3).await;
+    proxy.silence_all().await;
+    assert_eq!(proxy.muted(), 1);
+    tokio::time::timeout(Duration::from_secs(10), send(&pool, 3..6))
+        .await
+        .expect("the send waited for the silent connection past its deadline");
+    assert_eq!(smtp.messages().len(), 6, "each message arrived once");
+    assert_eq!(proxy.accepted(), 2);
+    // The silent connection was closed, not parked again.
+    for _ in 0..100 {
+        if proxy.muted() == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(proxy.muted(), 0, "the silent connection is still open");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -15,7 +15,7 @@ use lettre::{AsyncSendmailTransport, AsyncTransport, Message, Tokio1Executor};
 use sha2::Sha256;
 
 use super::render::{self, TemplateUse, Templates};
-use super::smtp::SmtpPool;
+use super::smtp::{SmtpPool, SmtpTimeouts};
 use super::{Alert, Digest, StoryUpdate};
 use crate::config::{ChannelConfig, ChannelKind, Config, EmailTransport, Secret, WebhookFormat};
 use crate::feed::fetch::RetryAfter;
@@ -103,6 +103,16 @@ impl Channel {
         client: &reqwest::Client,
         guard: Option<&Guard>,
     ) -> anyhow::Result<Channel> {
+        Channel::with_smtp_timeouts(config, client, guard, SmtpTimeouts::default())
+    }
+
+    /// [`Channel::new`] with other SMTP deadlines, for tests that cannot wait the real ones.
+    pub fn with_smtp_timeouts(
+        config: &ChannelConfig,
+        client: &reqwest::Client,
+        guard: Option<&Guard>,
+        smtp_timeouts: SmtpTimeouts,
+    ) -> anyhow::Result<Channel> {
         let sink = match &config.kind {
             ChannelKind::Email(email) => {
                 let envelope = Envelope {
@@ -123,14 +133,17 @@ impl Channel {
                         password,
                         tls_ca,
                     } => Sink::Smtp {
-                        pool: Arc::new(SmtpPool::new(
-                            host,
-                            *port,
-                            *tls,
-                            username.as_deref(),
-                            password.as_ref(),
-                            tls_ca.as_deref(),
-                        )?),
+                        pool: Arc::new(
+                            SmtpPool::new(
+                                host,
+                                *port,
+                                *tls,
+                                username.as_deref(),
+                                password.as_ref(),
+                                tls_ca.as_deref(),
+                            )?
+                            .with_timeouts(smtp_timeouts),
+                        ),
                         envelope,
                     },
                     EmailTransport::Sendmail { command } => Sink::Sendmail {

@@ -16,6 +16,17 @@
 //! outcome is left as it is: after the final "." the server may have accepted the message
 //! without us reading its answer, and sending it again here would duplicate it (the outbox
 //! retries later, under the same `Message-ID`, so a receiver can drop a duplicate).
+//!
+//! Every step has a deadline ([`SmtpTimeouts`]): the TCP connect, the TLS handshake, the
+//! greeting with EHLO, STARTTLS, AUTH, MAIL, each RCPT, DATA, and the message with its final
+//! reply. A server that accepts the connection and never speaks, or freezes in the middle,
+//! fails the send as transient at the deadline and the outbox retries it; without deadlines
+//! one such server held the channel forever. A connection past a deadline is dropped, never
+//! reused, and gets no QUIT (a silent server would not answer it either). A pooled
+//! connection that went silent before DATA was accepted (a frozen server, a NAT that forgot
+//! the connection) is treated like one the server closed: the message goes out on a fresh
+//! one. A timeout waiting for the reply to the final "." is ambiguous like any failure after
+//! the body: the server may have accepted the message, so it is not sent again at once.
 
 use std::io;
 use std::net::SocketAddr;
@@ -50,8 +61,37 @@ const MAX_IDLE: usize = 16;
 /// retried MAIL command, so this only bounds how many sockets a quiet daemon holds open.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// How long opening the TCP connection may take, as lettre's transport was configured before.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long each step of an SMTP exchange may take; past it the connection is dropped and the
+/// send fails as transient. The daemon uses [`SmtpTimeouts::default`]; tests shorten them.
+///
+/// RFC 5321 4.5.3.2 asks an MTA to wait minutes (5 for the greeting and MAIL, 10 for the
+/// final reply), for servers that take their time on purpose. An alerting daemon submits a
+/// few kilobytes to its own relay, so it waits less and says sooner that the channel is
+/// failing: 30 s for the greeting and each command, well past Postfix's postscreen greet pause
+/// (6 s) and the DNS checks servers make before greeting; 60 s for the message and its final
+/// reply, for relays that scan content before answering. A reply later than that costs at
+/// worst a duplicate under the same `Message-ID`, never a lost alert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmtpTimeouts {
+    /// Looking up the host, then opening the TCP connection to each of its addresses.
+    pub connect: Duration,
+    /// Each exchange before the message: the TLS handshake of implicit TLS, the greeting with
+    /// the answer to EHLO, STARTTLS (with its handshake and second EHLO), AUTH, MAIL, each
+    /// RCPT, DATA; and QUIT when a connection is closed.
+    pub command: Duration,
+    /// Sending the message and reading the reply to its final ".".
+    pub message: Duration,
+}
+
+impl Default for SmtpTimeouts {
+    fn default() -> SmtpTimeouts {
+        SmtpTimeouts {
+            connect: Duration::from_secs(30),
+            command: Duration::from_secs(30),
+            message: Duration::from_secs(60),
+        }
+    }
+}
 
 /// Why a message was not sent.
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +100,9 @@ pub enum SmtpError {
     /// implicit TLS.
     #[error("Connection error: {0}")]
     Connect(io::Error),
+    /// The server did not answer `step` within `after`; the connection was dropped.
+    #[error("{}", timeout_message(*step, *after))]
+    Timeout { step: Step, after: Duration },
     /// The message or its envelope needs an extension the server does not offer.
     #[error("internal client error: {0}")]
     Unsupported(&'static str),
@@ -75,9 +118,78 @@ impl SmtpError {
     }
 }
 
+/// The steps of an SMTP exchange that have a deadline of their own (after the TCP connect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The handshake of implicit TLS.
+    TlsHandshake,
+    /// The server's greeting and its answer to EHLO, as one exchange (as Postfix times them).
+    Greeting,
+    /// STARTTLS, the handshake and the second EHLO.
+    Starttls,
+    /// AUTH with its challenges.
+    Auth,
+    Mail,
+    Rcpt,
+    Data,
+    /// The message and the reply to its final ".".
+    Message,
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Step::TlsHandshake => "the TLS handshake",
+            Step::Greeting => "the greeting and EHLO",
+            Step::Starttls => "STARTTLS",
+            Step::Auth => "AUTH",
+            Step::Mail => "MAIL FROM",
+            Step::Rcpt => "RCPT TO",
+            Step::Data => "DATA",
+            Step::Message => "the end of the message (the final \".\")",
+        })
+    }
+}
+
+fn timeout_message(step: Step, after: Duration) -> String {
+    let after = humantime::format_duration(after);
+    match step {
+        Step::Message => format!(
+            "no reply to {step} within {after}: the server may have accepted the message; \
+             the connection was dropped, and the retry carries the same Message-ID so that a \
+             duplicate can be recognized"
+        ),
+        _ => format!(
+            "no reply to {step} within {after}: the server is stalled or overloaded, or the \
+             network lost the connection; the connection was dropped (check the mail server)"
+        ),
+    }
+}
+
+/// `work`, failed as a timeout of `step` if it takes longer than `limit`. The connection it
+/// works on is then in an unknown state and must be dropped.
+async fn within<T, E: Into<SmtpError>>(
+    limit: Duration,
+    step: Step,
+    work: impl Future<Output = Result<T, E>>,
+) -> Result<T, SmtpError> {
+    match tokio::time::timeout(limit, work).await {
+        Ok(result) => result.map_err(Into::into),
+        Err(_) => Err(SmtpError::Timeout { step, after: limit }),
+    }
+}
+
+/// Says goodbye (QUIT) and closes, giving up after `limit`: a server that does not answer
+/// QUIT costs no more than that.
+async fn quit(mut connection: AsyncSmtpConnection, limit: Duration) {
+    let _ = tokio::time::timeout(limit, connection.abort()).await;
+}
+
 /// Where and how a channel submits mail, and the connections it keeps open for that.
 pub struct SmtpPool {
     relay: Relay,
+    /// The deadline of each step; set when the pool is built.
+    timeouts: SmtpTimeouts,
     /// Connections that delivered their last message cleanly, most recently used last. A send
     /// takes one (or opens one) and puts it back once the server accepted the message.
     idle: Mutex<Vec<IdleConnection>>,
@@ -146,9 +258,16 @@ impl SmtpPool {
                 credentials,
                 hello: ClientId::default(),
             },
+            timeouts: SmtpTimeouts::default(),
             idle: Mutex::new(Vec::new()),
             reaper_started: AtomicBool::new(false),
         })
+    }
+
+    /// The same pool with other deadlines (tests use short ones).
+    pub fn with_timeouts(mut self, timeouts: SmtpTimeouts) -> SmtpPool {
+        self.timeouts = timeouts;
+        self
     }
 
     /// Sends `message` (the formatted email) to the envelope's recipients and returns the
@@ -158,30 +277,45 @@ impl SmtpPool {
         envelope: &Envelope,
         message: &[u8],
     ) -> Result<Response, SmtpError> {
+        let command = self.timeouts.command;
         let mut connection = match self.take_idle() {
-            Some(mut reused) => match start_data(&mut reused, envelope, message).await {
+            Some(mut reused) => match start_data(&mut reused, envelope, message, command).await {
                 Ok(()) => reused,
                 Err(error) if connection_lost(&error) => {
-                    tracing::debug!(host = %self.relay.host, error = %error, "pooled SMTP connection was closed; opening a new one");
+                    tracing::debug!(host = %self.relay.host, error = %error, "pooled SMTP connection was closed or went silent; opening a new one");
                     drop(reused);
                     self.fresh_connection(envelope, message).await?
                 }
                 Err(error) => {
-                    reused.abort().await;
+                    self.discard(reused, &error).await;
                     return Err(error);
                 }
             },
             None => self.fresh_connection(envelope, message).await?,
         };
-        match connection.message(message).await {
+        let sent = within(
+            self.timeouts.message,
+            Step::Message,
+            connection.message(message),
+        )
+        .await;
+        match sent {
             Ok(response) => {
                 self.put_back(connection).await;
                 Ok(response)
             }
             Err(error) => {
-                connection.abort().await;
-                Err(error.into())
+                self.discard(connection, &error).await;
+                Err(error)
             }
+        }
+    }
+
+    /// Closes a connection that failed with `error`: with a QUIT if the server still answers,
+    /// without one after a timeout.
+    async fn discard(&self, connection: AsyncSmtpConnection, error: &SmtpError) {
+        if !matches!(error, SmtpError::Timeout { .. }) {
+            quit(connection, self.timeouts.command).await;
         }
     }
 
@@ -191,9 +325,11 @@ impl SmtpPool {
         envelope: &Envelope,
         message: &[u8],
     ) -> Result<AsyncSmtpConnection, SmtpError> {
-        let mut connection = self.relay.connect().await?;
-        if let Err(error) = start_data(&mut connection, envelope, message).await {
-            connection.abort().await;
+        let mut connection = self.relay.connect(&self.timeouts).await?;
+        if let Err(error) =
+            start_data(&mut connection, envelope, message, self.timeouts.command).await
+        {
+            self.discard(connection, &error).await;
             return Err(error);
         }
         Ok(connection)
@@ -231,7 +367,7 @@ impl SmtpPool {
             }
         };
         match surplus {
-            Some(mut connection) => connection.abort().await,
+            Some(connection) => quit(connection, self.timeouts.command).await,
             None => self.start_reaper(),
         }
     }
@@ -244,6 +380,7 @@ impl SmtpPool {
             return;
         }
         let pool: Weak<SmtpPool> = Arc::downgrade(self);
+        let quit_limit = self.timeouts.command;
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(IDLE_TIMEOUT / 2).await;
@@ -262,9 +399,12 @@ impl SmtpPool {
                     expired
                 };
                 drop(pool);
-                for mut parked in expired {
-                    parked.connection.abort().await;
-                }
+                // Together, so a server that stopped answering costs one QUIT deadline, not
+                // one per connection.
+                let quits = expired
+                    .into_iter()
+                    .map(|parked| quit(parked.connection, quit_limit));
+                futures_util::future::join_all(quits).await;
             }
         });
     }
@@ -272,8 +412,11 @@ impl SmtpPool {
 
 impl Relay {
     /// Connects, secures and authenticates a new connection, ready for MAIL.
-    async fn connect(&self) -> Result<AsyncSmtpConnection, SmtpError> {
-        let socket = self.open_socket().await.map_err(SmtpError::Connect)?;
+    async fn connect(&self, timeouts: &SmtpTimeouts) -> Result<AsyncSmtpConnection, SmtpError> {
+        let socket = self
+            .open_socket(timeouts.connect)
+            .await
+            .map_err(SmtpError::Connect)?;
         let stream: Box<dyn AsyncTokioStream> = match &self.security {
             Security::Implicit(connector) => {
                 let name = ServerName::try_from(self.host.clone()).map_err(|_| {
@@ -282,30 +425,45 @@ impl Relay {
                         "domain isn't a valid DNS name",
                     ))
                 })?;
-                let tls = connector
-                    .connect(name, socket)
-                    .await
-                    .map_err(SmtpError::Connect)?;
+                let handshake = async {
+                    connector
+                        .connect(name, socket)
+                        .await
+                        .map_err(SmtpError::Connect)
+                };
+                let tls = within(timeouts.command, Step::TlsHandshake, handshake).await?;
                 Box::new(ImplicitTls(tls))
             }
             Security::None | Security::Starttls(_) => Box::new(socket),
         };
-        let mut connection =
-            AsyncSmtpConnection::connect_with_transport(stream, &self.hello).await?;
+        let greeting = AsyncSmtpConnection::connect_with_transport(stream, &self.hello);
+        let mut connection = within(timeouts.command, Step::Greeting, greeting).await?;
         if let Security::Starttls(parameters) = &self.security {
-            connection.starttls(parameters.clone(), &self.hello).await?;
+            let upgrade = connection.starttls(parameters.clone(), &self.hello);
+            within(timeouts.command, Step::Starttls, upgrade).await?;
         }
         if let Some(credentials) = &self.credentials {
-            connection.auth(DEFAULT_MECHANISMS, credentials).await?;
+            let auth = connection.auth(DEFAULT_MECHANISMS, credentials);
+            within(timeouts.command, Step::Auth, auth).await?;
         }
         Ok(connection)
     }
 
-    /// A TCP connection with `TCP_NODELAY`, trying each address of the host in turn.
-    async fn open_socket(&self) -> io::Result<TcpStream> {
+    /// A TCP connection with `TCP_NODELAY`, trying each address of the host in turn; the name
+    /// lookup and each attempt get `connect_timeout` each.
+    async fn open_socket(&self, connect_timeout: Duration) -> io::Result<TcpStream> {
+        let lookup = tokio::net::lookup_host((self.host.as_str(), self.port));
+        let addresses = tokio::time::timeout(connect_timeout, lookup)
+            .await
+            .map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "the name lookup of the SMTP host timed out",
+                )
+            })??;
         let mut last_error = None;
-        for address in tokio::net::lookup_host((self.host.as_str(), self.port)).await? {
-            match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(address)).await {
+        for address in addresses {
+            match tokio::time::timeout(connect_timeout, TcpStream::connect(address)).await {
                 Ok(Ok(socket)) => {
                     socket.set_nodelay(true)?;
                     return Ok(socket);
@@ -329,12 +487,13 @@ impl Relay {
 }
 
 /// MAIL, RCPT and DATA, with the parameters lettre's `AsyncSmtpConnection::send` would give
-/// them. Separate from the body, so that a failure here is known to have handed the server
-/// nothing. A failed connection must not be reused.
+/// them, each answered within `limit`. Separate from the body, so that a failure here is known
+/// to have handed the server nothing. A failed connection must not be reused.
 async fn start_data(
     connection: &mut AsyncSmtpConnection,
     envelope: &Envelope,
     message: &[u8],
+    limit: Duration,
 ) -> Result<(), SmtpError> {
     let mut parameters = Vec::new();
     let addresses = envelope.from().into_iter().chain(envelope.to());
@@ -360,27 +519,26 @@ async fn start_data(
         }
         parameters.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
-    connection
-        .command(Mail::new(envelope.from().cloned(), parameters))
-        .await?;
+    let mail = connection.command(Mail::new(envelope.from().cloned(), parameters));
+    within(limit, Step::Mail, mail).await?;
     for to in envelope.to() {
-        connection
-            .command(Rcpt::new(to.clone(), Vec::new()))
-            .await?;
+        let rcpt = connection.command(Rcpt::new(to.clone(), Vec::new()));
+        within(limit, Step::Rcpt, rcpt).await?;
     }
-    connection.command(Data).await?;
+    within(limit, Step::Data, connection.command(Data)).await?;
     Ok(())
 }
 
 /// Whether a failure before DATA says the connection is gone rather than anything about the
-/// message: no reply at all (the socket was closed or reset), or 421, the reply of a server
-/// that is closing the connection (RFC 5321 3.8).
+/// message: no reply at all (the socket was closed or reset, or stayed silent past the
+/// deadline), or 421, the reply of a server that is closing the connection (RFC 5321 3.8).
 fn connection_lost(error: &SmtpError) -> bool {
     match error {
         SmtpError::Protocol(error) => match error.status() {
             Some(code) => u16::from(code) == 421,
             None => !error.is_client(),
         },
+        SmtpError::Timeout { .. } => true,
         SmtpError::Connect(_) | SmtpError::Unsupported(_) => false,
     }
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use crate::alert::render::TemplateUse;
 use crate::config::diagnostics::Report;
+use crate::config::exposure::group_or_other_readable;
 use crate::config::raw::{RawChannel, Text};
 use crate::config::validate::{
     Context, NameChars, check_name, digest_period, is_http_url, parse_choice, placeholder,
@@ -319,6 +320,19 @@ fn smtp(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<EmailTranspor
         (None, Some(env)) => Some(secret_from_env(cx, owner, env)),
         (None, None) => None,
     };
+    if let (Some(TlsMode::None), Some(host), Some(_), Some(tls)) =
+        (tls, &host, &raw.username, &raw.tls)
+        && !is_this_machine(host)
+    {
+        cx.report.warn(
+            tls.span(),
+            format!(
+                "{owner}: tls = \"none\" sends the SMTP password to {host} in clear text \
+                 (AUTH PLAIN or LOGIN), readable by anyone on the network path; set \
+                 tls = \"starttls\" (port 587) or tls = \"tls\" (port 465)"
+            ),
+        );
+    }
     match (&raw.username, &password) {
         (Some(username), None) if raw.password_file.is_none() && raw.password_env.is_none() => {
             cx.report.error(
@@ -352,6 +366,20 @@ fn smtp(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<EmailTranspor
             None => None,
         },
     })
+}
+
+/// Whether `host` names this machine, where a password in clear text crosses no network: a
+/// loopback address, `localhost`, or a name under `.localhost` (RFC 6761: they resolve to
+/// loopback).
+fn is_this_machine(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.to_canonical().is_loopback(),
+        Err(_) => {
+            let name = bare.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost")
+        }
+    }
 }
 
 /// A private CA's certificate (PEM), for an SMTP server whose certificate no public CA signed.
@@ -514,6 +542,21 @@ fn secret_from_file(cx: &mut Context, owner: &str, key: &str, file: &Text) -> Op
                     format!("{owner}: {key} \"{}\" is empty", path.display()),
                 );
                 return None;
+            }
+            if let Some(mode) = group_or_other_readable(&path) {
+                let what = match key {
+                    "password_file" => "SMTP password",
+                    _ => "webhook signing key",
+                };
+                cx.report.warn(
+                    file.span(),
+                    format!(
+                        "{owner}: {key} \"{}\" is readable by group or others (mode {mode:03o}), \
+                         so other local users can read the {what}; restrict it to the user \
+                         newswatch runs as (chmod 600)",
+                        path.display()
+                    ),
+                );
             }
             Some(Secret::new(secret))
         }

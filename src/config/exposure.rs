@@ -27,15 +27,16 @@ pub(super) fn readable_secrets_warning(path: &Path, config: &Config) -> Option<D
     })
 }
 
+/// The permission bits of the file at `path` if its group or others may read it.
 #[cfg(unix)]
-fn group_or_other_readable(path: &Path) -> Option<u32> {
+pub(super) fn group_or_other_readable(path: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
     (mode & 0o044 != 0).then_some(mode)
 }
 
 #[cfg(not(unix))]
-fn group_or_other_readable(_path: &Path) -> Option<u32> {
+pub(super) fn group_or_other_readable(_path: &Path) -> Option<u32> {
     None
 }
 

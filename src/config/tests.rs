@@ -36,6 +36,16 @@ fn full_config_dir() -> tempfile::TempDir {
         "whsec_webhook-secret-value\n",
     )
     .expect("write secret");
+    // As a careful deployment keeps them: readable by the service's user only.
+    #[cfg(unix)]
+    for secret in ["secrets/smtp", "secrets/webhook"] {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            dir.path().join(secret),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .expect("chmod secret");
+    }
     std::fs::write(
         dir.path().join("newswatch.toml"),
         include_str!("testdata/full.toml"),
@@ -775,4 +785,111 @@ timezone = "Asia/Shanghai"
     let quiet = config.channels[0].quiet_hours.expect("quiet hours");
     assert_eq!(quiet.to_string(), "22:00-07:00 Asia/Shanghai");
     assert_eq!(config.daemon.story_window, Duration::from_secs(48 * 3600));
+}
+
+/// The warnings of an SMTP channel to `host` with `tls` and, if `user`, a username (its
+/// password from the test environment).
+fn smtp_warnings(host: &str, tls: &str, user: bool) -> Vec<String> {
+    let login = if user {
+        "username = \"nw\"\npassword_env = \"SMTP_PASSWORD\"\n"
+    } else {
+        ""
+    };
+    let text = format!(
+        "[[channel]]\nname = \"mail\"\ntype = \"email\"\nfrom = \"nw@example.net\"\n\
+         to = [\"desk@example.net\"]\ntransport = \"smtp\"\nsmtp_host = \"{host}\"\n\
+         tls = \"{tls}\"\n{login}"
+    );
+    let config = parse(&text).expect("warnings do not fail the load");
+    config.warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn auth_without_tls_to_a_remote_server_is_a_warning() {
+    assert_eq!(
+        smtp_warnings("smtp.example.net", "none", true),
+        [format!(
+            "{FILE}:8:7: channel \"mail\": tls = \"none\" sends the SMTP password to \
+             smtp.example.net in clear text (AUTH PLAIN or LOGIN), readable by anyone on the \
+             network path; set tls = \"starttls\" (port 587) or tls = \"tls\" (port 465)"
+        )]
+    );
+    // (host, tls, username): whether a password crosses the network unencrypted.
+    let cases = [
+        ("192.0.2.7", "none", true, true),
+        ("[2001:db8::7]", "none", true, true),
+        ("smtp.example.net", "starttls", true, false),
+        ("smtp.example.net", "tls", true, false),
+        ("smtp.example.net", "none", false, false),
+        ("127.0.0.1", "none", true, false),
+        ("127.0.0.53", "none", true, false),
+        ("::1", "none", true, false),
+        ("[::1]", "none", true, false),
+        ("::ffff:127.0.0.1", "none", true, false),
+        ("localhost", "none", true, false),
+        ("LocalHost.", "none", true, false),
+        ("mail.localhost", "none", true, false),
+        ("localhost.example.net", "none", true, true),
+    ];
+    for (host, tls, user, warned) in cases {
+        let warnings = smtp_warnings(host, tls, user);
+        assert_eq!(
+            warnings.len(),
+            usize::from(warned),
+            "{host} {tls}: {warnings:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_secret_file_readable_by_others_is_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("create temp dir");
+    let secret = dir.path().join("secret");
+    std::fs::write(&secret, "secret-value\n").expect("write secret");
+    let smtp = "[[channel]]\nname = \"mail\"\ntype = \"email\"\nfrom = \"nw@example.net\"\n\
+        to = [\"desk@example.net\"]\ntransport = \"smtp\"\nsmtp_host = \"smtp.example.net\"\n\
+        username = \"nw\"\npassword_file = \"secret\"\n";
+    let webhook = "[[channel]]\nname = \"hook\"\ntype = \"webhook\"\n\
+        url = \"https://hooks.example.net/in\"\nsecret_file = \"secret\"\n";
+    let cases = [
+        (smtp, 0o644, Some(("password_file", "SMTP password", 9))),
+        (smtp, 0o640, Some(("password_file", "SMTP password", 9))),
+        (smtp, 0o604, Some(("password_file", "SMTP password", 9))),
+        (smtp, 0o600, None),
+        (smtp, 0o400, None),
+        (
+            webhook,
+            0o644,
+            Some(("secret_file", "webhook signing key", 5)),
+        ),
+        (webhook, 0o600, None),
+    ];
+    for (text, mode, warned) in cases {
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let config = parse_with_env(text, &dir.path().join("newswatch.toml"), &test_env)
+            .expect("warnings do not fail the load");
+        let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+        let expected: Vec<String> = warned
+            .map(|(key, what, line)| {
+                let owner = if key == "password_file" {
+                    "mail"
+                } else {
+                    "hook"
+                };
+                format!(
+                    "{}:{line}:{}: channel \"{owner}\": {key} \"{}\" is readable by group or \
+                     others (mode {mode:03o}), so other local users can read the {what}; \
+                     restrict it to the user newswatch runs as (chmod 600)",
+                    dir.path().join("newswatch.toml").display(),
+                    key.len() + 4,
+                    secret.display()
+                )
+            })
+            .into_iter()
+            .collect();
+        assert_eq!(warnings, expected, "{mode:o}");
+        assert!(!warnings.concat().contains("secret-value"));
+    }
 }

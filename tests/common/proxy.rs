@@ -25,6 +25,11 @@ pub enum Fault {
     /// Forward until the client has sent this marker (say, `DATA\r\n`), pass on half of its
     /// next write, then close both sides: the server sees a message cut in the middle.
     CutAfter(&'static str),
+    /// Forward until the client has sent this marker (say, `MAIL FROM`), that write included,
+    /// then pass nothing more either way and hold the client's side open (at most 30 s): the
+    /// server acts on the command, but its reply never arrives, as from a server frozen with
+    /// `kill -STOP` while it worked on it.
+    MuteAfter(&'static str),
 }
 
 struct Shared {
@@ -38,6 +43,10 @@ struct Shared {
     forwarding: AtomicUsize,
     /// Closes every `Forward` connection open at the time, as a server closes idle clients.
     hang_up: tokio::sync::Notify,
+    /// Mutes every `Forward` connection open at the time (see [`FaultProxy::silence_all`]).
+    silence: tokio::sync::Notify,
+    /// Muted connections whose client has not closed them yet.
+    muted: AtomicUsize,
 }
 
 /// Lives as long as the value.
@@ -67,6 +76,8 @@ impl FaultProxy {
             accepted: AtomicUsize::new(0),
             forwarding: AtomicUsize::new(0),
             hang_up: tokio::sync::Notify::new(),
+            silence: tokio::sync::Notify::new(),
+            muted: AtomicUsize::new(0),
         });
         let accepting = Arc::clone(&shared);
         let task = tokio::spawn(async move {
@@ -105,6 +116,25 @@ impl FaultProxy {
         }
         panic!("forwarded connections still open 5 s after the hang-up");
     }
+
+    /// Makes every forwarded connection open now go silent: the proxy closes its side to the
+    /// server and passes nothing more, but keeps the client's side open (at most 30 s), as a
+    /// frozen server or a NAT that forgot the connection would. Returns once they are muted.
+    pub async fn silence_all(&self) {
+        self.shared.silence.notify_waiters();
+        for _ in 0..500 {
+            if self.shared.forwarding.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("forwarded connections still forwarding 5 s after the silence");
+    }
+
+    /// Muted connections the client has not closed yet.
+    pub fn muted(&self) -> usize {
+        self.shared.muted.load(Ordering::SeqCst)
+    }
 }
 
 async fn serve(mut client: TcpStream, fault: Fault, shared: Arc<Shared>) {
@@ -112,14 +142,22 @@ async fn serve(mut client: TcpStream, fault: Fault, shared: Arc<Shared>) {
     match fault {
         Fault::Forward => {
             let hang_up = shared.hang_up.notified();
+            let silence = shared.silence.notified();
             if let Ok(mut server) = TcpStream::connect(("127.0.0.1", shared.upstream)).await {
                 shared.forwarding.fetch_add(1, Ordering::SeqCst);
-                tokio::select! {
-                    _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
-                    () = hang_up => {}
+                let silenced = tokio::select! {
+                    _ = tokio::io::copy_bidirectional(&mut client, &mut server) => false,
+                    () = hang_up => false,
+                    () = silence => true,
+                };
+                drop(server);
+                if silenced {
+                    shared.muted.fetch_add(1, Ordering::SeqCst);
                 }
-                drop((client, server));
                 shared.forwarding.fetch_sub(1, Ordering::SeqCst);
+                if silenced {
+                    hold_silently(client, &shared).await;
+                }
             }
         }
         Fault::HangUp => {
@@ -145,7 +183,60 @@ async fn serve(mut client: TcpStream, fault: Fault, shared: Arc<Shared>) {
             };
             cut_after(client, server, marker.as_bytes(), &shared).await;
         }
+        Fault::MuteAfter(marker) => {
+            let Ok(server) = TcpStream::connect(("127.0.0.1", shared.upstream)).await else {
+                return;
+            };
+            if let Some(client) = mute_after(client, server, marker.as_bytes()).await {
+                shared.broken.fetch_add(1, Ordering::SeqCst);
+                shared.muted.fetch_add(1, Ordering::SeqCst);
+                hold_silently(client, &shared).await;
+            }
+        }
     }
+}
+
+/// Reads and drops what the client sends until it closes the connection (at most 30 s).
+async fn hold_silently(mut client: TcpStream, shared: &Shared) {
+    let mut buf = vec![0u8; 16 * 1024];
+    let _ = tokio::time::timeout(Duration::from_secs(30), async {
+        while matches!(client.read(&mut buf).await, Ok(n) if n > 0) {}
+    })
+    .await;
+    shared.muted.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Forwards both ways until the client has sent `marker`; forwards that write, reads and drops
+/// the server's reply, and closes the server's side. Returns the client's side, still open,
+/// or `None` if either side went away before the marker.
+async fn mute_after(
+    mut client: TcpStream,
+    mut server: TcpStream,
+    marker: &[u8],
+) -> Option<TcpStream> {
+    let mut seen = Vec::new();
+    let mut from_client = vec![0u8; 16 * 1024];
+    let mut from_server = vec![0u8; 16 * 1024];
+    // Bounded by the client: it reaches the marker or closes long before this many reads.
+    for _ in 0..10_000 {
+        tokio::select! {
+            read = client.read(&mut from_client) => {
+                let n = read.ok().filter(|n| *n > 0)?;
+                server.write_all(&from_client[..n]).await.ok()?;
+                seen.extend_from_slice(&from_client[..n]);
+                if seen.windows(marker.len()).any(|w| w == marker) {
+                    let reply = server.read(&mut from_server);
+                    let _ = tokio::time::timeout(Duration::from_secs(5), reply).await;
+                    return Some(client);
+                }
+            }
+            read = server.read(&mut from_server) => {
+                let n = read.ok().filter(|n| *n > 0)?;
+                client.write_all(&from_server[..n]).await.ok()?;
+            }
+        }
+    }
+    None
 }
 
 /// Server-to-client bytes flow freely; client-to-server bytes are watched for `marker`.

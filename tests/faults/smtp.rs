@@ -1,1 +1,138 @@
 //! Faults of this area (issue 16); helpers of tests/faults.rs are reachable as `super::`.
+//!
+//! A stalled SMTP server: one that accepts the connection and never greets, one that stops
+//! answering in the middle of the transaction, one that takes the message and never answers
+//! its final ".". Each send must fail at its deadline (short ones here, injected), keep its
+//! alert pending, and deliver it once the server answers again.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use newswatch::alert::channel::Channel;
+use newswatch::alert::deliver::{Deliverer, DeliverySettings};
+use newswatch::alert::smtp::SmtpTimeouts;
+use newswatch::store::SqliteStore;
+
+use super::{drain, side_connection};
+use crate::common::news::{news_harness, news_server, outbox, smtp_channel};
+use crate::common::proxy::{Fault, FaultProxy};
+use crate::common::{Harness, SmtpServer};
+
+/// Deadlines short enough for a test, long enough for the loopback server on a busy machine.
+const SHORT: SmtpTimeouts = SmtpTimeouts {
+    connect: Duration::from_secs(2),
+    command: Duration::from_secs(1),
+    message: Duration::from_secs(1),
+};
+
+/// Far past every deadline above: a drain that takes longer has hung.
+const HUNG: Duration = Duration::from_secs(10);
+
+/// A delivery worker on the harness clock whose SMTP channels use [`SHORT`].
+fn smtp_worker(h: &Harness) -> Deliverer<SqliteStore> {
+    let client = reqwest::Client::new();
+    let channels = h
+        .config
+        .channels
+        .iter()
+        .map(|c| Channel::with_smtp_timeouts(c, &client, None, SHORT).expect("channel"))
+        .collect();
+    Deliverer::new(
+        h.store.clone(),
+        channels,
+        DeliverySettings::from(&h.config.daemon),
+    )
+    .with_clock(h.clock.clone(), 11)
+}
+
+/// The `Message-ID` of each message the server stored.
+fn message_ids(smtp: &SmtpServer) -> Vec<String> {
+    smtp.messages()
+        .iter()
+        .filter_map(|m| {
+            String::from_utf8_lossy(m)
+                .lines()
+                .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stalled_smtp_server_fails_each_send_at_its_deadline_and_the_alerts_wait_for_it() {
+    // (fault, what the error names, messages the server stored without our hearing of it)
+    let cases: [(&str, Fault, &str, usize); 3] = [
+        ("never greets", Fault::Stall, "greeting", 0),
+        (
+            "silent at MAIL",
+            Fault::MuteAfter("MAIL FROM"),
+            "MAIL FROM",
+            0,
+        ),
+        (
+            "silent after the final \".\"",
+            Fault::MuteAfter("\r\n.\r\n"),
+            "may have accepted",
+            2,
+        ),
+    ];
+    for (name, fault, named, stored_unanswered) in cases {
+        let server = news_server().await;
+        let smtp = SmtpServer::start(0, false);
+        let proxy = FaultProxy::start(0, smtp.port, fault).await;
+        let h = news_harness("", &server, &smtp_channel(proxy.port)).await;
+        h.poll("news").await;
+        let worker = smtp_worker(&h);
+
+        let started = Instant::now();
+        let stalled = tokio::time::timeout(HUNG, drain(&worker))
+            .await
+            .unwrap_or_else(|_| panic!("{name}: delivery still waiting after {HUNG:?}"));
+        let failed_in = started.elapsed();
+        assert_eq!(
+            (stalled.delivered, stalled.retrying, stalled.dead),
+            (0, 2, 0),
+            "{name}"
+        );
+        assert_eq!(outbox(&h).await, (2, 0, 0), "{name}: both alerts pending");
+        // One connection per alert: a stalled send is not tried again at once elsewhere, so
+        // a message the server may have accepted is not sent twice in a row.
+        assert_eq!(proxy.accepted(), 2, "{name}");
+        assert_eq!(smtp.messages().len(), stored_unanswered, "{name}");
+        let errors: Vec<String> =
+            sqlx::query_scalar("SELECT last_error FROM outbox WHERE state = 'pending'")
+                .fetch_all(&mut side_connection(&h).await)
+                .await
+                .expect("errors");
+        assert!(
+            errors.iter().all(|e| e.contains(named)),
+            "{name}: {errors:?}"
+        );
+
+        // The server answers again: after the backoff, each alert goes out once more.
+        proxy.set(Fault::Forward);
+        h.clock.advance(Duration::from_secs(120));
+        let back = tokio::time::timeout(HUNG, drain(&worker))
+            .await
+            .expect("delivery to a good server");
+        assert_eq!(back.delivered, 2, "{name}");
+        h.clock.advance(Duration::from_secs(3600));
+        assert_eq!(drain(&worker).await.delivered, 0, "{name}");
+        assert_eq!(outbox(&h).await, (0, 2, 0), "{name}");
+        let ids = message_ids(&smtp);
+        assert_eq!(ids.len(), 2 + stored_unanswered, "{name}");
+        assert_eq!(
+            ids.iter().collect::<HashSet<_>>().len(),
+            2,
+            "{name}: {ids:?}"
+        );
+        eprintln!(
+            "smtp fault {name}: both sends failed in {:.1} s (deadlines {:?}); error: {}; \
+             2 alerts pending, then delivered ({} messages, 2 Message-IDs)",
+            failed_in.as_secs_f64(),
+            SHORT.command,
+            errors[0],
+            ids.len()
+        );
+    }
+}
