@@ -142,6 +142,20 @@ pub struct Blocked {
     pub class: &'static str,
 }
 
+/// The guard's refusal behind an HTTP client's error, if that is what stopped the request: a
+/// refused name surfaces from reqwest as "error sending request" with [`Blocked`] deep in its
+/// chain of causes.
+pub fn blocked_cause<'a>(error: &'a (dyn Error + 'static)) -> Option<&'a Blocked> {
+    let mut source = Some(error);
+    while let Some(cause) = source {
+        if let Some(blocked) = cause.downcast_ref::<Blocked>() {
+            return Some(blocked);
+        }
+        source = cause.source();
+    }
+    None
+}
+
 /// A DNS resolver for reqwest that drops refused addresses and fails when none is left.
 #[derive(Debug, Clone)]
 pub struct GuardedResolver {
