@@ -156,3 +156,38 @@ async fn a_webhook_host_name_the_guard_refuses_fails_as_permanent_and_says_why()
     assert_eq!(internal.accepted(), 0);
     eprintln!("webhook to a refused host name: {error}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_discord_alert_for_a_long_headline_fits_the_embed_limits() {
+    let hook = crate::common::news::TestWebhook::start(0, 200).await;
+    let (_h, channels) = webhook_channels(
+        "allow_private_networks = true",
+        &hook.url,
+        "format = \"discord\"\n",
+    )
+    .await;
+    for headline in ["阿里巴巴".repeat(500), "PLA ".repeat(1_250)] {
+        let mut alert = newswatch::alert::sample_alert(Utc::now());
+        alert.item.title = headline.clone();
+        let body = serde_json::to_string(&alert).expect("alert encodes");
+        let answer =
+            tokio::time::timeout(Duration::from_secs(10), channels[0].deliver(&alert, &body))
+                .await
+                .expect("the post ended");
+        assert!(answer.is_ok(), "{answer:?}");
+    }
+    let received = hook.received();
+    assert_eq!(received.len(), 2);
+    for (_, body) in received {
+        let posted: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+        let title = posted["embeds"][0]["title"].as_str().expect("a title");
+        let units = title.encode_utf16().count();
+        assert!(units <= 256, "a title of {units} UTF-16 units");
+        assert!(title.ends_with('…'));
+        eprintln!(
+            "discord long headline: title cut to {} characters, body {} bytes",
+            title.chars().count(),
+            body.len()
+        );
+    }
+}
