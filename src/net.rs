@@ -4,7 +4,9 @@
 //! `[daemon] allow_private_addresses`), newswatch
 //! never connects to loopback, private (RFC 1918), link-local (169.254.169.254, the cloud
 //! metadata service, among them), CGNAT, unique-local or unspecified addresses, nor to the
-//! IPv4-mapped or NAT64 IPv6 forms of those.
+//! IPv6 forms that carry one of those IPv4 addresses: IPv4-mapped (`::ffff:127.0.0.1`),
+//! IPv4-compatible (`::127.0.0.1`), IPv4-translated (`::ffff:0:7f00:1`) and NAT64
+//! (`64:ff9b::7f00:1`).
 //!
 //! The check runs on the addresses the connection will use: reqwest connects to what our
 //! resolver returns, so a name that resolves to a public address for the check and a private
@@ -30,11 +32,24 @@ pub fn private_class(ip: IpAddr) -> Option<&'static str> {
                 return v4_class(v4).map(|_| "an IPv4-mapped private address");
             }
             let segments = v6.segments();
-            // 64:ff9b::/96 is NAT64: the last 32 bits are an IPv4 address reached through it.
-            if segments[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
-                let [a, b] = segments[6].to_be_bytes();
-                let [c, d] = segments[7].to_be_bytes();
-                return v4_class(Ipv4Addr::new(a, b, c, d)).map(|_| "a NAT64 private address");
+            let [a, b] = segments[6].to_be_bytes();
+            let [c, d] = segments[7].to_be_bytes();
+            let embedded = Ipv4Addr::new(a, b, c, d);
+            // Prefixes whose last 32 bits are an IPv4 address, which a dual-stack host, a
+            // translator or an old resolver library may reach as that address: 64:ff9b::/96
+            // (NAT64), ::ffff:0:0/96 (IPv4-translated, SIIT) and ::/96 (IPv4-compatible,
+            // deprecated but still parsed everywhere). `::` and `::1` sit inside ::/96 and keep
+            // their own IPv6 meaning, so they are left to the checks below.
+            let embedding = match segments[..6] {
+                [0x64, 0xff9b, 0, 0, 0, 0] => Some("a NAT64 private address"),
+                [0, 0, 0, 0, 0xffff, 0] => Some("an IPv4-translated private address"),
+                [0, 0, 0, 0, 0, 0] if !v6.is_loopback() && !v6.is_unspecified() => {
+                    Some("an IPv4-compatible private address")
+                }
+                _ => None,
+            };
+            if let Some(class) = embedding {
+                return v4_class(embedded).map(|_| class);
             }
             if v6.is_loopback() {
                 Some("a loopback address")
@@ -127,6 +142,20 @@ pub struct Blocked {
     pub class: &'static str,
 }
 
+/// The guard's refusal behind an HTTP client's error, if that is what stopped the request: a
+/// refused name surfaces from reqwest as "error sending request" with [`Blocked`] deep in its
+/// chain of causes.
+pub fn blocked_cause<'a>(error: &'a (dyn Error + 'static)) -> Option<&'a Blocked> {
+    let mut source = Some(error);
+    while let Some(cause) = source {
+        if let Some(blocked) = cause.downcast_ref::<Blocked>() {
+            return Some(blocked);
+        }
+        source = cause.source();
+    }
+    None
+}
+
 /// A DNS resolver for reqwest that drops refused addresses and fails when none is left.
 #[derive(Debug, Clone)]
 pub struct GuardedResolver {
@@ -205,6 +234,51 @@ mod tests {
         for ip in public {
             let ip: IpAddr = ip.parse().expect("literal");
             assert_eq!(private_class(ip), None, "{ip} refused");
+        }
+    }
+
+    #[test]
+    fn ipv4_compatible_and_translated_forms_are_classified_by_their_ipv4_address() {
+        let cases = [
+            // IPv4-compatible, ::/96 (RFC 4291, deprecated): ::127.0.0.1 is ::7f00:1.
+            ("::127.0.0.1", Some("an IPv4-compatible private address")),
+            (
+                "::169.254.169.254",
+                Some("an IPv4-compatible private address"),
+            ),
+            ("::10.1.2.3", Some("an IPv4-compatible private address")),
+            // IPv4-translated, ::ffff:0:0/96 (RFC 2765 SIIT).
+            (
+                "::ffff:0:7f00:1",
+                Some("an IPv4-translated private address"),
+            ),
+            (
+                "::ffff:0:a9fe:a9fe",
+                Some("an IPv4-translated private address"),
+            ),
+            (
+                "::ffff:0:c0a8:101",
+                Some("an IPv4-translated private address"),
+            ),
+            // The two addresses of ::/96 that are IPv6 addresses in their own right.
+            ("::", Some("the unspecified address")),
+            ("::1", Some("a loopback address")),
+            // A public IPv4 address in either form is as public as the address itself.
+            ("::8.8.8.8", None),
+            ("::ffff:0:808:808", None),
+        ];
+        for (ip, expected) in cases {
+            let parsed: IpAddr = ip.parse().expect("literal");
+            assert_eq!(private_class(parsed), expected, "{ip}");
+        }
+        let guard = Guard::default();
+        for url in ["http://[::127.0.0.1]/feed", "http://[::ffff:0:7f00:1]/hook"] {
+            let parsed = url::Url::parse(url).expect("url");
+            let blocked = guard.check_url(&parsed).expect_err(url);
+            assert!(
+                blocked.to_string().contains("refusing to connect"),
+                "{blocked}"
+            );
         }
     }
 

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 use common::news::TestWebhook;
 use common::{Harness, TestServer, rss, status};
+use newswatch::alert::channel::DeliveryError;
 use newswatch::alert::deliver::Deliverer;
 use newswatch::daemon::PollOutcome;
 use newswatch::store::Store;
@@ -143,4 +144,53 @@ async fn webhooks_to_private_addresses_are_refused_unless_allowed() {
     let totals = drain(&allowed).await;
     assert_eq!(totals.delivered, 1);
     assert_eq!(hook.received().len(), 1);
+}
+
+#[tokio::test]
+async fn ipv4_compatible_and_translated_loopback_literals_are_refused_for_feeds_and_webhooks() {
+    // ::127.0.0.1 is ::7f00:1 (IPv4-compatible), ::ffff:0:7f00:1 is IPv4-translated: both
+    // carry 127.0.0.1, and a host or translator that honours the form reaches loopback.
+    let hosts = [
+        ("::127.0.0.1", "IPv4-compatible"),
+        ("::ffff:0:7f00:1", "IPv4-translated"),
+    ];
+    let mut config: String = hosts
+        .iter()
+        .enumerate()
+        .map(|(i, (host, _))| feed(&format!("f{i}"), &format!("http://[{host}]:9/feed.xml"), ""))
+        .collect();
+    for (i, (host, _)) in hosts.iter().enumerate() {
+        config.push_str(&format!(
+            "[[channel]]\nname = \"hook{i}\"\ntype = \"webhook\"\nurl = \"http://[{host}]:9/hook\"\n"
+        ));
+    }
+    let h = Harness::guarded("timeout = \"2s\"", &config).await;
+    let channels = newswatch::alert::channel::build_all(&h.config).expect("channels");
+    let alert = newswatch::alert::sample_alert(Utc::now());
+    let body = serde_json::to_string(&alert).expect("json");
+    for (i, (host, form)) in hosts.iter().enumerate() {
+        let error = failure(&h.poll(&format!("f{i}")).await.outcome);
+        assert!(
+            error.contains("refusing to connect"),
+            "feed {host}: {error}"
+        );
+        assert!(error.contains(form), "feed {host}: {error}");
+        let channel = channels
+            .iter()
+            .find(|c| c.name == format!("hook{i}"))
+            .expect("channel");
+        let refused = channel.deliver(&alert, &body).await.expect_err("refused");
+        assert!(
+            matches!(refused, DeliveryError::Permanent { .. }),
+            "webhook {host}: {refused:?}"
+        );
+        assert!(
+            refused.to_string().contains("refusing to connect"),
+            "webhook {host}: {refused}"
+        );
+        assert!(
+            refused.to_string().contains(form),
+            "webhook {host}: {refused}"
+        );
+    }
 }

@@ -1,7 +1,14 @@
 //! The channels an alert can leave through: email (SMTP through [`super::smtp`], the local
 //! sendmail, or a Maildir folder) and webhooks. Each delivery ends as delivered, a transient
 //! failure (retry later, maybe at a time the server asked for) or a permanent one (SMTP 5xx,
-//! HTTP 4xx other than 408 and 429): the outbox worker decides what to do with that.
+//! HTTP 4xx other than 408 and 429, a redirect, an address the SSRF guard refuses): the outbox
+//! worker decides what to do with that.
+//!
+//! Webhooks never follow a redirect. The alert is signed and may carry the channel's
+//! authentication headers: it goes to the address the config names or nowhere, so a receiver
+//! (or whoever controls it) cannot send it on to an internal service or the cloud metadata
+//! endpoint. [`WebhookClient`] is the only way to build a channel's client, so no caller can
+//! hand in one that follows redirects.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,7 +26,7 @@ use super::smtp::{SmtpPool, SmtpTimeouts};
 use super::{Alert, Digest, StoryUpdate};
 use crate::config::{ChannelConfig, ChannelKind, Config, EmailTransport, Secret, WebhookFormat};
 use crate::feed::fetch::RetryAfter;
-use crate::net::Guard;
+use crate::net::{Guard, blocked_cause};
 
 /// What the receiving side answered, for logs and `send-test`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,15 +83,45 @@ enum Sink {
         envelope: Envelope,
     },
     Webhook {
-        client: reqwest::Client,
+        client: WebhookClient,
         url: String,
         format: WebhookFormat,
         secret: Option<Vec<u8>>,
         headers: Vec<(String, String)>,
-        /// The SSRF guard for a literal IP in `url`; names are checked by the client's
-        /// resolver. `None` when the channel may reach private addresses.
-        guard: Option<Guard>,
     },
+}
+
+/// The HTTP client webhooks post through, shared by channels: it follows no redirect, and
+/// when guarded it connects only where the SSRF guard allows.
+#[derive(Clone)]
+pub struct WebhookClient {
+    http: reqwest::Client,
+    /// The SSRF guard for a literal IP in a channel's URL (names are checked by `http`'s
+    /// resolver), and for naming a refused redirect target. `None` for channels allowed to
+    /// reach private addresses.
+    guard: Option<Guard>,
+}
+
+impl WebhookClient {
+    /// `timeout` bounds each post, from connect to the last byte of the answer.
+    pub fn new(
+        timeout: Duration,
+        user_agent: &str,
+        guard: Option<Guard>,
+    ) -> anyhow::Result<WebhookClient> {
+        crate::feed::fetch::install_crypto_provider();
+        let builder = reqwest::Client::builder()
+            .tls_backend_rustls()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(timeout)
+            .user_agent(user_agent);
+        let http = match &guard {
+            // A proxy would resolve names itself, out of the guard's sight.
+            Some(guard) => builder.no_proxy().dns_resolver(guard.resolver()).build()?,
+            None => builder.build()?,
+        };
+        Ok(WebhookClient { http, guard })
+    }
 }
 
 struct Envelope {
@@ -96,21 +133,15 @@ struct Envelope {
 }
 
 impl Channel {
-    /// Builds the channel; `client` is shared by webhooks (its timeout bounds each post) and
-    /// must resolve names through `guard`'s resolver when a guard is given.
-    pub fn new(
-        config: &ChannelConfig,
-        client: &reqwest::Client,
-        guard: Option<&Guard>,
-    ) -> anyhow::Result<Channel> {
-        Channel::with_smtp_timeouts(config, client, guard, SmtpTimeouts::default())
+    /// Builds the channel; `client` carries webhook posts (email channels ignore it).
+    pub fn new(config: &ChannelConfig, client: &WebhookClient) -> anyhow::Result<Channel> {
+        Channel::with_smtp_timeouts(config, client, SmtpTimeouts::default())
     }
 
     /// [`Channel::new`] with other SMTP deadlines, for tests that cannot wait the real ones.
     pub fn with_smtp_timeouts(
         config: &ChannelConfig,
-        client: &reqwest::Client,
-        guard: Option<&Guard>,
+        client: &WebhookClient,
         smtp_timeouts: SmtpTimeouts,
     ) -> anyhow::Result<Channel> {
         let sink = match &config.kind {
@@ -162,7 +193,6 @@ impl Channel {
                 format: hook.format,
                 secret: hook.secret.as_ref().map(signing_key).transpose()?,
                 headers: hook.headers.clone(),
-                guard: guard.cloned(),
             },
         };
         let template_use = match config.kind {
@@ -260,17 +290,16 @@ impl Channel {
                 format,
                 secret,
                 headers,
-                guard,
             } => {
-                if let Some(guard) = guard {
-                    let parsed = url::Url::parse(url)
-                        .map_err(|e| DeliveryError::permanent(format!("webhook url: {e}")))?;
+                let parsed = url::Url::parse(url)
+                    .map_err(|e| DeliveryError::permanent(format!("webhook url: {e}")))?;
+                if let Some(guard) = &client.guard {
                     guard
                         .check_url(&parsed)
                         .map_err(|e| DeliveryError::permanent(format!("webhook: {e}")))?;
                 }
                 let target = WebhookTarget {
-                    url,
+                    url: &parsed,
                     format: *format,
                     secret: secret.as_deref(),
                     headers,
@@ -284,33 +313,19 @@ impl Channel {
 /// Every channel of `config`. Webhooks share two HTTP clients: one behind the SSRF guard, and
 /// one for channels allowed to reach private addresses.
 pub fn build_all(config: &Config) -> anyhow::Result<Vec<Channel>> {
-    crate::feed::fetch::install_crypto_provider();
-    let builder = || {
-        reqwest::Client::builder()
-            .tls_backend_rustls()
-            .timeout(config.daemon.timeout)
-            .user_agent(config.daemon.user_agent.clone())
-    };
     let guard = Guard {
         exempt: config.daemon.allow_private_addresses.clone(),
     };
-    // A proxy would resolve names itself, out of the guard's sight.
-    let guarded = builder()
-        .no_proxy()
-        .dns_resolver(guard.resolver())
-        .build()?;
-    let open = builder().build()?;
+    let (timeout, user_agent) = (config.daemon.timeout, &config.daemon.user_agent);
+    let guarded = WebhookClient::new(timeout, user_agent, Some(guard))?;
+    let open = WebhookClient::new(timeout, user_agent, None)?;
     config
         .channels
         .iter()
         .map(|channel| {
             let allowed = config.daemon.allow_private_networks
                 || matches!(&channel.kind, ChannelKind::Webhook(hook) if hook.allow_private);
-            let built = if allowed {
-                Channel::new(channel, &open, None)
-            } else {
-                Channel::new(channel, &guarded, Some(&guard))
-            };
+            let built = Channel::new(channel, if allowed { &open } else { &guarded });
             built.map_err(|e| e.context(format!("channel \"{}\"", channel.name)))
         })
         .collect()
@@ -407,14 +422,14 @@ pub fn webhook_signature(key: &[u8], id: &str, timestamp: i64, body: &str) -> St
 
 /// Where and how a webhook posts.
 struct WebhookTarget<'a> {
-    url: &'a str,
+    url: &'a url::Url,
     format: WebhookFormat,
     secret: Option<&'a [u8]>,
     headers: &'a [(String, String)],
 }
 
 async fn post_webhook(
-    client: &reqwest::Client,
+    client: &WebhookClient,
     target: &WebhookTarget<'_>,
     templates: &Templates,
     outgoing: render::Message<'_>,
@@ -432,13 +447,13 @@ async fn post_webhook(
         })?,
         (None, WebhookFormat::Json) => (json.to_string(), "application/json"),
         (None, service) => (
-            service_message(service, outgoing).to_string(),
+            super::chat::message(service, outgoing).to_string(),
             "application/json",
         ),
     };
     let id = outgoing.id();
     let timestamp = chrono::Utc::now().timestamp();
-    let mut request = client.post(url);
+    let mut request = client.http.post(url.clone());
     // The channel's own headers (authentication for a private receiver, say); ours follow.
     for (name, value) in headers {
         request = request.header(name, value);
@@ -453,14 +468,11 @@ async fn post_webhook(
             webhook_signature(key, id, timestamp, &payload),
         );
     }
-    let response = request
-        .body(payload)
-        .send()
-        .await
-        // reqwest's message names the URL, which for a chat service is the credential, and
-        // this message reaches the log, the outbox and `status`.
-        .map_err(|e| DeliveryError::transient(format!("webhook: {}", e.without_url())))?;
+    let response = request.body(payload).send().await.map_err(send_error)?;
     let status = response.status();
+    if status.is_redirection() {
+        return Err(redirect_error(target, client.guard.as_ref(), &response));
+    }
     let retry_after = response
         .headers()
         .get("retry-after")
@@ -481,155 +493,108 @@ async fn post_webhook(
     }
 }
 
-/// Alerts a chat message lists; a bigger digest says how many more there are. Slack allows 50
-/// blocks a message and Discord 10 embeds.
-const CHAT_LISTED: usize = 40;
-const DISCORD_EMBEDS: usize = 10;
+/// A post that got no answer. The guard's refusal of a name is permanent, as for a literal
+/// address: the name resolves to a private address, and retrying for a day would only
+/// resolve it there again; the user must allow the address or fix the URL, then replay.
+/// Anything else (refused, reset, timed out, a DNS failure) may pass, and is retried.
+fn send_error(error: reqwest::Error) -> DeliveryError {
+    if let Some(blocked) = blocked_cause(&error) {
+        return DeliveryError::permanent(format!("webhook: {blocked}"));
+    }
+    // reqwest's message names the URL, which for a chat service is the credential, and this
+    // message reaches the log, the outbox and `status`; its causes name no URL, and say what
+    // "error sending request" hides (connection refused, a DNS failure, a timeout).
+    let mut causes = Vec::new();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        causes.push(cause.to_string());
+        source = cause.source();
+    }
+    let mut message = format!("webhook: {}", error.without_url());
+    for cause in causes {
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    DeliveryError::transient(message)
+}
 
-/// The native message shapes of chat services: the title linked, rule, severity and evidence;
-/// a digest lists its alerts the same way under a heading.
-fn service_message(format: WebhookFormat, outgoing: render::Message<'_>) -> serde_json::Value {
-    let mut alerts: Vec<Line<'_>> = outgoing.alerts().iter().map(Line::of_alert).collect();
-    let heading = match outgoing {
-        render::Message::Alert(_) => None,
-        render::Message::Digest(digest) => {
-            let orphans = digest.orphan_updates();
-            alerts.extend(orphans.iter().map(|u| Line::of_update(u)));
-            let mut heading = format!(
-                "newswatch digest: {} alerts ({})",
-                digest.alerts.len(),
-                outgoing.rules().join(", ")
-            );
-            if !orphans.is_empty() {
-                heading.push_str(&format!(", {} stories with new outlets", orphans.len()));
-            }
-            for note in &digest.held {
-                heading.push_str(&format!("; held: {note}"));
-            }
-            Some(heading)
-        }
-        render::Message::StoryUpdate(update) => {
-            alerts.extend(update.items.iter().map(|item| Line {
-                title: item.title.clone(),
-                link: item.link.as_deref().unwrap_or_default(),
-                detail: item.source.clone(),
-            }));
-            Some(format!(
-                "{} on \"{}\" ({} · {})",
-                update.headline(),
-                update.first.title,
-                update.severity,
-                update.rule
-            ))
-        }
+/// A receiver answered with a redirect, which a webhook never follows (see the module doc).
+/// Permanent, not transient: newswatch would post to the same URL and get the same answer
+/// until the user changes the config, so a day of retries would only hide the problem as
+/// "pending"; failing at once shows it in `status` and the log with the target named, and
+/// `replay` resends the alerts once the channel's url is right. Stripe and GitHub treat a
+/// redirect from a webhook receiver the same way: a failed delivery, never followed.
+fn redirect_error(
+    target: &WebhookTarget<'_>,
+    guard: Option<&Guard>,
+    response: &reqwest::Response,
+) -> DeliveryError {
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|location| target.url.join(location).ok());
+    let Some(location) = location else {
+        return DeliveryError::permanent(format!(
+            "webhook answered HTTP {status}, a redirect without a usable Location header; \
+             newswatch does not follow redirects from webhook receivers: check the channel's url"
+        ));
     };
-    let listed = match format {
-        WebhookFormat::Discord => DISCORD_EMBEDS.min(alerts.len()),
-        _ => CHAT_LISTED.min(alerts.len()),
+    let refused = guard
+        .and_then(|guard| guard.check_url(&location).err())
+        .map(|blocked| {
+            format!(
+                " (the SSRF guard refuses it too: {} is {})",
+                blocked.address, blocked.class
+            )
+        })
+        .unwrap_or_default();
+    DeliveryError::permanent(format!(
+        "webhook answered HTTP {status}, a redirect to {}{refused}; newswatch does not follow \
+         redirects from webhook receivers, so that the signed alert goes only where the config \
+         says: if the receiver has moved, set the channel's url to its new address",
+        shown_target(&location, target.format)
+    ))
+}
+
+/// A redirect target as an error may show it: no user name or password, no query (where
+/// tokens travel), and for a chat service no path either, since its path is the credential.
+fn shown_target(location: &url::Url, format: WebhookFormat) -> String {
+    let origin = location.origin().ascii_serialization();
+    if format != WebhookFormat::Json {
+        return format!("{origin}/…");
+    }
+    let query = if location.query().is_some() {
+        "?…"
+    } else {
+        ""
     };
-    let more = (alerts.len() > listed)
-        .then(|| format!("and {} more alerts, not listed here", alerts.len() - listed));
-    let shown = &alerts[..listed];
-    match format {
-        WebhookFormat::Slack => {
-            let mut blocks = Vec::new();
-            if let Some(heading) = &heading {
-                blocks.push(serde_json::json!({"type": "header", "text": {"type": "plain_text", "text": heading}}));
-            }
-            for line in shown {
-                blocks.push(serde_json::json!({"type": "section", "text": {"type": "mrkdwn", "text": format!("*<{}|{}>*", line.link, line.title)}}));
-                blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": line.detail}]}));
-            }
-            if let Some(more) = &more {
-                blocks.push(serde_json::json!({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]}));
-            }
-            serde_json::json!({"text": render::subject(outgoing), "blocks": blocks})
-        }
-        WebhookFormat::Discord => {
-            let embeds: Vec<_> = shown
-                .iter()
-                .map(|line| serde_json::json!({"title": line.title, "url": line.link, "description": line.detail}))
-                .collect();
-            let mut message = serde_json::json!({"embeds": embeds});
-            let content: Vec<&str> = heading
-                .iter()
-                .chain(more.iter())
-                .map(String::as_str)
-                .collect();
-            if !content.is_empty() {
-                message["content"] = content.join("; ").into();
-            }
-            message
-        }
-        WebhookFormat::Teams => {
-            let mut body = Vec::new();
-            if let Some(heading) = &heading {
-                body.push(serde_json::json!({"type": "TextBlock", "text": heading, "size": "Large", "weight": "Bolder", "wrap": true}));
-            }
-            for line in shown {
-                body.push(serde_json::json!({"type": "TextBlock", "text": format!("[{}]({})", line.title, line.link), "weight": "Bolder", "wrap": true}));
-                body.push(
-                    serde_json::json!({"type": "TextBlock", "text": line.detail, "wrap": true}),
-                );
-            }
-            if let Some(more) = &more {
-                body.push(serde_json::json!({"type": "TextBlock", "text": more, "wrap": true}));
-            }
-            serde_json::json!({
-                "type": "message",
-                "attachments": [{
-                    "contentType": "application/vnd.microsoft.card.adaptive",
-                    "content": {"type": "AdaptiveCard", "version": "1.4", "body": body},
-                }],
-            })
-        }
-        WebhookFormat::Json => match outgoing {
-            render::Message::Alert(alert) => serde_json::to_value(alert).unwrap_or_default(),
-            render::Message::Digest(digest) => serde_json::to_value(digest).unwrap_or_default(),
-            render::Message::StoryUpdate(update) => {
-                serde_json::to_value(update).unwrap_or_default()
-            }
-        },
-    }
+    format!("{origin}{}{query}", location.path())
 }
 
-/// One entry of a chat message: a linked title and a line under it.
-struct Line<'a> {
-    title: String,
-    link: &'a str,
-    detail: String,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl<'a> Line<'a> {
-    fn of_alert(alert: &'a Alert) -> Line<'a> {
-        Line {
-            title: alert.item.title.clone(),
-            link: alert.item.link.as_deref().unwrap_or_default(),
-            detail: alert_line(alert),
+    #[test]
+    fn a_redirect_target_is_shown_without_credentials() {
+        let url = |text: &str| url::Url::parse(text).expect("url");
+        let target = url("https://user:pw@hooks.example.net:8443/moved/here?token=abc#top");
+        assert_eq!(
+            shown_target(&target, WebhookFormat::Json),
+            "https://hooks.example.net:8443/moved/here?…"
+        );
+        // A chat service's path is its credential: http -> https keeps the secret path.
+        let slack = url("https://hooks.slack.com/services/T000/B000/XXXXXXXX");
+        for format in [
+            WebhookFormat::Slack,
+            WebhookFormat::Discord,
+            WebhookFormat::Teams,
+        ] {
+            assert_eq!(shown_target(&slack, format), "https://hooks.slack.com/…");
         }
     }
-
-    fn of_update(update: &'a StoryUpdate) -> Line<'a> {
-        Line {
-            title: update.first.title.clone(),
-            link: update.first.link.as_deref().unwrap_or_default(),
-            detail: format!(
-                "{} · {} · {}",
-                update.severity,
-                update.rule,
-                update.headline()
-            ),
-        }
-    }
-}
-
-/// `HIGH · alibaba-pla · matched Alibaba, PLA`.
-fn alert_line(alert: &Alert) -> String {
-    let evidence: Vec<&str> = alert.matches.iter().map(|m| m.text.as_str()).collect();
-    format!(
-        "{} · {} · matched {}",
-        alert.severity,
-        alert.rule,
-        evidence.join(", ")
-    )
 }

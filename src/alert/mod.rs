@@ -8,6 +8,7 @@
 //! schedule.
 
 pub mod channel;
+mod chat;
 pub mod deliver;
 pub mod render;
 pub mod smtp;

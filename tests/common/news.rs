@@ -10,7 +10,7 @@ use axum::response::Response;
 use base64::Engine;
 use chrono::Utc;
 use hmac::Mac;
-use newswatch::alert::channel::Channel;
+use newswatch::alert::channel::{Channel, WebhookClient};
 use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::daemon::Clock;
 use newswatch::store::{SqliteStore, Store};
@@ -63,15 +63,12 @@ pub fn deliverer(h: &Harness) -> Deliverer<SqliteStore> {
 /// A delivery worker on the harness clock whose webhook posts give up after `timeout`, with
 /// its retry jitter seeded by `seed`.
 pub fn deliverer_with(h: &Harness, timeout: Duration, seed: u64) -> Deliverer<SqliteStore> {
-    let client = reqwest::Client::builder()
-        .timeout(timeout)
-        .build()
-        .expect("client");
+    let client = WebhookClient::new(timeout, "newswatch-test", None).expect("client");
     let channels = h
         .config
         .channels
         .iter()
-        .map(|c| Channel::new(c, &client, None).expect("channel"))
+        .map(|c| Channel::new(c, &client).expect("channel"))
         .collect();
     Deliverer::new(
         h.store.clone(),

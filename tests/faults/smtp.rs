@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use newswatch::alert::channel::Channel;
+use newswatch::alert::channel::{Channel, WebhookClient};
 use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::alert::smtp::SmtpTimeouts;
 use newswatch::store::SqliteStore;
@@ -30,12 +30,12 @@ const HUNG: Duration = Duration::from_secs(10);
 
 /// A delivery worker on the harness clock whose SMTP channels use [`SHORT`].
 fn smtp_worker(h: &Harness) -> Deliverer<SqliteStore> {
-    let client = reqwest::Client::new();
+    let client = WebhookClient::new(HUNG, "newswatch-test", None).expect("client");
     let channels = h
         .config
         .channels
         .iter()
-        .map(|c| Channel::with_smtp_timeouts(c, &client, None, SHORT).expect("channel"))
+        .map(|c| Channel::with_smtp_timeouts(c, &client, SHORT).expect("channel"))
         .collect();
     Deliverer::new(
         h.store.clone(),
