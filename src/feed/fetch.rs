@@ -3,6 +3,10 @@
 //!
 //! Redirects are followed here rather than by reqwest so that we know whether every hop was
 //! permanent (301/308), in which case the daemon stores the new URL.
+//!
+//! Whatever the source, a fetch ends within `timeout` and holds at most `max_body` bytes (+1 to
+//! tell that there was more). A local file is read only if it is a regular file: a FIFO or a
+//! device has no end.
 
 use std::time::Duration;
 
@@ -102,6 +106,11 @@ pub enum FetchError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "refusing to read {path}: it is {kind}, not a regular file, and only regular files are \
+         read as feeds (a pipe or a device may never end); point the feed at a regular file"
+    )]
+    NotAFile { path: String, kind: &'static str },
 }
 
 impl FetchError {
@@ -279,8 +288,9 @@ impl Fetcher {
         Ok(fetched)
     }
 
-    /// Reads a local feed; its modification time plays the part of `Last-Modified`, so an
-    /// unchanged file is "not modified" just like a 304.
+    /// Reads a local feed. A hash of its content plays the part of an `ETag`, so an unchanged
+    /// file is "not modified" just like a 304, and a file rewritten within the same second
+    /// (which a modification time cannot tell apart) is read again.
     async fn fetch_file(
         &self,
         url: &url::Url,
@@ -290,31 +300,18 @@ impl Fetcher {
             url: url.to_string(),
             reason: "not a local file path".into(),
         })?;
-        let file_error = |source| FetchError::File {
-            path: path.display().to_string(),
-            source,
-        };
-        let metadata = tokio::fs::metadata(&path).await.map_err(file_error)?;
-        if metadata.len() > self.settings.max_body {
-            return Err(FetchError::BodyTooLarge {
-                limit: self.settings.max_body,
-            });
-        }
-        let modified = metadata.modified().ok().map(httpdate_of);
-        let mut fetched = Fetched {
+        let body = read_local_feed(&path, self.settings.max_body).await?;
+        let tag = content_tag(&body);
+        let unchanged = request.etag == Some(tag.as_str());
+        Ok(Fetched {
             status: None,
-            body: None,
+            body: (!unchanged).then_some(body),
             content_type: None,
-            etag: None,
-            last_modified: modified.clone(),
+            etag: Some(tag),
+            last_modified: None,
             max_age: None,
             moved_to: None,
-        };
-        if modified.is_some() && modified.as_deref() == request.last_modified {
-            return Ok(fetched);
-        }
-        fetched.body = Some(tokio::fs::read(&path).await.map_err(file_error)?);
-        Ok(fetched)
+        })
     }
 
     fn classify(&self, error: reqwest::Error) -> FetchError {
@@ -412,10 +409,77 @@ impl RetryAfter {
     }
 }
 
-fn httpdate_of(time: std::time::SystemTime) -> String {
-    chrono::DateTime::<chrono::Utc>::from(time)
-        .format("%a, %d %b %Y %H:%M:%S GMT")
-        .to_string()
+/// At most `limit` bytes of the regular file at `path`: a FIFO, a device, a directory or a
+/// socket is refused before it is opened, and a file longer than it says (a file being
+/// written, a file of /proc) is cut at the limit with an error.
+async fn read_local_feed(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, FetchError> {
+    use tokio::io::AsyncReadExt;
+    let file_error = |source| FetchError::File {
+        path: path.display().to_string(),
+        source,
+    };
+    // Looked at before opening: opening a FIFO waits for a writer, and opening some devices
+    // acts on them (a tape rewinds).
+    let metadata = tokio::fs::metadata(path).await.map_err(file_error)?;
+    refuse_unless_regular(path, &metadata)?;
+    if metadata.len() > limit {
+        return Err(FetchError::BodyTooLarge { limit });
+    }
+    // Non-blocking and without taking a terminal, in case the path was swapped for something
+    // else since; the open file is checked again below. Reads of a regular file ignore it.
+    let file = tokio::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .await
+        .map_err(file_error)?;
+    let metadata = file.metadata().await.map_err(file_error)?;
+    refuse_unless_regular(path, &metadata)?;
+    let expected = usize::try_from(metadata.len().min(limit)).unwrap_or(0);
+    let mut body = Vec::with_capacity(expected);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut body)
+        .await
+        .map_err(file_error)?;
+    if body.len() as u64 > limit {
+        return Err(FetchError::BodyTooLarge { limit });
+    }
+    Ok(body)
+}
+
+fn refuse_unless_regular(
+    path: &std::path::Path,
+    metadata: &std::fs::Metadata,
+) -> Result<(), FetchError> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    let kind = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "an unknown kind of file"
+    };
+    Err(FetchError::NotAFile {
+        path: path.display().to_string(),
+        kind,
+    })
+}
+
+/// The validator of a local feed: its length and the start of its SHA-256, quoted as an ETag.
+fn content_tag(body: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{}-{hex}\"", body.len())
 }
 
 /// reqwest's top-level message ("error sending request") hides the cause; users need it.
