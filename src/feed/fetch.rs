@@ -1,12 +1,14 @@
 //! Getting a feed's bytes: HTTP(S) with conditional GET, decompression, a whole-request timeout,
-//! a body cap and manual redirect following, or a local `file://` read.
+//! a minimum body rate, a body cap and manual redirect following, or a local `file://` read.
 //!
 //! Redirects are followed here rather than by reqwest so that we know whether every hop was
 //! permanent (301/308), in which case the daemon stores the new URL.
 //!
 //! Whatever the source, a fetch ends within `timeout` and holds at most `max_body` bytes (+1 to
-//! tell that there was more). A local file is read only if it is a regular file: a FIFO or a
-//! device has no end.
+//! tell that there was more). A body must also keep arriving at [`MIN_BODY_BYTES`] per
+//! [`body_window`]: the poller lets one request at a time go to a host, so a server trickling
+//! its body (slowloris) would otherwise hold that host's other feeds for the whole timeout.
+//! A local file is read only if it is a regular file: a FIFO or a device has no end.
 
 use std::time::Duration;
 
@@ -18,6 +20,19 @@ use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
 /// Redirect hops followed before giving up (a loop ends here).
 pub const MAX_REDIRECTS: usize = 10;
+
+/// A body must bring at least this much in every [`body_window`], or the fetch fails.
+pub const MIN_BODY_BYTES: usize = 1024;
+
+/// The longest [`body_window`]: at the default 20 s timeout, a stalled or trickling body gives
+/// its host back after 5 s.
+pub const MAX_BODY_WINDOW: Duration = Duration::from_secs(5);
+
+/// The time a body has to bring each [`MIN_BODY_BYTES`]: a quarter of the whole-request
+/// `timeout`, at most [`MAX_BODY_WINDOW`], so that a trickle always fails before the timeout.
+pub fn body_window(timeout: Duration) -> Duration {
+    (timeout / 4).min(MAX_BODY_WINDOW)
+}
 
 /// Settings shared by every fetch.
 #[derive(Debug, Clone)]
@@ -83,6 +98,12 @@ pub enum FetchError {
     Timeout(Duration),
     #[error("response body exceeds max_body ({limit} bytes)")]
     BodyTooLarge { limit: u64 },
+    #[error(
+        "the response body arrived too slowly: {received} bytes in {window:?}, below the minimum \
+         of {MIN_BODY_BYTES} bytes per {window:?} (a stalled or trickling server; the window is a \
+         quarter of [daemon] timeout, at most 5 s)"
+    )]
+    BodyTooSlow { received: usize, window: Duration },
     #[error("more than {MAX_REDIRECTS} redirects (last: {last})")]
     TooManyRedirects { last: String },
     #[error("redirect without a usable Location header (HTTP {status})")]
@@ -274,18 +295,40 @@ impl Fetcher {
                 retry_after,
             });
         }
+        fetched.body = Some(self.read_body(&mut response).await?);
+        Ok(fetched)
+    }
+
+    /// The body, at most `max_body` bytes of it, arriving at [`MIN_BODY_BYTES`] per
+    /// [`body_window`] at least.
+    async fn read_body(&self, response: &mut reqwest::Response) -> Result<Vec<u8>, FetchError> {
         let limit = self.settings.max_body;
+        let window = body_window(self.settings.timeout);
         // Content-Length is only the compressed size, so the cap is enforced on what
         // reqwest hands us after decompression; a gzip bomb stops at the cap.
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(e))? {
+        // The window restarts each time it has brought its quota: a body arriving steadily
+        // above the rate is bounded only by the whole-request timeout.
+        let mut deadline = tokio::time::Instant::now() + window;
+        let mut received = 0;
+        loop {
+            let chunk = tokio::time::timeout_at(deadline, response.chunk())
+                .await
+                .map_err(|_| FetchError::BodyTooSlow { received, window })?
+                .map_err(|e| self.classify(e))?;
+            let Some(chunk) = chunk else {
+                return Ok(body);
+            };
             if body.len() as u64 + chunk.len() as u64 > limit {
                 return Err(FetchError::BodyTooLarge { limit });
             }
             body.extend_from_slice(&chunk);
+            received += chunk.len();
+            if received >= MIN_BODY_BYTES {
+                received = 0;
+                deadline = tokio::time::Instant::now() + window;
+            }
         }
-        fetched.body = Some(body);
-        Ok(fetched)
     }
 
     /// Reads a local feed. A hash of its content plays the part of an `ETag`, so an unchanged
