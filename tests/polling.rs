@@ -412,6 +412,63 @@ async fn permanent_redirect_updates_the_url_and_temporary_does_not() {
 }
 
 #[tokio::test]
+async fn a_permanent_redirect_keeping_credentials_is_followed_but_not_stored() {
+    let server = TestServer::start().await;
+    server.route("/old.xml", |_| status(301, &[("location", "/new.xml")]));
+    server.feed("/new.xml", &rss(&[("n1", "Moved", Utc::now())]));
+    let host = server.base.trim_start_matches("http://").to_string();
+    let url = format!("http://reader:hunter2@{host}/old.xml");
+    let h = Harness::new("", &feed_toml("private", &url, "")).await;
+    assert!(matches!(
+        h.poll("private").await.outcome,
+        PollOutcome::Changed { new_items: 1, .. }
+    ));
+    // The new URL keeps the userinfo of the old one: storing it would store the password.
+    let state = h.state("private").await;
+    assert_eq!(state.url, format!("http://reader:***@{host}/old.xml"));
+    assert_eq!(state.config_url, state.url);
+    assert_eq!(h.poll("private").await.outcome, PollOutcome::NotModified);
+    assert_eq!(
+        server.requests("/old.xml").len(),
+        2,
+        "the redirect is followed each time"
+    );
+    for request in server.requests("/new.xml") {
+        assert_eq!(
+            request.headers["authorization"],
+            "Basic cmVhZGVyOmh1bnRlcjI="
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_row_stored_with_credentials_is_replaced_by_a_redacted_one() {
+    let server = TestServer::start().await;
+    server.feed("/a.xml?token=s3cr3t", &rss(&[("a1", "One", Utc::now())]));
+    let host = server.base.trim_start_matches("http://").to_string();
+    let url = format!("http://reader:hunter2@{host}/a.xml?token=s3cr3t");
+    let h = Harness::new("", &feed_toml("a", &url, "")).await;
+    // As an earlier version wrote it: the URL as configured.
+    let mut old = newswatch::store::FeedState::new("a", &url);
+    old.config_url = url.clone();
+    old.url = url.clone();
+    h.store.record_feed_state(&old).await.expect("write");
+    let feeds = vec![("a".to_string(), url.clone())];
+    let synced = h.store.sync_feeds(&feeds).await.expect("sync");
+    let shown = format!("http://reader:***@{host}/a.xml?token=***");
+    assert_eq!((&synced[0].config_url, &synced[0].url), (&shown, &shown));
+    assert_eq!(h.state("a").await.url, shown);
+    // A new password or token alone is the same source: the state stays.
+    assert!(matches!(
+        h.poll("a").await.outcome,
+        PollOutcome::Changed { .. }
+    ));
+    let rotated = vec![("a".to_string(), url.replace("hunter2", "hunter3"))];
+    let synced = h.store.sync_feeds(&rotated).await.expect("sync");
+    assert!(synced[0].last_success_at.is_some());
+}
+
+#[tokio::test]
 async fn gone_feed_is_not_polled_again_until_its_url_changes() {
     let server = TestServer::start().await;
     server.route("/gone.xml", |_| status(410, &[]));

@@ -15,6 +15,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 
 use crate::config::DaemonConfig;
+use crate::feed::redact::redact_url;
 use crate::net::{Blocked, Guard};
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
@@ -196,7 +197,7 @@ impl Fetcher {
     /// Fetches one feed, bounded in time and size whatever the server does.
     pub async fn fetch(&self, request: FetchRequest<'_>) -> Result<Fetched, FetchError> {
         let url = url::Url::parse(request.url).map_err(|e| FetchError::InvalidUrl {
-            url: request.url.to_string(),
+            url: redact_url(request.url),
             reason: e.to_string(),
         })?;
         let timeout = self.settings.timeout;
@@ -205,7 +206,7 @@ impl Fetcher {
                 "http" | "https" => self.fetch_http(url, request).await,
                 "file" => self.fetch_file(&url, request).await,
                 other => Err(FetchError::InvalidUrl {
-                    url: request.url.to_string(),
+                    url: redact_url(request.url),
                     reason: format!("unsupported scheme {other}"),
                 }),
             }
@@ -250,7 +251,7 @@ impl Fetcher {
             return self.finish(response, moved_to).await;
         }
         Err(FetchError::TooManyRedirects {
-            last: url.to_string(),
+            last: redact_url(url.as_str()),
         })
     }
 
@@ -340,7 +341,7 @@ impl Fetcher {
         request: FetchRequest<'_>,
     ) -> Result<Fetched, FetchError> {
         let path = url.to_file_path().map_err(|()| FetchError::InvalidUrl {
-            url: url.to_string(),
+            url: redact_url(url.as_str()),
             reason: "not a local file path".into(),
         })?;
         let body = read_local_feed(&path, self.settings.max_body).await?;
@@ -358,6 +359,8 @@ impl Fetcher {
     }
 
     fn classify(&self, error: reqwest::Error) -> FetchError {
+        // Its message would quote the URL, query secrets included; the poll's log names it.
+        let error = error.without_url();
         let mut source = std::error::Error::source(&error);
         while let Some(cause) = source {
             if let Some(blocked) = cause.downcast_ref::<Blocked>() {

@@ -1,5 +1,6 @@
-//! Faults of local `file://` feeds (issue 16): a file rewritten within the second it was read,
-//! files that are not regular files or lie about their size.
+//! Faults of local `file://` feeds and of how feed URLs are shown (issue 16): a file rewritten
+//! within the second it was read, files that are not regular files or lie about their size,
+//! and credentials in a feed URL, which must never reach a log, `status` or the database.
 
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
@@ -7,8 +8,9 @@ use std::time::{Duration, SystemTime};
 
 use chrono::Utc;
 
-use super::{Harness, PollOutcome, rss};
+use super::{Harness, PollOutcome, TestServer, free_port, rss};
 use crate::common::news::{outbox, unclustered_rule, webhook_channel};
+use crate::common::{newswatch, status};
 
 /// A `[[feed]]` reading `path`.
 fn file_feed(name: &str, path: &std::path::Path) -> String {
@@ -205,4 +207,149 @@ async fn a_file_that_says_it_is_empty_is_still_read_only_up_to_max_body() {
     let h = Harness::new("max_body = \"4KiB\"", &file_feed("proc", smaps)).await;
     let error = failure(poll_within(&h, "proc", Duration::from_secs(10)).await);
     assert!(error.contains("max_body"), "{error}");
+}
+
+/// Every text value of every table of the SQLite file at `path`.
+async fn every_text_value(path: &std::path::Path) -> Vec<String> {
+    use sqlx::{Column, Connection, Row};
+    let mut conn = sqlx::SqliteConnection::connect_with(
+        &sqlx::sqlite::SqliteConnectOptions::new().filename(path),
+    )
+    .await
+    .expect("open state");
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(&mut conn)
+            .await
+            .expect("tables");
+    let mut values = Vec::new();
+    for table in tables {
+        // The names come from sqlite_master of our own test database.
+        let select = sqlx::AssertSqlSafe(format!("SELECT * FROM \"{table}\""));
+        let rows = sqlx::query(select)
+            .fetch_all(&mut conn)
+            .await
+            .expect("rows");
+        for row in rows {
+            for column in row.columns() {
+                if let Ok(Some(text)) = row.try_get::<Option<String>, _>(column.ordinal()) {
+                    values.push(format!("{table}.{}: {text}", column.name()));
+                }
+            }
+        }
+    }
+    // Closed before the files are read: closing removes the write-ahead log.
+    conn.close().await.expect("close state");
+    values
+}
+
+#[tokio::test]
+async fn credentials_in_a_feed_url_never_reach_logs_status_or_the_database() {
+    let server = TestServer::start().await;
+    let path = "/feed?token=s3cr3t&lang=en";
+    server.route(path, |_| status(500, &[]));
+    let failing = format!(
+        "http://reader:hunter2@{}{path}",
+        server.base.trim_start_matches("http://")
+    );
+    // Nothing listens there: reqwest's own error names the URL it tried.
+    let refused = format!(
+        "http://reader:hunter2@127.0.0.1:{}/feed?api_key=s3cr3t",
+        free_port()
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("newswatch.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[daemon]\nstate = \"state.db\"\nallow_private_networks = true\n\
+             [[feed]]\nname = \"failing\"\nurl = \"{failing}\"\n\
+             [[feed]]\nname = \"refused\"\nurl = \"{refused}\"\n"
+        ),
+    )
+    .expect("write config");
+    let config = config.to_str().expect("utf-8").to_string();
+    let run = |args: Vec<&'static str>| {
+        let config = config.clone();
+        async move {
+            let output = tokio::task::spawn_blocking(move || {
+                newswatch()
+                    .env("RUST_LOG", "newswatch=debug")
+                    .args(["-c", &config])
+                    .args(args)
+                    .timeout(Duration::from_secs(60))
+                    .output()
+                    .expect("run")
+            })
+            .await
+            .expect("join");
+            let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+            let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+            (output.status.success(), stdout, stderr)
+        }
+    };
+    let (_, summary, log) = run(vec!["run", "--once"]).await;
+    let log = summary + &log;
+    assert!(log.contains("poll failed"), "{log}");
+    // The request itself carried the credentials.
+    let requests = server.requests(path);
+    let request = requests
+        .first()
+        .unwrap_or_else(|| panic!("no request to {path}: {log}"));
+    assert_eq!(
+        request.headers["authorization"], "Basic cmVhZGVyOmh1bnRlcjI=",
+        "reader:hunter2"
+    );
+    let (table_ok, table, table_log) = run(vec!["status"]).await;
+    let (json_ok, json, json_log) = run(vec!["status", "--json"]).await;
+    assert!(table_ok && json_ok, "{table}{table_log}{json}{json_log}");
+    let table = table + &table_log;
+    let report: serde_json::Value = serde_json::from_str(&json).expect("status json");
+    let json = json + &json_log;
+    let shown: Vec<&str> = report["feeds"]
+        .as_array()
+        .expect("feeds")
+        .iter()
+        .map(|f| f["url"].as_str().expect("url"))
+        .collect();
+    let stored = every_text_value(&dir.path().join("state.db")).await;
+    eprintln!("log:\n{log}\nstatus:\n{table}\nurls shown: {shown:?}\nstored:\n{stored:#?}");
+    assert!(
+        shown.contains(
+            &format!(
+                "http://reader:***@{}/feed?token=***&lang=en",
+                server.base.trim_start_matches("http://")
+            )
+            .as_str()
+        ),
+        "{shown:?}"
+    );
+    for (place, text) in [
+        ("the log", log.as_str()),
+        ("status", table.as_str()),
+        ("status --json", json.as_str()),
+        ("the database", stored.join("\n").as_str()),
+    ] {
+        for secret in ["hunter2", "s3cr3t"] {
+            assert!(!text.contains(secret), "{secret} in {place}:\n{text}");
+        }
+    }
+    assert!(
+        stored.iter().any(|v| v.contains("reader:***@")),
+        "the feed rows are there, redacted: {stored:#?}"
+    );
+    // Nor in any byte of the database files, free pages and write-ahead log included.
+    for file in std::fs::read_dir(dir.path()).expect("state folder") {
+        let path = file.expect("entry").path();
+        if !path.to_string_lossy().contains("state.db") {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue; // a -wal or -shm file removed as the last connection closed
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["hunter2", "s3cr3t"] {
+            assert!(!text.contains(secret), "{secret} in {}", path.display());
+        }
+    }
 }
