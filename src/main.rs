@@ -15,6 +15,7 @@ use newswatch::config::{self, Config, ConfigError};
 use newswatch::daemon::{self, PollSettings, Poller, Service, Shutdown, Vitals};
 use newswatch::feed::fetch::{FetchRequest, FetchSettings, Fetcher};
 use newswatch::feed::parse::parse_feed;
+use newswatch::feed::redact::redact_url;
 use newswatch::rules::RuleSet;
 use newswatch::rules::ast::Field;
 use newswatch::rules::explain::{Highlight, excerpt, highlight};
@@ -769,7 +770,7 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                     allow_private,
                 })
                 .await
-                .with_context(|| format!("cannot fetch {url}"))?;
+                .with_context(|| format!("cannot fetch {}", redact_url(&url)))?;
             let body = fetched.body.unwrap_or_default();
             (label, body, fetched.content_type, Some(url))
         }

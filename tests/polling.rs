@@ -169,31 +169,44 @@ async fn slow_server_hits_the_timeout() {
     assert!(started.elapsed() < Duration::from_secs(4));
 }
 
+/// A feed body sent as `chunk` bytes of a valid feed every `every`, at most `chunks` times.
+fn trickled(chunk: usize, every: Duration, chunks: usize) -> (Duration, Response) {
+    let bytes = rss(&[("t1", "Trickled", Utc::now())]).into_bytes();
+    let pieces: Vec<Vec<u8>> = bytes
+        .iter()
+        .copied()
+        .cycle()
+        .take(chunk * chunks)
+        .collect::<Vec<u8>>()
+        .chunks(chunk)
+        .map(<[u8]>::to_vec)
+        .collect();
+    let trickle = futures_util::stream::iter(pieces).then(move |piece| async move {
+        tokio::time::sleep(every).await;
+        Ok::<_, std::io::Error>(piece)
+    });
+    let response = Response::builder()
+        .header("content-type", "application/rss+xml")
+        .body(Body::from_stream(trickle))
+        .expect("valid response");
+    (Duration::ZERO, response)
+}
+
 #[tokio::test]
-async fn slowloris_body_fails_at_the_whole_request_timeout() {
+async fn a_steady_body_still_ends_at_the_whole_request_timeout() {
     let server = TestServer::start().await;
-    // Headers at once, then one byte of a valid feed every 200 ms: each read makes progress,
-    // so only a limit on the whole request ends it. Bounded at 100 bytes (20 s).
-    server.route("/trickle.xml", |_| {
-        let bytes = rss(&[("t1", "Trickled", Utc::now())]).into_bytes();
-        let trickle =
-            futures_util::stream::iter(bytes.into_iter().take(100)).then(|byte| async move {
-                tokio::time::sleep(Duration::from_millis(200)).await;
-                Ok::<_, std::io::Error>(vec![byte])
-            });
-        let response = Response::builder()
-            .header("content-type", "application/rss+xml")
-            .body(Body::from_stream(trickle))
-            .expect("valid response");
-        (Duration::ZERO, response)
+    // 2 KiB every 100 ms, well above the minimum rate, for up to 20 s: only the limit on the
+    // whole request ends it.
+    server.route("/steady.xml", |_| {
+        trickled(2048, Duration::from_millis(100), 200)
     });
     let h = Harness::new(
-        "timeout = \"1s\"",
-        &feed_toml("trickle", &server.url("/trickle.xml"), ""),
+        "timeout = \"2s\"",
+        &feed_toml("steady", &server.url("/steady.xml"), ""),
     )
     .await;
     let started = std::time::Instant::now();
-    match h.poll("trickle").await.outcome {
+    match h.poll("steady").await.outcome {
         PollOutcome::Failed { error } => assert!(error.contains("timed out"), "{error}"),
         other => panic!("expected a timeout, got {other:?}"),
     }
@@ -202,7 +215,56 @@ async fn slowloris_body_fails_at_the_whole_request_timeout() {
         "{:?}",
         started.elapsed()
     );
-    assert_eq!(h.state("trickle").await.consecutive_failures, 1);
+    assert_eq!(h.state("steady").await.consecutive_failures, 1);
+}
+
+#[tokio::test]
+async fn slowloris_body_fails_at_the_minimum_rate_and_frees_its_host_for_the_next_feed() {
+    let server = TestServer::start().await;
+    // Headers at once, then one byte every 200 ms (each read makes progress), for up to 20 s.
+    server.route("/trickle.xml", |_| {
+        trickled(1, Duration::from_millis(200), 100)
+    });
+    server.feed("/next.xml", &rss(&[("n1", "Next feed", Utc::now())]));
+    let feeds = feed_toml("trickle", &server.url("/trickle.xml"), "")
+        + &feed_toml("next", &server.url("/next.xml"), "");
+    let h = Harness::new("timeout = \"8s\"", &feeds).await;
+    let started = std::time::Instant::now();
+    let slow = async {
+        let outcome = h.poll("trickle").await.outcome;
+        (outcome, started.elapsed())
+    };
+    // The second feed asks for the host's only slot while the trickle holds it.
+    let next = async {
+        for _ in 0..500 {
+            if !server.requests("/trickle.xml").is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let outcome = h.poll("next").await.outcome;
+        (outcome, started.elapsed())
+    };
+    let ((slow, slow_at), (next, next_at)) =
+        tokio::time::timeout(Duration::from_secs(30), async { tokio::join!(slow, next) })
+            .await
+            .expect("both polls end");
+    eprintln!(
+        "slowloris: {slow:?} after {slow_at:?}; the next feed of the host polled after {next_at:?}"
+    );
+    match slow {
+        PollOutcome::Failed { error } => assert!(error.contains("too slowly"), "{error}"),
+        other => panic!("expected a failure for slowness, got {other:?}"),
+    }
+    assert!(
+        matches!(next, PollOutcome::Changed { new_items: 1, .. }),
+        "{next:?}"
+    );
+    assert_eq!(
+        server.max_in_flight(),
+        1,
+        "one request at a time on the host"
+    );
 }
 
 #[tokio::test]
@@ -347,6 +409,63 @@ async fn permanent_redirect_updates_the_url_and_temporary_does_not() {
 
     h.poll("temp").await;
     assert_eq!(h.state("temp").await.url, server.url("/tmp.xml"));
+}
+
+#[tokio::test]
+async fn a_permanent_redirect_keeping_credentials_is_followed_but_not_stored() {
+    let server = TestServer::start().await;
+    server.route("/old.xml", |_| status(301, &[("location", "/new.xml")]));
+    server.feed("/new.xml", &rss(&[("n1", "Moved", Utc::now())]));
+    let host = server.base.trim_start_matches("http://").to_string();
+    let url = format!("http://reader:hunter2@{host}/old.xml");
+    let h = Harness::new("", &feed_toml("private", &url, "")).await;
+    assert!(matches!(
+        h.poll("private").await.outcome,
+        PollOutcome::Changed { new_items: 1, .. }
+    ));
+    // The new URL keeps the userinfo of the old one: storing it would store the password.
+    let state = h.state("private").await;
+    assert_eq!(state.url, format!("http://reader:***@{host}/old.xml"));
+    assert_eq!(state.config_url, state.url);
+    assert_eq!(h.poll("private").await.outcome, PollOutcome::NotModified);
+    assert_eq!(
+        server.requests("/old.xml").len(),
+        2,
+        "the redirect is followed each time"
+    );
+    for request in server.requests("/new.xml") {
+        assert_eq!(
+            request.headers["authorization"],
+            "Basic cmVhZGVyOmh1bnRlcjI="
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_row_stored_with_credentials_is_replaced_by_a_redacted_one() {
+    let server = TestServer::start().await;
+    server.feed("/a.xml?token=s3cr3t", &rss(&[("a1", "One", Utc::now())]));
+    let host = server.base.trim_start_matches("http://").to_string();
+    let url = format!("http://reader:hunter2@{host}/a.xml?token=s3cr3t");
+    let h = Harness::new("", &feed_toml("a", &url, "")).await;
+    // As an earlier version wrote it: the URL as configured.
+    let mut old = newswatch::store::FeedState::new("a", &url);
+    old.config_url = url.clone();
+    old.url = url.clone();
+    h.store.record_feed_state(&old).await.expect("write");
+    let feeds = vec![("a".to_string(), url.clone())];
+    let synced = h.store.sync_feeds(&feeds).await.expect("sync");
+    let shown = format!("http://reader:***@{host}/a.xml?token=***");
+    assert_eq!((&synced[0].config_url, &synced[0].url), (&shown, &shown));
+    assert_eq!(h.state("a").await.url, shown);
+    // A new password or token alone is the same source: the state stays.
+    assert!(matches!(
+        h.poll("a").await.outcome,
+        PollOutcome::Changed { .. }
+    ));
+    let rotated = vec![("a".to_string(), url.replace("hunter2", "hunter3"))];
+    let synced = h.store.sync_feeds(&rotated).await.expect("sync");
+    assert!(synced[0].last_success_at.is_some());
 }
 
 #[tokio::test]

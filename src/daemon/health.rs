@@ -14,6 +14,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::alert::{ALERT_TYPE, Alert, AlertItem, OutboxAlert, hex};
 use crate::config::{Config, Severity};
+use crate::feed::redact::redact_url;
 use crate::store::{FeedState, Incident, Store, StoreError};
 
 pub const FEED_FAILING: &str = "feed-failing";
@@ -186,7 +187,7 @@ fn notices(
         .feeds
         .iter()
         .find(|f| f.name == incident.subject && incident.kind != CHANNEL_FAILING)
-        .map(|f| f.url.clone())
+        .map(|f| redact_url(&f.url))
         .filter(|url| url.starts_with("http"));
     let mut alerts = Vec::new();
     for channel in &config.daemon.health_notify {

@@ -342,7 +342,7 @@ impl Metrics {
             // As in `status`: a feed without a row of its URL has never been polled.
             let health = states
                 .get(name.as_str())
-                .filter(|s| s.config_url == *url)
+                .filter(|s| s.describes(url))
                 .map_or(Health::New, |s| s.health());
             if let Some(i) = HEALTH_STATES.iter().position(|h| *h == health) {
                 feeds[i] += 1;

@@ -18,6 +18,7 @@ use crate::alert::{OutboxAlert, alerts_for};
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
 use crate::feed::parse::parse_feed;
+use crate::feed::redact::{has_secrets, link_base, redact_url, scrub_secrets};
 use crate::feed::{Item, ParsedFeed, schedule};
 use crate::rules::{ItemMatch, RuleSet};
 use crate::store::{FeedState, PolledItem, Store, StoreError, StoryDecision};
@@ -191,14 +192,15 @@ impl<S: Store> Poller<S> {
         mut state: FeedState,
     ) -> Result<PollReport, StoreError> {
         state.last_attempt_at = Some(self.clock.now());
+        let mut url = request_url(feed, &state).to_string();
         let fetched = {
             // Only the request holds the host's slot; parsing runs without it.
-            let _slot = self.hosts.acquire(&state.url).await;
+            let _slot = self.hosts.acquire(&url).await;
             let started = std::time::Instant::now();
             let fetched = self
                 .fetcher
                 .fetch(FetchRequest {
-                    url: &state.url,
+                    url: &url,
                     etag: state.etag.as_deref(),
                     last_modified: state.last_modified.as_deref(),
                     headers: &feed.headers,
@@ -214,15 +216,22 @@ impl<S: Store> Poller<S> {
             Ok(fetched) => fetched,
             Err(error) => return self.record_failure(feed, state, error).await,
         };
-        if let Some(moved_to) = &fetched.moved_to {
-            tracing::info!(feed = %feed.name, from = %state.url, to = %moved_to, "feed moved permanently");
-            state.url = moved_to.clone();
+        if let Some(moved_to) = fetched.moved_to.take() {
+            if has_secrets(&moved_to) {
+                // Stored, the new URL would put the credentials in the database: the redirect
+                // is followed again on every poll instead.
+                tracing::info!(feed = %feed.name, from = %state.url, to = %redact_url(&moved_to), "feed moved permanently; the new URL carries credentials, which are not stored: put it in the config to skip the redirect");
+            } else {
+                tracing::info!(feed = %feed.name, from = %state.url, to = %moved_to, "feed moved permanently");
+                state.url = moved_to.clone();
+            }
+            url = moved_to;
         }
         let Some(body) = fetched.body.take() else {
             return self.record_unchanged(feed, state, &fetched).await;
         };
         let content_type = fetched.content_type.clone();
-        let base_url = state.url.clone();
+        let base_url = link_base(&url);
         let rules = self.rules();
         let rules_now = Arc::clone(&rules);
         let scope = feed.clone();
@@ -470,7 +479,9 @@ impl<S: Store> Poller<S> {
         error: impl Into<PollFailure>,
     ) -> Result<PollReport, StoreError> {
         let now = self.clock.now();
-        let failure = error.into();
+        let mut failure: PollFailure = error.into();
+        // Errors name URLs in their own words (a redirect target, a library's message).
+        failure.message = scrub_secrets(&failure.message, &feed.url);
         state.last_status = failure.status;
         state.last_error = Some(failure.message.clone());
         if failure.gone {
@@ -514,6 +525,17 @@ impl<S: Store> Poller<S> {
             },
             next_poll_at: Some(state.next_poll_at),
         })
+    }
+}
+
+/// The URL to request for `feed`. The state keeps URLs only as shown, without credentials: one
+/// with `***` in it is the config's URL, whose real text only the config holds. A URL a
+/// permanent redirect led to never has credentials, so it is its own real text.
+fn request_url<'a>(feed: &'a FeedConfig, state: &'a FeedState) -> &'a str {
+    if has_secrets(&state.url) {
+        &feed.url
+    } else {
+        &state.url
     }
 }
 

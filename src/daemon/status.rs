@@ -52,7 +52,7 @@ pub async fn collect<S: Store>(
         .map(|feed| {
             let (state, items_seen) = match summaries.remove(&feed.name) {
                 // A row written for another URL describes the old source.
-                Some(s) if s.state.config_url == feed.url => (s.state, s.items_seen),
+                Some(s) if s.state.describes(&feed.url) => (s.state, s.items_seen),
                 _ => (FeedState::new(&feed.name, &feed.url), 0),
             };
             FeedStatus {

@@ -1,19 +1,39 @@
 //! Getting a feed's bytes: HTTP(S) with conditional GET, decompression, a whole-request timeout,
-//! a body cap and manual redirect following, or a local `file://` read.
+//! a minimum body rate, a body cap and manual redirect following, or a local `file://` read.
 //!
 //! Redirects are followed here rather than by reqwest so that we know whether every hop was
 //! permanent (301/308), in which case the daemon stores the new URL.
+//!
+//! Whatever the source, a fetch ends within `timeout` and holds at most `max_body` bytes (+1 to
+//! tell that there was more). A body must also keep arriving at [`MIN_BODY_BYTES`] per
+//! [`body_window`]: the poller lets one request at a time go to a host, so a server trickling
+//! its body (slowloris) would otherwise hold that host's other feeds for the whole timeout.
+//! A local file is read only if it is a regular file: a FIFO or a device has no end.
 
 use std::time::Duration;
 
 use reqwest::StatusCode;
 
 use crate::config::DaemonConfig;
+use crate::feed::redact::redact_url;
 use crate::net::{Blocked, Guard};
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
 /// Redirect hops followed before giving up (a loop ends here).
 pub const MAX_REDIRECTS: usize = 10;
+
+/// A body must bring at least this much in every [`body_window`], or the fetch fails.
+pub const MIN_BODY_BYTES: usize = 1024;
+
+/// The longest [`body_window`]: at the default 20 s timeout, a stalled or trickling body gives
+/// its host back after 5 s.
+pub const MAX_BODY_WINDOW: Duration = Duration::from_secs(5);
+
+/// The time a body has to bring each [`MIN_BODY_BYTES`]: a quarter of the whole-request
+/// `timeout`, at most [`MAX_BODY_WINDOW`], so that a trickle always fails before the timeout.
+pub fn body_window(timeout: Duration) -> Duration {
+    (timeout / 4).min(MAX_BODY_WINDOW)
+}
 
 /// Settings shared by every fetch.
 #[derive(Debug, Clone)]
@@ -79,6 +99,12 @@ pub enum FetchError {
     Timeout(Duration),
     #[error("response body exceeds max_body ({limit} bytes)")]
     BodyTooLarge { limit: u64 },
+    #[error(
+        "the response body arrived too slowly: {received} bytes in {window:?}, below the minimum \
+         of {MIN_BODY_BYTES} bytes per {window:?} (a stalled or trickling server; the window is a \
+         quarter of [daemon] timeout, at most 5 s)"
+    )]
+    BodyTooSlow { received: usize, window: Duration },
     #[error("more than {MAX_REDIRECTS} redirects (last: {last})")]
     TooManyRedirects { last: String },
     #[error("redirect without a usable Location header (HTTP {status})")]
@@ -102,6 +128,11 @@ pub enum FetchError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "refusing to read {path}: it is {kind}, not a regular file, and only regular files are \
+         read as feeds (a pipe or a device may never end); point the feed at a regular file"
+    )]
+    NotAFile { path: String, kind: &'static str },
 }
 
 impl FetchError {
@@ -166,7 +197,7 @@ impl Fetcher {
     /// Fetches one feed, bounded in time and size whatever the server does.
     pub async fn fetch(&self, request: FetchRequest<'_>) -> Result<Fetched, FetchError> {
         let url = url::Url::parse(request.url).map_err(|e| FetchError::InvalidUrl {
-            url: request.url.to_string(),
+            url: redact_url(request.url),
             reason: e.to_string(),
         })?;
         let timeout = self.settings.timeout;
@@ -175,7 +206,7 @@ impl Fetcher {
                 "http" | "https" => self.fetch_http(url, request).await,
                 "file" => self.fetch_file(&url, request).await,
                 other => Err(FetchError::InvalidUrl {
-                    url: request.url.to_string(),
+                    url: redact_url(request.url),
                     reason: format!("unsupported scheme {other}"),
                 }),
             }
@@ -220,7 +251,7 @@ impl Fetcher {
             return self.finish(response, moved_to).await;
         }
         Err(FetchError::TooManyRedirects {
-            last: url.to_string(),
+            last: redact_url(url.as_str()),
         })
     }
 
@@ -265,59 +296,71 @@ impl Fetcher {
                 retry_after,
             });
         }
+        fetched.body = Some(self.read_body(&mut response).await?);
+        Ok(fetched)
+    }
+
+    /// The body, at most `max_body` bytes of it, arriving at [`MIN_BODY_BYTES`] per
+    /// [`body_window`] at least.
+    async fn read_body(&self, response: &mut reqwest::Response) -> Result<Vec<u8>, FetchError> {
         let limit = self.settings.max_body;
+        let window = body_window(self.settings.timeout);
         // Content-Length is only the compressed size, so the cap is enforced on what
         // reqwest hands us after decompression; a gzip bomb stops at the cap.
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(e))? {
+        // The window restarts each time it has brought its quota: a body arriving steadily
+        // above the rate is bounded only by the whole-request timeout.
+        let mut deadline = tokio::time::Instant::now() + window;
+        let mut received = 0;
+        loop {
+            let chunk = tokio::time::timeout_at(deadline, response.chunk())
+                .await
+                .map_err(|_| FetchError::BodyTooSlow { received, window })?
+                .map_err(|e| self.classify(e))?;
+            let Some(chunk) = chunk else {
+                return Ok(body);
+            };
             if body.len() as u64 + chunk.len() as u64 > limit {
                 return Err(FetchError::BodyTooLarge { limit });
             }
             body.extend_from_slice(&chunk);
+            received += chunk.len();
+            if received >= MIN_BODY_BYTES {
+                received = 0;
+                deadline = tokio::time::Instant::now() + window;
+            }
         }
-        fetched.body = Some(body);
-        Ok(fetched)
     }
 
-    /// Reads a local feed; its modification time plays the part of `Last-Modified`, so an
-    /// unchanged file is "not modified" just like a 304.
+    /// Reads a local feed. A hash of its content plays the part of an `ETag`, so an unchanged
+    /// file is "not modified" just like a 304, and a file rewritten within the same second
+    /// (which a modification time cannot tell apart) is read again.
     async fn fetch_file(
         &self,
         url: &url::Url,
         request: FetchRequest<'_>,
     ) -> Result<Fetched, FetchError> {
         let path = url.to_file_path().map_err(|()| FetchError::InvalidUrl {
-            url: url.to_string(),
+            url: redact_url(url.as_str()),
             reason: "not a local file path".into(),
         })?;
-        let file_error = |source| FetchError::File {
-            path: path.display().to_string(),
-            source,
-        };
-        let metadata = tokio::fs::metadata(&path).await.map_err(file_error)?;
-        if metadata.len() > self.settings.max_body {
-            return Err(FetchError::BodyTooLarge {
-                limit: self.settings.max_body,
-            });
-        }
-        let modified = metadata.modified().ok().map(httpdate_of);
-        let mut fetched = Fetched {
+        let body = read_local_feed(&path, self.settings.max_body).await?;
+        let tag = content_tag(&body);
+        let unchanged = request.etag == Some(tag.as_str());
+        Ok(Fetched {
             status: None,
-            body: None,
+            body: (!unchanged).then_some(body),
             content_type: None,
-            etag: None,
-            last_modified: modified.clone(),
+            etag: Some(tag),
+            last_modified: None,
             max_age: None,
             moved_to: None,
-        };
-        if modified.is_some() && modified.as_deref() == request.last_modified {
-            return Ok(fetched);
-        }
-        fetched.body = Some(tokio::fs::read(&path).await.map_err(file_error)?);
-        Ok(fetched)
+        })
     }
 
     fn classify(&self, error: reqwest::Error) -> FetchError {
+        // Its message would quote the URL, query secrets included; the poll's log names it.
+        let error = error.without_url();
         let mut source = std::error::Error::source(&error);
         while let Some(cause) = source {
             if let Some(blocked) = cause.downcast_ref::<Blocked>() {
@@ -412,10 +455,77 @@ impl RetryAfter {
     }
 }
 
-fn httpdate_of(time: std::time::SystemTime) -> String {
-    chrono::DateTime::<chrono::Utc>::from(time)
-        .format("%a, %d %b %Y %H:%M:%S GMT")
-        .to_string()
+/// At most `limit` bytes of the regular file at `path`: a FIFO, a device, a directory or a
+/// socket is refused before it is opened, and a file longer than it says (a file being
+/// written, a file of /proc) is cut at the limit with an error.
+async fn read_local_feed(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, FetchError> {
+    use tokio::io::AsyncReadExt;
+    let file_error = |source| FetchError::File {
+        path: path.display().to_string(),
+        source,
+    };
+    // Looked at before opening: opening a FIFO waits for a writer, and opening some devices
+    // acts on them (a tape rewinds).
+    let metadata = tokio::fs::metadata(path).await.map_err(file_error)?;
+    refuse_unless_regular(path, &metadata)?;
+    if metadata.len() > limit {
+        return Err(FetchError::BodyTooLarge { limit });
+    }
+    // Non-blocking and without taking a terminal, in case the path was swapped for something
+    // else since; the open file is checked again below. Reads of a regular file ignore it.
+    let file = tokio::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .await
+        .map_err(file_error)?;
+    let metadata = file.metadata().await.map_err(file_error)?;
+    refuse_unless_regular(path, &metadata)?;
+    let expected = usize::try_from(metadata.len().min(limit)).unwrap_or(0);
+    let mut body = Vec::with_capacity(expected);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut body)
+        .await
+        .map_err(file_error)?;
+    if body.len() as u64 > limit {
+        return Err(FetchError::BodyTooLarge { limit });
+    }
+    Ok(body)
+}
+
+fn refuse_unless_regular(
+    path: &std::path::Path,
+    metadata: &std::fs::Metadata,
+) -> Result<(), FetchError> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    let kind = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "an unknown kind of file"
+    };
+    Err(FetchError::NotAFile {
+        path: path.display().to_string(),
+        kind,
+    })
+}
+
+/// The validator of a local feed: its length and the start of its SHA-256, quoted as an ETag.
+fn content_tag(body: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{}-{hex}\"", body.len())
 }
 
 /// reqwest's top-level message ("error sending request") hides the cause; users need it.

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::alert::OutboxAlert;
 use crate::feed::Item;
+use crate::feed::redact::redact_url;
 use crate::rules::ItemMatch;
 
 pub use sqlite::SqliteStore;
@@ -37,10 +38,12 @@ pub enum StoreError {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FeedState {
     pub name: String,
-    /// The URL in the config when this state was written; a different one in the config means
-    /// the user changed the feed, which resets redirects and a "gone" mark.
+    /// The URL in the config when this state was written, its credentials redacted
+    /// ([`crate::feed::redact`]); a different one in the config means the user changed the
+    /// feed, which resets redirects and a "gone" mark. A new password or token alone does not.
     pub config_url: String,
-    /// The URL to poll: the config's, or where a permanent redirect pointed.
+    /// The URL to poll, as shown: the config's (redacted; the poller requests the config's own
+    /// text then), or where a permanent redirect pointed (never one with credentials).
     pub url: String,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
@@ -63,10 +66,11 @@ pub struct FeedState {
 impl FeedState {
     /// The state of a feed never polled: due at once.
     pub fn new(name: &str, url: &str) -> FeedState {
+        let shown = redact_url(url);
         FeedState {
             name: name.to_string(),
-            config_url: url.to_string(),
-            url: url.to_string(),
+            config_url: shown.clone(),
+            url: shown,
             etag: None,
             last_modified: None,
             last_status: None,
@@ -80,6 +84,11 @@ impl FeedState {
             had_entries: false,
             failing_since: None,
         }
+    }
+
+    /// Whether this state was written for the configured URL `config_url`.
+    pub fn describes(&self, config_url: &str) -> bool {
+        self.config_url == redact_url(config_url)
     }
 
     /// Parsed with no entries although earlier documents had some.

@@ -140,7 +140,7 @@ impl Store for SqliteStore {
         for (name, url) in feeds {
             let state = match known.remove(name) {
                 // Already recorded as it is: nothing to write.
-                Some(state) if state.config_url == *url => state,
+                Some(state) if state.describes(url) => state,
                 // A new URL is a new source: its first poll follows the backlog rule again,
                 // and items it shares with the old URL are still known by their ids.
                 _ => {
