@@ -16,7 +16,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+use sqlx::{Connection, QueryBuilder, Row, Sqlite, Transaction};
 use tokio::sync::Mutex;
 
 use crate::alert::OutboxAlert;
@@ -107,11 +107,15 @@ impl SqliteStore {
 
     async fn connect(options: SqliteConnectOptions) -> Result<SqliteStore, StoreError> {
         let in_memory = options.get_filename() == Path::new(":memory:");
-        let pool = SqlitePoolOptions::new()
+        let mut pool = SqlitePoolOptions::new()
             // Each in-memory connection would be its own database.
-            .max_connections(if in_memory { 1 } else { 4 })
-            .connect_with(options)
-            .await?;
+            .max_connections(if in_memory { 1 } else { 4 });
+        if !in_memory {
+            // Closing an in-memory connection would drop its database with it; a file's
+            // connection is replaced by a fresh one on the next acquire.
+            pool = pool.after_release(|conn, _| Box::pin(discard_if_left_in_transaction(conn)));
+        }
+        let pool = pool.connect_with(options).await?;
         MIGRATOR.run(&pool).await?;
         Ok(SqliteStore {
             pool,
@@ -122,6 +126,27 @@ impl SqliteStore {
     async fn write_transaction(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
+}
+
+/// The pool's check of a connection coming back: `false` (close it) if sqlx still counts it
+/// inside a transaction. SQLite rolls a transaction back by itself when a COMMIT, or a
+/// statement without a statement journal, fails with SQLITE_FULL or SQLITE_IOERR; the
+/// `ROLLBACK` that sqlx sends when the failed transaction is dropped then fails ("no
+/// transaction is active") and its depth counter stays at 1, so every later `BEGIN` on that
+/// connection would fail with "attempted to call begin_with at non-zero transaction depth".
+async fn discard_if_left_in_transaction(
+    conn: &mut sqlx::SqliteConnection,
+) -> Result<bool, sqlx::Error> {
+    // The rollback queued by the dropped transaction runs before the ping answers.
+    conn.ping().await?;
+    if conn.is_in_transaction() {
+        tracing::warn!(
+            "a database connection came back from a failed transaction still counted inside \
+             it (SQLite had already rolled it back); closing it, a new one replaces it"
+        );
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 impl Store for SqliteStore {
