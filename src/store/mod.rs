@@ -25,6 +25,23 @@ pub enum StoreError {
     Encode(#[from] serde_json::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "{reason}, so newswatch refuses to open it: starting from an empty database would \
+         alert every item of every feed's backlog again. To start fresh deliberately, move it \
+         away (mv {path} {path}.damaged) and run again; to keep its history, restore it from a \
+         backup"
+    )]
+    /// The file at `path` exists but is not a whole newswatch database.
+    Damaged { path: String, reason: String },
+    #[error(
+        "cannot read the state database {path}: {source}; newswatch must read and write it \
+         (check its owner and permissions)"
+    )]
+    Unreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot create the state folder {path}: {source}")]
     Folder {
         path: String,

@@ -88,24 +88,31 @@ impl SqliteStore {
 
     /// Opens a database file with `options` changed from [`SqliteStore::file_options`]: the
     /// fault-injection tests shorten the busy timeout or cap the file's size with them.
+    ///
+    /// A missing file is created, readable by its owner only, and migrated under another name
+    /// before it takes its own: a file at `path` is always a whole newswatch database, so one
+    /// that is empty, not SQLite, damaged or another program's is refused, untouched, rather
+    /// than replaced by an empty one that would alert every feed's backlog again.
     pub async fn open_with(options: SqliteConnectOptions) -> Result<SqliteStore, StoreError> {
-        let path = options.get_filename();
-        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
-                path: folder.display().to_string(),
-                source,
-            })?;
+        let path = options.get_filename().to_path_buf();
+        if vet_existing_file(&path)? {
+            vet_schema(&path).await?;
+        } else {
+            create_database(&path, &options).await?;
         }
-        Self::connect(options).await
+        let pool = Self::pool(options)
+            .await
+            .map_err(|e| damaged_or(&path, e))?;
+        Self::migrate(pool).await
     }
 
     /// An in-memory database, for tests and `test-rule`.
     pub async fn open_in_memory() -> Result<SqliteStore, StoreError> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?;
-        Self::connect(options).await
+        Self::migrate(Self::pool(options).await?).await
     }
 
-    async fn connect(options: SqliteConnectOptions) -> Result<SqliteStore, StoreError> {
+    async fn pool(options: SqliteConnectOptions) -> Result<SqlitePool, sqlx::Error> {
         let in_memory = options.get_filename() == Path::new(":memory:");
         let mut pool = SqlitePoolOptions::new()
             // Each in-memory connection would be its own database.
@@ -115,7 +122,10 @@ impl SqliteStore {
             // connection is replaced by a fresh one on the next acquire.
             pool = pool.after_release(|conn, _| Box::pin(discard_if_left_in_transaction(conn)));
         }
-        let pool = pool.connect_with(options).await?;
+        pool.connect_with(options).await
+    }
+
+    async fn migrate(pool: SqlitePool) -> Result<SqliteStore, StoreError> {
         MIGRATOR.run(&pool).await?;
         Ok(SqliteStore {
             pool,
@@ -125,6 +135,166 @@ impl SqliteStore {
 
     async fn write_transaction(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Whether a database file exists at `path`; an error if one does that cannot be ours: empty,
+/// unreadable, or without the SQLite header. Reads only the first 16 bytes.
+fn vet_existing_file(path: &Path) -> Result<bool, StoreError> {
+    use std::io::Read;
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(source) => {
+            return Err(StoreError::Unreadable {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    let mut header = Vec::with_capacity(SQLITE_HEADER.len());
+    file.take(SQLITE_HEADER.len() as u64)
+        .read_to_end(&mut header)
+        .map_err(|source| StoreError::Unreadable {
+            path: path.display().to_string(),
+            source,
+        })?;
+    if header.is_empty() {
+        return Err(damaged(path, "the file is empty (0 bytes)"));
+    }
+    if header != SQLITE_HEADER {
+        return Err(damaged(
+            path,
+            "it is not an SQLite database (it does not start with the SQLite header)",
+        ));
+    }
+    Ok(true)
+}
+
+/// Checks an existing database before migrating it: SQLite's `quick_check` passes, and it is
+/// newswatch's (it has the migrations table) or holds no table at all (a first run that
+/// stopped before its first migration, with nothing to lose). It reads through a connection
+/// of its own that sets nothing (not even the journal mode), so a refused file is left as it
+/// was.
+async fn vet_schema(path: &Path) -> Result<(), StoreError> {
+    let plain = SqliteConnectOptions::new()
+        .filename(path)
+        .busy_timeout(BUSY_TIMEOUT);
+    let mut conn = sqlx::SqliteConnection::connect_with(&plain)
+        .await
+        .map_err(|e| damaged_or(path, e))?;
+    let vetted = vet_schema_on(&mut conn, path).await;
+    // Closing cleanly only matters to SQLite's bookkeeping; the verdict is already known.
+    let _ = conn.close().await;
+    vetted
+}
+
+async fn vet_schema_on(conn: &mut sqlx::SqliteConnection, path: &Path) -> Result<(), StoreError> {
+    let verdict: String = sqlx::query_scalar("PRAGMA quick_check(1)")
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| damaged_or(path, e))?;
+    if verdict != "ok" {
+        return Err(damaged(
+            path,
+            &format!("SQLite's integrity check failed ({verdict})"),
+        ));
+    }
+    let (tables, ours): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(*) FILTER (WHERE name = '_sqlx_migrations') FROM sqlite_master \
+         WHERE type = 'table'",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| damaged_or(path, e))?;
+    if tables > 0 && ours == 0 {
+        return Err(damaged(
+            path,
+            "it has tables but no newswatch migrations (_sqlx_migrations): it is another \
+             program's database",
+        ));
+    }
+    Ok(())
+}
+
+/// Creates the database at `path`, and its folder, readable by the owner only (its `-wal` and
+/// `-shm` files take the database's mode). It is migrated as `<name>.creating` and then linked
+/// to `path`, so a crash on the way leaves no half-made file at `path` to be refused later.
+async fn create_database(path: &Path, options: &SqliteConnectOptions) -> Result<(), StoreError> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(folder)
+            .map_err(|source| StoreError::Folder {
+                path: folder.display().to_string(),
+                source,
+            })?;
+    }
+    let mut name = path.as_os_str().to_owned();
+    name.push(".creating");
+    let draft = std::path::PathBuf::from(name);
+    let remove_draft = || {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = draft.as_os_str().to_owned();
+            name.push(suffix);
+            // Absent is fine: this only clears what a crash may have left.
+            let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+        }
+    };
+    remove_draft();
+    let creating = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&draft);
+    creating.map_err(|source| StoreError::Folder {
+        path: draft.display().to_string(),
+        source,
+    })?;
+    let made = async {
+        let pool = SqliteStore::pool(options.clone().filename(&draft)).await?;
+        let migrated = MIGRATOR.run(&pool).await;
+        // Closing the last connection checkpoints the WAL into the file and removes it.
+        pool.close().await;
+        migrated?;
+        Ok::<(), StoreError>(())
+    }
+    .await;
+    let linked = made.and_then(|()| match std::fs::hard_link(&draft, path) {
+        // Another process created it meanwhile: open theirs.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map_err(|source| StoreError::Folder {
+            path: path.display().to_string(),
+            source,
+        }),
+    });
+    remove_draft();
+    linked
+}
+
+/// A database error that says the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB) becomes
+/// [`StoreError::Damaged`]; any other stays what it is.
+fn damaged_or(path: &Path, error: sqlx::Error) -> StoreError {
+    let code = match &error {
+        sqlx::Error::Database(db) => db.code().and_then(|c| c.parse::<i32>().ok()),
+        _ => None,
+    };
+    // The primary result code is the low byte of an extended one.
+    match code.map(|c| c & 0xff) {
+        Some(11) | Some(26) => damaged(path, &error.to_string()),
+        _ => StoreError::Database(error),
+    }
+}
+
+fn damaged(path: &Path, reason: &str) -> StoreError {
+    StoreError::Damaged {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
     }
 }
 
@@ -1012,5 +1182,126 @@ mod tests {
             .await
             .expect("poll 4");
         assert_eq!(back.new_items.len(), 1, "a pruned item is new again");
+    }
+}
+
+#[cfg(test)]
+mod opening {
+    //! What `SqliteStore::open` does with the file it is given: a missing one is created
+    //! private, an existing one must be a newswatch database or it is refused untouched.
+
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    /// Opens `path`, which must be refused, and checks the refusal says how to start fresh
+    /// and that the file is as it was.
+    async fn refused(path: &Path, why: &str) {
+        let before = std::fs::read(path).expect("read before");
+        let error = SqliteStore::open(path)
+            .await
+            .expect_err("a damaged database is refused");
+        let text = error.to_string();
+        assert!(text.contains(why), "{text}");
+        assert!(text.contains("move it away"), "{text}");
+        assert_eq!(std::fs::read(path).expect("read after"), before, "{text}");
+        assert!(!path.with_extension("db-wal").exists(), "{text}");
+    }
+
+    #[tokio::test]
+    async fn an_empty_file_is_refused_untouched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        std::fs::write(&path, b"").expect("empty file");
+        refused(&path, "is empty").await;
+    }
+
+    #[tokio::test]
+    async fn a_file_of_garbage_is_refused_untouched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        std::fs::write(&path, vec![0xA5u8; 8192]).expect("garbage");
+        refused(&path, "not an SQLite database").await;
+    }
+
+    #[tokio::test]
+    async fn a_database_with_a_damaged_page_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        let store = SqliteStore::open(&path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        store.pool.close().await;
+        // Page 2 onwards is the schema's tables: zero its first bytes (the page header).
+        let mut bytes = std::fs::read(&path).expect("read");
+        let page: usize = 4096;
+        assert!(bytes.len() > 3 * page, "{} bytes", bytes.len());
+        bytes[page..page + 16].fill(0xFF);
+        std::fs::write(&path, &bytes).expect("damage");
+        let error = SqliteStore::open(&path).await.expect_err("damaged page");
+        assert!(error.to_string().contains("move it away"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn another_programs_database_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        let options = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true);
+        let mut conn = sqlx::SqliteConnection::connect_with(&options)
+            .await
+            .expect("create");
+        sqlx::query("CREATE TABLE notes (text TEXT)")
+            .execute(&mut conn)
+            .await
+            .expect("table");
+        conn.close().await.expect("close");
+        refused(&path, "no newswatch migrations").await;
+    }
+
+    #[tokio::test]
+    async fn a_valid_database_opens_again_with_its_state() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        let store = SqliteStore::open(&path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        store.pool.close().await;
+        let store = SqliteStore::open(&path).await.expect("reopen");
+        assert!(store.feed_state("a").await.expect("read").is_some());
+    }
+
+    #[tokio::test]
+    async fn a_new_database_and_its_folder_are_private() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("state");
+        let path = folder.join("state.db");
+        // SAFETY: umask only changes the mode of files created after it; set it to the usual
+        // 022 so the test proves the modes do not depend on it.
+        let old = unsafe { libc::umask(0o022) };
+        let store = SqliteStore::open(&path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        // SAFETY: as above.
+        unsafe { libc::umask(old) };
+        assert_eq!(mode(&folder), 0o700);
+        for file in ["state.db", "state.db-wal", "state.db-shm"] {
+            assert_eq!(mode(&folder.join(file)), 0o600, "{file}");
+        }
     }
 }
