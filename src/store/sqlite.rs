@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -30,6 +31,10 @@ use super::{
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// Failed writes in a row past which the store counts as not accepting writes: one failure
+/// may be a passing lock, three in a row is a store that does not take writes.
+const FAILED_WRITES_NOT_READY: u32 = 3;
+
 /// How long a write waits for another process holding the database lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -39,6 +44,46 @@ pub struct SqliteStore {
     /// One writer at a time in this process: SQLite allows only one anyway, and waiting on a
     /// mutex is cheaper and fairer than SQLite's busy-retry sleeps.
     write_lock: std::sync::Arc<Mutex<()>>,
+    /// How the latest write transactions ended, for readiness: a full disk or a damaged page
+    /// shows only when a write needs new space or touches that page.
+    writes: std::sync::Arc<WriteOutcomes>,
+}
+
+/// Consecutive failed writes and the latest error; any write that commits resets them.
+#[derive(Debug, Default)]
+struct WriteOutcomes {
+    failed_in_a_row: AtomicU32,
+    last_error: std::sync::Mutex<String>,
+}
+
+impl WriteOutcomes {
+    fn note<T>(&self, result: &Result<T, StoreError>) {
+        match result {
+            Ok(_) => self.failed_in_a_row.store(0, Ordering::Relaxed),
+            // Only the database's own errors say whether it takes writes.
+            Err(StoreError::Database(error)) => {
+                if let Ok(mut last) = self.last_error.lock() {
+                    *last = error.to_string();
+                }
+                self.failed_in_a_row.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// An error if the last [`FAILED_WRITES_NOT_READY`] writes or more all failed.
+    fn verdict(&self) -> Result<(), StoreError> {
+        let failures = self.failed_in_a_row.load(Ordering::Relaxed);
+        if failures < FAILED_WRITES_NOT_READY {
+            return Ok(());
+        }
+        let last = self
+            .last_error
+            .lock()
+            .map(|last| last.clone())
+            .unwrap_or_default();
+        Err(StoreError::WritesFailing { failures, last })
+    }
 }
 
 impl SqliteStore {
@@ -130,6 +175,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             pool,
             write_lock: std::sync::Arc::new(Mutex::new(())),
+            writes: std::sync::Arc::default(),
         })
     }
 
@@ -324,30 +370,56 @@ impl Store for SqliteStore {
         &'a self,
         feeds: &'a [(String, String)],
     ) -> Result<Vec<FeedState>, StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        let mut known: HashMap<String, FeedState> = select_feeds(&mut tx)
-            .await?
-            .into_iter()
-            .map(|state| (state.name.clone(), state))
-            .collect();
-        let mut states = Vec::with_capacity(feeds.len());
-        for (name, url) in feeds {
-            let state = match known.remove(name) {
-                // Already recorded as it is: nothing to write.
-                Some(state) if state.config_url == *url => state,
-                // A new URL is a new source: its first poll follows the backlog rule again,
-                // and items it shares with the old URL are still known by their ids.
-                _ => {
-                    let state = FeedState::new(name, url);
-                    upsert_feed(&mut tx, &state).await?;
-                    state
-                }
-            };
-            states.push(state);
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let mut tx = self.write_transaction().await?;
+            let mut known: HashMap<String, FeedState> = select_feeds(&mut tx)
+                .await?
+                .into_iter()
+                .map(|state| (state.name.clone(), state))
+                .collect();
+            let mut states = Vec::with_capacity(feeds.len());
+            for (name, url) in feeds {
+                let state = match known.remove(name) {
+                    // Already recorded as it is: nothing to write.
+                    Some(state) if state.config_url == *url => state,
+                    // A new URL is a new source: its first poll follows the backlog rule again,
+                    // and items it shares with the old URL are still known by their ids.
+                    _ => {
+                        let state = FeedState::new(name, url);
+                        upsert_feed(&mut tx, &state).await?;
+                        state
+                    }
+                };
+                states.push(state);
+            }
+            tx.commit().await?;
+            Ok(states)
         }
-        tx.commit().await?;
-        Ok(states)
+        .await;
+        self.writes.note(&result);
+        result
+    }
+
+    async fn check_writable(&self) -> Result<(), StoreError> {
+        self.writes.verdict()?;
+        // A writer of this process holds the lock: it is writing, and its outcome will tell.
+        let Ok(_writer) = self.write_lock.try_lock() else {
+            return Ok(());
+        };
+        let mut tx = self.write_transaction().await?;
+        // Rewriting the header's user_version with its own value is a write SQLite refuses on a
+        // read-only database; the rollback leaves the file as it was.
+        let version: i64 = sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "PRAGMA user_version = {version}"
+        )))
+        .execute(&mut *tx)
+        .await?;
+        tx.rollback().await?;
+        Ok(())
     }
 
     async fn feed_state<'a>(&'a self, name: &'a str) -> Result<Option<FeedState>, StoreError> {
@@ -356,11 +428,16 @@ impl Store for SqliteStore {
     }
 
     async fn record_feed_state<'a>(&'a self, state: &'a FeedState) -> Result<(), StoreError> {
-        let _writer = self.write_lock.lock().await;
-        // One statement is its own transaction: an unchanged feed's poll, the most common
-        // write, costs one round trip to the database thread instead of three.
-        let mut conn = self.pool.acquire().await?;
-        upsert_feed(&mut conn, state).await
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            // One statement is its own transaction: an unchanged feed's poll, the most common
+            // write, costs one round trip to the database thread instead of three.
+            let mut conn = self.pool.acquire().await?;
+            upsert_feed(&mut conn, state).await
+        }
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn record_poll<'a>(
@@ -369,141 +446,151 @@ impl Store for SqliteStore {
         items: &'a [PolledItem<'a>],
         now: DateTime<Utc>,
     ) -> Result<PollCommit, StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        let feed = state.name.as_str();
-        let now_s = now.timestamp();
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let mut tx = self.write_transaction().await?;
+            let feed = state.name.as_str();
+            let now_s = now.timestamp();
 
-        let ids: Vec<&str> = items.iter().map(|p| p.item.entry_id.as_str()).collect();
-        let known = known_entry_ids(&mut tx, feed, &ids).await?;
-        touch_items(&mut tx, feed, &known, now_s).await?;
+            let ids: Vec<&str> = items.iter().map(|p| p.item.entry_id.as_str()).collect();
+            let known = known_entry_ids(&mut tx, feed, &ids).await?;
+            touch_items(&mut tx, feed, &known, now_s).await?;
 
-        // A feed may repeat an entry id within one document; the first copy wins.
-        let mut fresh: Vec<&PolledItem<'_>> = Vec::new();
-        let mut taken: HashSet<&str> = HashSet::new();
-        for polled in items {
-            let id = polled.item.entry_id.as_str();
-            if !known.contains(id) && taken.insert(id) {
-                fresh.push(polled);
-            }
-        }
-        let links: Vec<&str> = fresh
-            .iter()
-            .filter_map(|p| p.item.canonical_link.as_deref())
-            .collect();
-        let first_carriers = first_carriers(&mut tx, feed, &links).await?;
-
-        let mut commit = PollCommit {
-            new_items: Vec::with_capacity(fresh.len()),
-            already_seen: items.len() - fresh.len(),
-            alerts_queued: 0,
-        };
-        for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
-                 first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry) ",
-            );
-            insert.push_values(chunk, |mut row, polled| {
-                let item = polled.item;
-                let duplicate_of = item
-                    .canonical_link
-                    .as_deref()
-                    .and_then(|link| first_carriers.get(link));
-                row.push_bind(feed)
-                    .push_bind(&item.entry_id)
-                    .push_bind(&item.canonical_link)
-                    .push_bind(&item.title)
-                    .push_bind(&item.link)
-                    .push_bind(item.published.or(item.updated).map(|t| t.timestamp()))
-                    .push_bind(now_s)
-                    .push_bind(now_s)
-                    .push_bind(polled.alertable)
-                    .push_bind(duplicate_of.map(|k| k.feed.clone()))
-                    .push_bind(duplicate_of.map(|k| k.entry_id.clone()));
-            });
-            insert.build().execute(&mut *tx).await?;
-        }
-        let matches: Vec<(&str, &ItemMatch, String)> = fresh
-            .iter()
-            .flat_map(|p| p.matches.iter().map(move |m| (p.item.entry_id.as_str(), m)))
-            .map(|(id, m)| Ok((id, m, serde_json::to_string(&m.spans)?)))
-            .collect::<Result<_, serde_json::Error>>()?;
-        for chunk in matches.chunks(ROWS_PER_STATEMENT) {
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT OR IGNORE INTO matches (feed, entry_id, rule, spans, matched_at) ",
-            );
-            insert.push_values(chunk, |mut row, (id, found, spans)| {
-                row.push_bind(feed)
-                    .push_bind(*id)
-                    .push_bind(&found.rule)
-                    .push_bind(spans.as_str())
-                    .push_bind(now_s);
-            });
-            insert.build().execute(&mut *tx).await?;
-        }
-        // Stories first: an item that joins a story queues a follow-up instead of its alert.
-        let mut joined: HashSet<(&str, &str)> = HashSet::new();
-        for polled in fresh.iter().filter(|p| p.alertable) {
-            for decision in polled.stories {
-                let recorded_as_joined =
-                    stories::record(&mut tx, polled.item, decision, now).await?;
-                if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
-                    joined.insert((polled.item.entry_id.as_str(), decision.rule.as_str()));
+            // A feed may repeat an entry id within one document; the first copy wins.
+            let mut fresh: Vec<&PolledItem<'_>> = Vec::new();
+            let mut taken: HashSet<&str> = HashSet::new();
+            for polled in items {
+                let id = polled.item.entry_id.as_str();
+                if !known.contains(id) && taken.insert(id) {
+                    fresh.push(polled);
                 }
             }
+            let links: Vec<&str> = fresh
+                .iter()
+                .filter_map(|p| p.item.canonical_link.as_deref())
+                .collect();
+            let first_carriers = first_carriers(&mut tx, feed, &links).await?;
+
+            let mut commit = PollCommit {
+                new_items: Vec::with_capacity(fresh.len()),
+                already_seen: items.len() - fresh.len(),
+                alerts_queued: 0,
+            };
+            for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
+                let mut insert = QueryBuilder::<Sqlite>::new(
+                    "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
+                     first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry) ",
+                );
+                insert.push_values(chunk, |mut row, polled| {
+                    let item = polled.item;
+                    let duplicate_of = item
+                        .canonical_link
+                        .as_deref()
+                        .and_then(|link| first_carriers.get(link));
+                    row.push_bind(feed)
+                        .push_bind(&item.entry_id)
+                        .push_bind(&item.canonical_link)
+                        .push_bind(&item.title)
+                        .push_bind(&item.link)
+                        .push_bind(item.published.or(item.updated).map(|t| t.timestamp()))
+                        .push_bind(now_s)
+                        .push_bind(now_s)
+                        .push_bind(polled.alertable)
+                        .push_bind(duplicate_of.map(|k| k.feed.clone()))
+                        .push_bind(duplicate_of.map(|k| k.entry_id.clone()));
+                });
+                insert.build().execute(&mut *tx).await?;
+            }
+            let matches: Vec<(&str, &ItemMatch, String)> = fresh
+                .iter()
+                .flat_map(|p| p.matches.iter().map(move |m| (p.item.entry_id.as_str(), m)))
+                .map(|(id, m)| Ok((id, m, serde_json::to_string(&m.spans)?)))
+                .collect::<Result<_, serde_json::Error>>()?;
+            for chunk in matches.chunks(ROWS_PER_STATEMENT) {
+                let mut insert = QueryBuilder::<Sqlite>::new(
+                    "INSERT OR IGNORE INTO matches (feed, entry_id, rule, spans, matched_at) ",
+                );
+                insert.push_values(chunk, |mut row, (id, found, spans)| {
+                    row.push_bind(feed)
+                        .push_bind(*id)
+                        .push_bind(&found.rule)
+                        .push_bind(spans.as_str())
+                        .push_bind(now_s);
+                });
+                insert.build().execute(&mut *tx).await?;
+            }
+            // Stories first: an item that joins a story queues a follow-up instead of its alert.
+            let mut joined: HashSet<(&str, &str)> = HashSet::new();
+            for polled in fresh.iter().filter(|p| p.alertable) {
+                for decision in polled.stories {
+                    let recorded_as_joined =
+                        stories::record(&mut tx, polled.item, decision, now).await?;
+                    if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
+                        joined.insert((polled.item.entry_id.as_str(), decision.rule.as_str()));
+                    }
+                }
+            }
+            let alerts: Vec<(&str, &OutboxAlert)> = fresh
+                .iter()
+                .filter(|p| p.alertable)
+                .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
+                .filter(|(entry, alert)| !joined.contains(&(*entry, alert.rule.as_str())))
+                .collect();
+            let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
+                .into_iter()
+                .map(|(entry, alert)| (feed, entry, alert))
+                .collect();
+            commit.alerts_queued += queue_alerts(&mut tx, &alerts, now_s).await?;
+            for polled in fresh {
+                let item = polled.item;
+                commit.new_items.push(NewItem {
+                    entry_id: item.entry_id.clone(),
+                    alertable: polled.alertable,
+                    duplicate_of: item
+                        .canonical_link
+                        .as_deref()
+                        .and_then(|link| first_carriers.get(link))
+                        .cloned(),
+                    matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
+                    joined_stories: polled
+                        .stories
+                        .iter()
+                        .filter(|d| joined.contains(&(item.entry_id.as_str(), d.rule.as_str())))
+                        .map(|d| d.rule.clone())
+                        .collect(),
+                });
+            }
+            upsert_feed(&mut tx, state).await?;
+            if !commit.new_items.is_empty() {
+                sqlx::query("UPDATE feeds SET last_new_at = ? WHERE name = ?")
+                    .bind(now_s)
+                    .bind(feed)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(commit)
         }
-        let alerts: Vec<(&str, &OutboxAlert)> = fresh
-            .iter()
-            .filter(|p| p.alertable)
-            .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
-            .filter(|(entry, alert)| !joined.contains(&(*entry, alert.rule.as_str())))
-            .collect();
-        let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
-            .into_iter()
-            .map(|(entry, alert)| (feed, entry, alert))
-            .collect();
-        commit.alerts_queued += queue_alerts(&mut tx, &alerts, now_s).await?;
-        for polled in fresh {
-            let item = polled.item;
-            commit.new_items.push(NewItem {
-                entry_id: item.entry_id.clone(),
-                alertable: polled.alertable,
-                duplicate_of: item
-                    .canonical_link
-                    .as_deref()
-                    .and_then(|link| first_carriers.get(link))
-                    .cloned(),
-                matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
-                joined_stories: polled
-                    .stories
-                    .iter()
-                    .filter(|d| joined.contains(&(item.entry_id.as_str(), d.rule.as_str())))
-                    .map(|d| d.rule.clone())
-                    .collect(),
-            });
-        }
-        upsert_feed(&mut tx, state).await?;
-        if !commit.new_items.is_empty() {
-            sqlx::query("UPDATE feeds SET last_new_at = ? WHERE name = ?")
-                .bind(now_s)
-                .bind(feed)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(commit)
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        let done = sqlx::query("DELETE FROM items WHERE last_seen_at < ?")
-            .bind(cutoff.timestamp())
-            .execute(&mut *tx)
-            .await?;
-        stories::prune(&mut tx, cutoff).await?;
-        tx.commit().await?;
-        Ok(done.rows_affected())
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let mut tx = self.write_transaction().await?;
+            let done = sqlx::query("DELETE FROM items WHERE last_seen_at < ?")
+                .bind(cutoff.timestamp())
+                .execute(&mut *tx)
+                .await?;
+            stories::prune(&mut tx, cutoff).await?;
+            tx.commit().await?;
+            Ok(done.rows_affected())
+        }
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn claim_due<'a>(
@@ -514,50 +601,59 @@ impl Store for SqliteStore {
         lease: Duration,
         limit: usize,
     ) -> Result<Vec<OutboxEntry>, StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        let now_s = now.timestamp();
-        // The queue is spelled into the SQL, not bound, so that `digest = 0` meets the
-        // `outbox_due` index as an equality and the rows come out in claim order unsorted.
-        let sql = match queue {
-            Queue::Immediate => {
-                "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
-                 AND state = 'pending' AND digest = 0 AND next_attempt_at <= ? \
-                 AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
-            }
-            Queue::Digest => {
-                "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
-                 AND state = 'pending' AND digest > 0 AND next_attempt_at <= ? \
-                 AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
-            }
-        };
-        let rows = sqlx::query(sql)
-            .bind(channel)
-            .bind(now_s)
-            .bind(now_s)
-            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-            .fetch_all(&mut *tx)
-            .await?;
-        let lease_until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
-        let mut entries = Vec::with_capacity(rows.len());
-        for row in rows {
-            let id: String = row.try_get("id")?;
-            sqlx::query("UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?")
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let mut tx = self.write_transaction().await?;
+            let now_s = now.timestamp();
+            // The queue is spelled into the SQL, not bound, so that `digest = 0` meets the
+            // `outbox_due` index as an equality and the rows come out in claim order unsorted.
+            let sql = match queue {
+                Queue::Immediate => {
+                    "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
+                     AND state = 'pending' AND digest = 0 AND next_attempt_at <= ? \
+                     AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
+                }
+                Queue::Digest => {
+                    "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
+                     AND state = 'pending' AND digest > 0 AND next_attempt_at <= ? \
+                     AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
+                }
+            };
+            let rows = sqlx::query(sql)
+                .bind(channel)
+                .bind(now_s)
+                .bind(now_s)
+                .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+                .fetch_all(&mut *tx)
+                .await?;
+            let lease_until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+            let mut entries = Vec::with_capacity(rows.len());
+            for row in rows {
+                let id: String = row.try_get("id")?;
+                sqlx::query(
+                    "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?",
+                )
                 .bind(lease_until)
                 .bind(&id)
                 .execute(&mut *tx)
                 .await?;
-            entries.push(OutboxEntry {
-                id,
-                channel: channel.to_string(),
-                body: row.try_get("body")?,
-                attempts: u32::try_from(row.try_get::<i64, _>("attempts")? + 1).unwrap_or(u32::MAX),
-                created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0).unwrap_or(now),
-                hold: row.try_get("hold")?,
-            });
+                entries.push(OutboxEntry {
+                    id,
+                    channel: channel.to_string(),
+                    body: row.try_get("body")?,
+                    attempts: u32::try_from(row.try_get::<i64, _>("attempts")? + 1)
+                        .unwrap_or(u32::MAX),
+                    created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0)
+                        .unwrap_or(now),
+                    hold: row.try_get("hold")?,
+                });
+            }
+            tx.commit().await?;
+            Ok(entries)
         }
-        tx.commit().await?;
-        Ok(entries)
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn finish_delivery<'a>(
@@ -566,29 +662,34 @@ impl Store for SqliteStore {
         result: &'a DeliveryResult,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let now_s = now.timestamp();
-        let query = match result {
-            DeliveryResult::Delivered => sqlx::query(
-                "UPDATE outbox SET state = 'delivered', finished_at = ?, lease_until = 0, \
-                 last_error = NULL WHERE id = ?",
-            )
-            .bind(now_s),
-            DeliveryResult::Retry { at, error } => sqlx::query(
-                "UPDATE outbox SET next_attempt_at = ?, lease_until = 0, last_error = ? \
-                 WHERE id = ?",
-            )
-            .bind(at.timestamp())
-            .bind(error),
-            DeliveryResult::Dead { error } => sqlx::query(
-                "UPDATE outbox SET state = 'dead', finished_at = ?, lease_until = 0, \
-                 last_error = ? WHERE id = ?",
-            )
-            .bind(now_s)
-            .bind(error),
-        };
-        query.bind(id).execute(&self.pool).await?;
-        Ok(())
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let now_s = now.timestamp();
+            let query = match result {
+                DeliveryResult::Delivered => sqlx::query(
+                    "UPDATE outbox SET state = 'delivered', finished_at = ?, lease_until = 0, \
+                     last_error = NULL WHERE id = ?",
+                )
+                .bind(now_s),
+                DeliveryResult::Retry { at, error } => sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = ?, lease_until = 0, last_error = ? \
+                     WHERE id = ?",
+                )
+                .bind(at.timestamp())
+                .bind(error),
+                DeliveryResult::Dead { error } => sqlx::query(
+                    "UPDATE outbox SET state = 'dead', finished_at = ?, lease_until = 0, \
+                     last_error = ? WHERE id = ?",
+                )
+                .bind(now_s)
+                .bind(error),
+            };
+            query.bind(id).execute(&self.pool).await?;
+            Ok(())
+        }
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn next_due<'a>(&'a self, channel: &'a str) -> Result<Option<DateTime<Utc>>, StoreError> {
@@ -649,21 +750,26 @@ impl Store for SqliteStore {
         since: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let done = sqlx::query(
-            "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
-             attempts = 0, finished_at = NULL \
-             WHERE state = ? AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?)",
-        )
-        .bind(now.timestamp())
-        .bind(if delivered { "delivered" } else { "dead" })
-        .bind(channel)
-        .bind(channel)
-        .bind(since.map(|t| t.timestamp()))
-        .bind(since.map(|t| t.timestamp()))
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let done = sqlx::query(
+                "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
+                 attempts = 0, finished_at = NULL \
+                 WHERE state = ? AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?)",
+            )
+            .bind(now.timestamp())
+            .bind(if delivered { "delivered" } else { "dead" })
+            .bind(channel)
+            .bind(channel)
+            .bind(since.map(|t| t.timestamp()))
+            .bind(since.map(|t| t.timestamp()))
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected())
+        }
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn open_incidents(&self) -> Result<Vec<Incident>, StoreError> {

@@ -1,9 +1,12 @@
 //! Faults of the SQLite store (issue 16): a full disk must not leave a pooled connection
 //! broken once space is back, and the store must refuse what would silently lose its state.
 
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use newswatch::daemon::{Metrics, ShutdownTrigger, Vitals, http, shutdown_channel};
 
 use crate::common::news::{TestWebhook, outbox, unclustered_harness, webhook_channel};
 use crate::common::{TestServer, rss};
@@ -13,6 +16,42 @@ use super::{drain, items_seen, side_connection, unqueued_alerts, worker};
 
 /// More write rounds than the pool has connections (4), so every pooled connection serves one.
 const ROUNDS: usize = 10;
+
+/// Serves `/readyz` (and the rest) for `store` on loopback, with a scheduler that just beat.
+async fn serve_health(
+    store: &Arc<SqliteStore>,
+    config: &newswatch::config::Config,
+) -> (SocketAddr, ShutdownTrigger) {
+    let listener = http::bind("127.0.0.1:0".parse().expect("address"))
+        .await
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    let vitals = Arc::new(Vitals::default());
+    vitals.beat();
+    let (stop, shutdown) = shutdown_channel();
+    tokio::spawn(http::serve(
+        listener,
+        Arc::clone(store),
+        Arc::new(Metrics::new(config)),
+        vitals,
+        shutdown,
+    ));
+    (addr, stop)
+}
+
+async fn readyz(addr: SocketAddr) -> (u16, String) {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .expect("client");
+    let response = client
+        .get(format!("http://{addr}/readyz"))
+        .send()
+        .await
+        .expect("GET /readyz");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
 
 /// A document of `count` matching items; the first one's guid is `first_guid`.
 fn document(first_guid: &str, count: usize) -> String {
@@ -120,4 +159,75 @@ async fn a_full_disk_that_rolls_the_transaction_back_leaves_every_pooled_connect
         "sqlite fault full, transaction rolled back by SQLite: poll failed with \"{error}\"; \
          after space was freed {ROUNDS} polls and {ROUNDS} deliveries in a row succeeded"
     );
+}
+
+/// `/readyz` answered 200 while every poll failed to record. Ready now means the store accepts
+/// writes: a probe that writes nothing (refused by a read-only database), and the last writes
+/// themselves (a full disk or a damaged page shows only there).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readiness_means_the_store_accepts_writes() {
+    let server = TestServer::start().await;
+    let long_guid = format!("n0-{}", "x".repeat(16 * 1024));
+    server.feed("/news.xml", &document(&long_guid, 1));
+    let mut h = unclustered_harness(&server, &webhook_channel("http://127.0.0.1:9/hook", "")).await;
+    let path = h.config.daemon.state.clone();
+
+    // Read-only: the probe's write is refused.
+    let read_only = Arc::new(
+        SqliteStore::open_with(SqliteStore::file_options(&path).read_only(true))
+            .await
+            .expect("open read-only"),
+    );
+    let (addr, stop) = serve_health(&read_only, &h.config).await;
+    let (status, body) = readyz(addr).await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("readonly"), "{body}");
+    eprintln!("store fault read-only: /readyz {status} {}", body.trim());
+    stop.trigger();
+    let (addr, stop) = serve_health(&h.store, &h.config).await;
+    assert_eq!(readyz(addr).await, (200, "ready\n".to_string()));
+    stop.trigger();
+
+    // Full: the probe writes nothing, so only the failed polls tell.
+    let mut side = side_connection(&h).await;
+    sqlx::query("CREATE TABLE filler (data BLOB)")
+        .execute(&mut side)
+        .await
+        .expect("filler table");
+    for _ in 0..16 {
+        sqlx::query("INSERT INTO filler VALUES (zeroblob(16384))")
+            .execute(&mut side)
+            .await
+            .expect("filler row");
+    }
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+        .fetch_one(&mut side)
+        .await
+        .expect("page count");
+    h.reopen_store(SqliteStore::file_options(&path).pragma("max_page_count", pages.to_string()))
+        .await;
+    let (addr, _stop) = serve_health(&h.store, &h.config).await;
+    assert_eq!(readyz(addr).await.0, 200, "nothing failed yet");
+    let feed = h.config.feeds[0].clone();
+    for attempt in 1..=3 {
+        let state = newswatch::store::FeedState::new(&feed.name, &feed.url);
+        let error = h.poller.poll_feed(&feed, state).await.expect_err("full");
+        assert!(
+            error.to_string().contains("full"),
+            "attempt {attempt}: {error}"
+        );
+    }
+    let (status, body) = readyz(addr).await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("database or disk is full"), "{body}");
+    eprintln!("store fault full: /readyz {status} {}", body.trim());
+
+    // Space is freed: the next poll records, and the store is ready again.
+    sqlx::query("DELETE FROM filler")
+        .execute(&mut side)
+        .await
+        .expect("free space");
+    let state = newswatch::store::FeedState::new(&feed.name, &feed.url);
+    h.poller.poll_feed(&feed, state).await.expect("recorded");
+    assert_eq!(readyz(addr).await, (200, "ready\n".to_string()));
 }
