@@ -42,7 +42,7 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
-    #[error("the last {failures} writes to the database failed, the latest with: {last}")]
+    #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
     #[error("cannot create the state folder {path}: {source}")]
     Folder {
@@ -366,8 +366,9 @@ pub trait Store: Send + Sync + 'static {
         feeds: &'a [(String, String)],
     ) -> impl Future<Output = Result<Vec<FeedState>, StoreError>> + Send + 'a;
 
-    /// Whether the store accepts writes now: an error if its latest writes all failed, or if
-    /// a probe that writes nothing (a write rolled back) is refused. For readiness.
+    /// Whether the store accepts writes now: an error if the transactions of the latest polls
+    /// with items all failed, or if a probe that writes nothing (a write rolled back) is
+    /// refused. For readiness.
     fn check_writable(&self) -> impl Future<Output = Result<(), StoreError>> + Send + '_;
 
     fn feed_state<'a>(

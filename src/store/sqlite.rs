@@ -31,8 +31,8 @@ use super::{
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-/// Failed writes in a row past which the store counts as not accepting writes: one failure
-/// may be a passing lock, three in a row is a store that does not take writes.
+/// Failed poll transactions in a row from which the store counts as not accepting writes: one
+/// failure may be a passing lock, three in a row is a store that does not take writes.
 const FAILED_WRITES_NOT_READY: u32 = 3;
 
 /// How long a write waits for another process holding the database lock.
@@ -44,12 +44,14 @@ pub struct SqliteStore {
     /// One writer at a time in this process: SQLite allows only one anyway, and waiting on a
     /// mutex is cheaper and fairer than SQLite's busy-retry sleeps.
     write_lock: std::sync::Arc<Mutex<()>>,
-    /// How the latest write transactions ended, for readiness: a full disk or a damaged page
-    /// shows only when a write needs new space or touches that page.
+    /// How the latest polls' transactions ended, for readiness: a full disk or a damaged page
+    /// shows only when a write needs new space or touches that page, and the small writes
+    /// around a poll (a failed poll's feed state, an empty claim) still fit in space the file
+    /// already has, so only the polls that carry items tell.
     writes: std::sync::Arc<WriteOutcomes>,
 }
 
-/// Consecutive failed writes and the latest error; any write that commits resets them.
+/// Consecutive failed poll transactions and the latest error; a poll that commits resets them.
 #[derive(Debug, Default)]
 struct WriteOutcomes {
     failed_in_a_row: AtomicU32,
@@ -71,7 +73,7 @@ impl WriteOutcomes {
         }
     }
 
-    /// An error if the last [`FAILED_WRITES_NOT_READY`] writes or more all failed.
+    /// An error if the last [`FAILED_WRITES_NOT_READY`] poll transactions or more all failed.
     fn verdict(&self) -> Result<(), StoreError> {
         let failures = self.failed_in_a_row.load(Ordering::Relaxed);
         if failures < FAILED_WRITES_NOT_READY {
@@ -370,35 +372,30 @@ impl Store for SqliteStore {
         &'a self,
         feeds: &'a [(String, String)],
     ) -> Result<Vec<FeedState>, StoreError> {
-        let result = async {
-            let _writer = self.write_lock.lock().await;
-            let mut tx = self.write_transaction().await?;
-            let mut known: HashMap<String, FeedState> = select_feeds(&mut tx)
-                .await?
-                .into_iter()
-                .map(|state| (state.name.clone(), state))
-                .collect();
-            let mut states = Vec::with_capacity(feeds.len());
-            for (name, url) in feeds {
-                let state = match known.remove(name) {
-                    // Already recorded as it is: nothing to write.
-                    Some(state) if state.config_url == *url => state,
-                    // A new URL is a new source: its first poll follows the backlog rule again,
-                    // and items it shares with the old URL are still known by their ids.
-                    _ => {
-                        let state = FeedState::new(name, url);
-                        upsert_feed(&mut tx, &state).await?;
-                        state
-                    }
-                };
-                states.push(state);
-            }
-            tx.commit().await?;
-            Ok(states)
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        let mut known: HashMap<String, FeedState> = select_feeds(&mut tx)
+            .await?
+            .into_iter()
+            .map(|state| (state.name.clone(), state))
+            .collect();
+        let mut states = Vec::with_capacity(feeds.len());
+        for (name, url) in feeds {
+            let state = match known.remove(name) {
+                // Already recorded as it is: nothing to write.
+                Some(state) if state.config_url == *url => state,
+                // A new URL is a new source: its first poll follows the backlog rule again,
+                // and items it shares with the old URL are still known by their ids.
+                _ => {
+                    let state = FeedState::new(name, url);
+                    upsert_feed(&mut tx, &state).await?;
+                    state
+                }
+            };
+            states.push(state);
         }
-        .await;
-        self.writes.note(&result);
-        result
+        tx.commit().await?;
+        Ok(states)
     }
 
     async fn check_writable(&self) -> Result<(), StoreError> {
@@ -428,16 +425,11 @@ impl Store for SqliteStore {
     }
 
     async fn record_feed_state<'a>(&'a self, state: &'a FeedState) -> Result<(), StoreError> {
-        let result = async {
-            let _writer = self.write_lock.lock().await;
-            // One statement is its own transaction: an unchanged feed's poll, the most common
-            // write, costs one round trip to the database thread instead of three.
-            let mut conn = self.pool.acquire().await?;
-            upsert_feed(&mut conn, state).await
-        }
-        .await;
-        self.writes.note(&result);
-        result
+        let _writer = self.write_lock.lock().await;
+        // One statement is its own transaction: an unchanged feed's poll, the most common
+        // write, costs one round trip to the database thread instead of three.
+        let mut conn = self.pool.acquire().await?;
+        upsert_feed(&mut conn, state).await
     }
 
     async fn record_poll<'a>(
@@ -577,20 +569,15 @@ impl Store for SqliteStore {
     }
 
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
-        let result = async {
-            let _writer = self.write_lock.lock().await;
-            let mut tx = self.write_transaction().await?;
-            let done = sqlx::query("DELETE FROM items WHERE last_seen_at < ?")
-                .bind(cutoff.timestamp())
-                .execute(&mut *tx)
-                .await?;
-            stories::prune(&mut tx, cutoff).await?;
-            tx.commit().await?;
-            Ok(done.rows_affected())
-        }
-        .await;
-        self.writes.note(&result);
-        result
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        let done = sqlx::query("DELETE FROM items WHERE last_seen_at < ?")
+            .bind(cutoff.timestamp())
+            .execute(&mut *tx)
+            .await?;
+        stories::prune(&mut tx, cutoff).await?;
+        tx.commit().await?;
+        Ok(done.rows_affected())
     }
 
     async fn claim_due<'a>(
@@ -601,59 +588,50 @@ impl Store for SqliteStore {
         lease: Duration,
         limit: usize,
     ) -> Result<Vec<OutboxEntry>, StoreError> {
-        let result = async {
-            let _writer = self.write_lock.lock().await;
-            let mut tx = self.write_transaction().await?;
-            let now_s = now.timestamp();
-            // The queue is spelled into the SQL, not bound, so that `digest = 0` meets the
-            // `outbox_due` index as an equality and the rows come out in claim order unsorted.
-            let sql = match queue {
-                Queue::Immediate => {
-                    "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
-                     AND state = 'pending' AND digest = 0 AND next_attempt_at <= ? \
-                     AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
-                }
-                Queue::Digest => {
-                    "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
-                     AND state = 'pending' AND digest > 0 AND next_attempt_at <= ? \
-                     AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
-                }
-            };
-            let rows = sqlx::query(sql)
-                .bind(channel)
-                .bind(now_s)
-                .bind(now_s)
-                .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-                .fetch_all(&mut *tx)
-                .await?;
-            let lease_until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
-            let mut entries = Vec::with_capacity(rows.len());
-            for row in rows {
-                let id: String = row.try_get("id")?;
-                sqlx::query(
-                    "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?",
-                )
+        let _writer = self.write_lock.lock().await;
+        let mut tx = self.write_transaction().await?;
+        let now_s = now.timestamp();
+        // The queue is spelled into the SQL, not bound, so that `digest = 0` meets the
+        // `outbox_due` index as an equality and the rows come out in claim order unsorted.
+        let sql = match queue {
+            Queue::Immediate => {
+                "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
+                 AND state = 'pending' AND digest = 0 AND next_attempt_at <= ? \
+                 AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
+            }
+            Queue::Digest => {
+                "SELECT id, body, attempts, created_at, hold FROM outbox WHERE channel = ? \
+                 AND state = 'pending' AND digest > 0 AND next_attempt_at <= ? \
+                 AND lease_until <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?"
+            }
+        };
+        let rows = sqlx::query(sql)
+            .bind(channel)
+            .bind(now_s)
+            .bind(now_s)
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .fetch_all(&mut *tx)
+            .await?;
+        let lease_until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: String = row.try_get("id")?;
+            sqlx::query("UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?")
                 .bind(lease_until)
                 .bind(&id)
                 .execute(&mut *tx)
                 .await?;
-                entries.push(OutboxEntry {
-                    id,
-                    channel: channel.to_string(),
-                    body: row.try_get("body")?,
-                    attempts: u32::try_from(row.try_get::<i64, _>("attempts")? + 1)
-                        .unwrap_or(u32::MAX),
-                    created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0)
-                        .unwrap_or(now),
-                    hold: row.try_get("hold")?,
-                });
-            }
-            tx.commit().await?;
-            Ok(entries)
+            entries.push(OutboxEntry {
+                id,
+                channel: channel.to_string(),
+                body: row.try_get("body")?,
+                attempts: u32::try_from(row.try_get::<i64, _>("attempts")? + 1).unwrap_or(u32::MAX),
+                created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0).unwrap_or(now),
+                hold: row.try_get("hold")?,
+            });
         }
-        .await;
-        self.writes.note(&result);
-        result
+        tx.commit().await?;
+        Ok(entries)
     }
 
     async fn finish_delivery<'a>(
@@ -662,34 +640,29 @@ impl Store for SqliteStore {
         result: &'a DeliveryResult,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let result = async {
-            let _writer = self.write_lock.lock().await;
-            let now_s = now.timestamp();
-            let query = match result {
-                DeliveryResult::Delivered => sqlx::query(
-                    "UPDATE outbox SET state = 'delivered', finished_at = ?, lease_until = 0, \
-                     last_error = NULL WHERE id = ?",
-                )
-                .bind(now_s),
-                DeliveryResult::Retry { at, error } => sqlx::query(
-                    "UPDATE outbox SET next_attempt_at = ?, lease_until = 0, last_error = ? \
-                     WHERE id = ?",
-                )
-                .bind(at.timestamp())
-                .bind(error),
-                DeliveryResult::Dead { error } => sqlx::query(
-                    "UPDATE outbox SET state = 'dead', finished_at = ?, lease_until = 0, \
-                     last_error = ? WHERE id = ?",
-                )
-                .bind(now_s)
-                .bind(error),
-            };
-            query.bind(id).execute(&self.pool).await?;
-            Ok(())
-        }
-        .await;
-        self.writes.note(&result);
-        result
+        let _writer = self.write_lock.lock().await;
+        let now_s = now.timestamp();
+        let query = match result {
+            DeliveryResult::Delivered => sqlx::query(
+                "UPDATE outbox SET state = 'delivered', finished_at = ?, lease_until = 0, \
+                 last_error = NULL WHERE id = ?",
+            )
+            .bind(now_s),
+            DeliveryResult::Retry { at, error } => sqlx::query(
+                "UPDATE outbox SET next_attempt_at = ?, lease_until = 0, last_error = ? \
+                 WHERE id = ?",
+            )
+            .bind(at.timestamp())
+            .bind(error),
+            DeliveryResult::Dead { error } => sqlx::query(
+                "UPDATE outbox SET state = 'dead', finished_at = ?, lease_until = 0, \
+                 last_error = ? WHERE id = ?",
+            )
+            .bind(now_s)
+            .bind(error),
+        };
+        query.bind(id).execute(&self.pool).await?;
+        Ok(())
     }
 
     async fn next_due<'a>(&'a self, channel: &'a str) -> Result<Option<DateTime<Utc>>, StoreError> {
@@ -750,26 +723,21 @@ impl Store for SqliteStore {
         since: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let result = async {
-            let _writer = self.write_lock.lock().await;
-            let done = sqlx::query(
-                "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
-                 attempts = 0, finished_at = NULL \
-                 WHERE state = ? AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?)",
-            )
-            .bind(now.timestamp())
-            .bind(if delivered { "delivered" } else { "dead" })
-            .bind(channel)
-            .bind(channel)
-            .bind(since.map(|t| t.timestamp()))
-            .bind(since.map(|t| t.timestamp()))
-            .execute(&self.pool)
-            .await?;
-            Ok(done.rows_affected())
-        }
-        .await;
-        self.writes.note(&result);
-        result
+        let _writer = self.write_lock.lock().await;
+        let done = sqlx::query(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
+             attempts = 0, finished_at = NULL \
+             WHERE state = ? AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?)",
+        )
+        .bind(now.timestamp())
+        .bind(if delivered { "delivered" } else { "dead" })
+        .bind(channel)
+        .bind(channel)
+        .bind(since.map(|t| t.timestamp()))
+        .bind(since.map(|t| t.timestamp()))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
     }
 
     async fn open_incidents(&self) -> Result<Vec<Incident>, StoreError> {
