@@ -4,6 +4,11 @@
 //! Writes are serialized in-process by a mutex and across processes by `BEGIN IMMEDIATE`, so a
 //! transaction never fails half-way on a lock upgrade; readers (such as `status` while the
 //! daemon runs) are never blocked in WAL mode.
+//!
+//! Opening never replaces state: a missing file is created private (0600, folder 0700), and
+//! an existing one that is empty, not SQLite, fails `quick_check` or is another program's is
+//! refused untouched. A pooled connection that sqlx still counts inside a transaction (SQLite
+//! rolled it back by itself after SQLITE_FULL or SQLITE_IOERR) is closed, not reused.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
