@@ -463,3 +463,88 @@ fn test_rule_shows_how_items_group_into_stories() {
     );
     assert!(text.contains("2 of 2 items match, in 1 story"), "{text}");
 }
+
+#[test]
+fn a_damaged_state_database_is_refused_and_left_as_it_was() {
+    let (dir, config) = demo_copy();
+    let config = config.to_str().expect("utf-8").to_string();
+    let state = dir.path().join("state");
+    std::fs::create_dir_all(&state).expect("state folder");
+    let db = state.join("demo.db");
+    for (what, bytes) in [("empty", Vec::new()), ("garbage", vec![0x5Au8; 4096])] {
+        std::fs::write(&db, &bytes).expect("damaged file");
+        let run = newswatch()
+            .args(["-c", &config, "run", "--once"])
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{what}: {stderr}");
+        assert!(
+            stderr.contains("newswatch refuses to open it") && stderr.contains("move it away"),
+            "{what}: {stderr}"
+        );
+        assert_eq!(std::fs::read(&db).expect("still there"), bytes, "{what}");
+        eprintln!("{what} database: {}", stderr.trim());
+    }
+    // Moved away, as the message says: the next run starts fresh, and the one after reopens it.
+    std::fs::rename(&db, state.join("demo.db.damaged")).expect("move away");
+    for run in ["first", "second"] {
+        let output = newswatch()
+            .args(["-c", &config, "run", "--once"])
+            .output()
+            .expect("run");
+        assert!(
+            output.status.success(),
+            "{run}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn state_and_maildir_files_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, config) = demo_copy();
+    // The umask of a shell outside systemd; the files must not depend on it.
+    let run = std::process::Command::new("sh")
+        .args(["-c", "umask 022 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_newswatch"))
+        .args(["-c", config.to_str().expect("utf-8"), "run", "--once"])
+        .env_remove("NEWSWATCH_CONFIG")
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("run");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mode = |path: &Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let state = dir.path().join("state");
+    assert_eq!(mode(&state), 0o700, "state folder");
+    for name in ["demo.db", "demo.db-wal", "demo.db-shm"] {
+        let path = state.join(name);
+        // The WAL files are removed when the last connection closes cleanly.
+        if name == "demo.db" || path.exists() {
+            assert_eq!(mode(&path), 0o600, "{name}");
+        }
+    }
+    let mail = state.join("demo-mail");
+    for sub in ["tmp", "new", "cur"] {
+        assert_eq!(mode(&mail.join(sub)), 0o700, "demo-mail/{sub}");
+    }
+    let messages: Vec<_> = std::fs::read_dir(mail.join("new"))
+        .expect("maildir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert!(!messages.is_empty());
+    for message in messages {
+        assert_eq!(mode(&message), 0o600, "{}", message.display());
+    }
+}

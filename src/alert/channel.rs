@@ -389,13 +389,24 @@ fn email_message(
 /// half-written message. The file is named after the alert, so delivering the same alert
 /// twice (after a crash) leaves one message, not two.
 async fn deliver_to_maildir(dir: &Path, id: &str, message: &[u8]) -> std::io::Result<PathBuf> {
+    use tokio::io::AsyncWriteExt;
+    // Alerts are mail for their owner only: folders this creates are 0700 and messages 0600,
+    // whatever the umask (folders that already exist keep their mode).
+    let mut folders = tokio::fs::DirBuilder::new();
+    folders.recursive(true).mode(0o700);
     for sub in ["tmp", "new", "cur"] {
-        tokio::fs::create_dir_all(dir.join(sub)).await?;
+        folders.create(dir.join(sub)).await?;
     }
     let name = format!("newswatch-{id}");
     let tmp = dir.join("tmp").join(&name);
-    tokio::fs::write(&tmp, message).await?;
-    let file = tokio::fs::File::open(&tmp).await?;
+    let mut file = tokio::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .await?;
+    file.write_all(message).await?;
     file.sync_all().await?;
     let new = dir.join("new").join(&name);
     tokio::fs::rename(&tmp, &new).await?;

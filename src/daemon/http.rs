@@ -1,5 +1,5 @@
 //! The HTTP listener of `[daemon] listen`: `/metrics` for Prometheus, `/healthz` (the process
-//! answers) and `/readyz` (it can do its job: the store answers, the config on disk is the one
+//! answers) and `/readyz` (it can do its job: the store accepts writes, the config on disk is the one
 //! running, and the scheduler loops). There is no authentication: bind it to loopback, or to
 //! an address only trusted scrapers reach.
 //!
@@ -114,9 +114,9 @@ async fn healthz() -> Response {
 }
 
 async fn readyz<S: Store>(State(reporter): State<Arc<Reporter<S>>>) -> Response {
-    // Feed names are never empty, so this is a lookup that finds nothing: the cheapest query
-    // that still proves the database answers.
-    let store = match tokio::time::timeout(STORE_LIMIT, reporter.store.feed_state("")).await {
+    // Ready means the store takes writes, not only that it answers: a read-only or full
+    // database answers reads while every poll fails to record.
+    let store = match tokio::time::timeout(STORE_LIMIT, reporter.store.check_writable()).await {
         Ok(Ok(_)) => Ok(()),
         Ok(Err(error)) => Err(error.to_string()),
         Err(_elapsed) => Err(format!("no answer within {}s", STORE_LIMIT.as_secs())),
@@ -148,7 +148,7 @@ fn readiness(
 ) -> Result<(), Vec<String>> {
     let mut reasons = Vec::new();
     if let Err(error) = store {
-        reasons.push(format!("store unreachable: {error}"));
+        reasons.push(format!("store does not accept writes: {error}"));
     }
     if let Some(error) = config_error {
         reasons.push(format!(
@@ -227,7 +227,7 @@ mod tests {
             Case {
                 name: "store down",
                 store_error: Some("database is locked"),
-                want: &["store unreachable: database is locked"],
+                want: &["store does not accept writes: database is locked"],
                 ..well
             },
             Case {

@@ -26,6 +26,25 @@ pub enum StoreError {
     Encode(#[from] serde_json::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "{reason}, so newswatch refuses to open it: starting from an empty database would \
+         alert every item of every feed's backlog again. To start fresh deliberately, move it \
+         away (mv {path} {path}.damaged) and run again; to keep its history, restore it from a \
+         backup"
+    )]
+    /// The file at `path` exists but is not a whole newswatch database.
+    Damaged { path: String, reason: String },
+    #[error(
+        "cannot read the state database {path}: {source}; newswatch must read and write it \
+         (check its owner and permissions)"
+    )]
+    Unreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the last {failures} polls failed to record, the latest with: {last}")]
+    WritesFailing { failures: u32, last: String },
     #[error("cannot create the state folder {path}: {source}")]
     Folder {
         path: String,
@@ -355,6 +374,11 @@ pub trait Store: Send + Sync + 'static {
         &'a self,
         feeds: &'a [(String, String)],
     ) -> impl Future<Output = Result<Vec<FeedState>, StoreError>> + Send + 'a;
+
+    /// Whether the store accepts writes now: an error if the transactions of the latest polls
+    /// with items all failed, or if a probe that writes nothing (a write rolled back) is
+    /// refused. For readiness.
+    fn check_writable(&self) -> impl Future<Output = Result<(), StoreError>> + Send + '_;
 
     fn feed_state<'a>(
         &'a self,

@@ -4,10 +4,16 @@
 //! Writes are serialized in-process by a mutex and across processes by `BEGIN IMMEDIATE`, so a
 //! transaction never fails half-way on a lock upgrade; readers (such as `status` while the
 //! daemon runs) are never blocked in WAL mode.
+//!
+//! Opening never replaces state: a missing file is created private (0600, folder 0700), and
+//! an existing one that is empty, not SQLite, fails `quick_check` or is another program's is
+//! refused untouched. A pooled connection that sqlx still counts inside a transaction (SQLite
+//! rolled it back by itself after SQLITE_FULL or SQLITE_IOERR) is closed, not reused.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -16,7 +22,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+use sqlx::{Connection, QueryBuilder, Row, Sqlite, Transaction};
 use tokio::sync::Mutex;
 
 use crate::alert::OutboxAlert;
@@ -30,6 +36,10 @@ use super::{
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// Failed poll transactions in a row from which the store counts as not accepting writes: one
+/// failure may be a passing lock, three in a row is a store that does not take writes.
+const FAILED_WRITES_NOT_READY: u32 = 3;
+
 /// How long a write waits for another process holding the database lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -39,6 +49,48 @@ pub struct SqliteStore {
     /// One writer at a time in this process: SQLite allows only one anyway, and waiting on a
     /// mutex is cheaper and fairer than SQLite's busy-retry sleeps.
     write_lock: std::sync::Arc<Mutex<()>>,
+    /// How the latest polls' transactions ended, for readiness: a full disk or a damaged page
+    /// shows only when a write needs new space or touches that page, and the small writes
+    /// around a poll (a failed poll's feed state, an empty claim) still fit in space the file
+    /// already has, so only the polls that carry items tell.
+    writes: std::sync::Arc<WriteOutcomes>,
+}
+
+/// Consecutive failed poll transactions and the latest error; a poll that commits resets them.
+#[derive(Debug, Default)]
+struct WriteOutcomes {
+    failed_in_a_row: AtomicU32,
+    last_error: std::sync::Mutex<String>,
+}
+
+impl WriteOutcomes {
+    fn note<T>(&self, result: &Result<T, StoreError>) {
+        match result {
+            Ok(_) => self.failed_in_a_row.store(0, Ordering::Relaxed),
+            // Only the database's own errors say whether it takes writes.
+            Err(StoreError::Database(error)) => {
+                if let Ok(mut last) = self.last_error.lock() {
+                    *last = error.to_string();
+                }
+                self.failed_in_a_row.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// An error if the last [`FAILED_WRITES_NOT_READY`] poll transactions or more all failed.
+    fn verdict(&self) -> Result<(), StoreError> {
+        let failures = self.failed_in_a_row.load(Ordering::Relaxed);
+        if failures < FAILED_WRITES_NOT_READY {
+            return Ok(());
+        }
+        let last = self
+            .last_error
+            .lock()
+            .map(|last| last.clone())
+            .unwrap_or_default();
+        Err(StoreError::WritesFailing { failures, last })
+    }
 }
 
 impl SqliteStore {
@@ -88,40 +140,236 @@ impl SqliteStore {
 
     /// Opens a database file with `options` changed from [`SqliteStore::file_options`]: the
     /// fault-injection tests shorten the busy timeout or cap the file's size with them.
+    ///
+    /// A missing file is created, readable by its owner only, and migrated under another name
+    /// before it takes its own: a file at `path` is always a whole newswatch database, so one
+    /// that is empty, not SQLite, damaged or another program's is refused, untouched, rather
+    /// than replaced by an empty one that would alert every feed's backlog again.
     pub async fn open_with(options: SqliteConnectOptions) -> Result<SqliteStore, StoreError> {
-        let path = options.get_filename();
-        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
-                path: folder.display().to_string(),
-                source,
-            })?;
+        let path = options.get_filename().to_path_buf();
+        if vet_existing_file(&path)? {
+            vet_schema(&path).await?;
+        } else {
+            create_database(&path, &options).await?;
         }
-        Self::connect(options).await
+        let pool = Self::pool(options)
+            .await
+            .map_err(|e| damaged_or(&path, e))?;
+        Self::migrate(pool).await
     }
 
     /// An in-memory database, for tests and `test-rule`.
     pub async fn open_in_memory() -> Result<SqliteStore, StoreError> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?;
-        Self::connect(options).await
+        Self::migrate(Self::pool(options).await?).await
     }
 
-    async fn connect(options: SqliteConnectOptions) -> Result<SqliteStore, StoreError> {
+    async fn pool(options: SqliteConnectOptions) -> Result<SqlitePool, sqlx::Error> {
         let in_memory = options.get_filename() == Path::new(":memory:");
-        let pool = SqlitePoolOptions::new()
+        let mut pool = SqlitePoolOptions::new()
             // Each in-memory connection would be its own database.
-            .max_connections(if in_memory { 1 } else { 4 })
-            .connect_with(options)
-            .await?;
+            .max_connections(if in_memory { 1 } else { 4 });
+        if !in_memory {
+            // Closing an in-memory connection would drop its database with it; a file's
+            // connection is replaced by a fresh one on the next acquire.
+            pool = pool.after_release(|conn, _| Box::pin(discard_if_left_in_transaction(conn)));
+        }
+        pool.connect_with(options).await
+    }
+
+    async fn migrate(pool: SqlitePool) -> Result<SqliteStore, StoreError> {
         MIGRATOR.run(&pool).await?;
         Ok(SqliteStore {
             pool,
             write_lock: std::sync::Arc::new(Mutex::new(())),
+            writes: std::sync::Arc::default(),
         })
     }
 
     async fn write_transaction(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
+}
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Whether a database file exists at `path`; an error if one does that cannot be ours: empty,
+/// unreadable, or without the SQLite header. Reads only the first 16 bytes.
+fn vet_existing_file(path: &Path) -> Result<bool, StoreError> {
+    use std::io::Read;
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(source) => {
+            return Err(StoreError::Unreadable {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    let mut header = Vec::with_capacity(SQLITE_HEADER.len());
+    file.take(SQLITE_HEADER.len() as u64)
+        .read_to_end(&mut header)
+        .map_err(|source| StoreError::Unreadable {
+            path: path.display().to_string(),
+            source,
+        })?;
+    if header.is_empty() {
+        return Err(damaged(path, "the file is empty (0 bytes)"));
+    }
+    if header != SQLITE_HEADER {
+        return Err(damaged(
+            path,
+            "it is not an SQLite database (it does not start with the SQLite header)",
+        ));
+    }
+    Ok(true)
+}
+
+/// Checks an existing database before migrating it: SQLite's `quick_check` passes, and it is
+/// newswatch's (it has the migrations table) or holds no table at all (a first run that
+/// stopped before its first migration, with nothing to lose). It reads through a connection
+/// of its own that sets nothing (not even the journal mode), so a refused file is left as it
+/// was.
+async fn vet_schema(path: &Path) -> Result<(), StoreError> {
+    let plain = SqliteConnectOptions::new()
+        .filename(path)
+        .busy_timeout(BUSY_TIMEOUT);
+    let mut conn = sqlx::SqliteConnection::connect_with(&plain)
+        .await
+        .map_err(|e| damaged_or(path, e))?;
+    let vetted = vet_schema_on(&mut conn, path).await;
+    // Closing cleanly only matters to SQLite's bookkeeping; the verdict is already known.
+    let _ = conn.close().await;
+    vetted
+}
+
+async fn vet_schema_on(conn: &mut sqlx::SqliteConnection, path: &Path) -> Result<(), StoreError> {
+    let verdict: String = sqlx::query_scalar("PRAGMA quick_check(1)")
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| damaged_or(path, e))?;
+    if verdict != "ok" {
+        return Err(damaged(
+            path,
+            &format!("SQLite's integrity check failed ({verdict})"),
+        ));
+    }
+    let (tables, ours): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(*) FILTER (WHERE name = '_sqlx_migrations') FROM sqlite_master \
+         WHERE type = 'table'",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| damaged_or(path, e))?;
+    if tables > 0 && ours == 0 {
+        return Err(damaged(
+            path,
+            "it has tables but no newswatch migrations (_sqlx_migrations): it is another \
+             program's database",
+        ));
+    }
+    Ok(())
+}
+
+/// Creates the database at `path`, and its folder, readable by the owner only (its `-wal` and
+/// `-shm` files take the database's mode). It is migrated as `<name>.creating` and then linked
+/// to `path`, so a crash on the way leaves no half-made file at `path` to be refused later.
+async fn create_database(path: &Path, options: &SqliteConnectOptions) -> Result<(), StoreError> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(folder)
+            .map_err(|source| StoreError::Folder {
+                path: folder.display().to_string(),
+                source,
+            })?;
+    }
+    let mut name = path.as_os_str().to_owned();
+    name.push(".creating");
+    let draft = std::path::PathBuf::from(name);
+    let remove_draft = || {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = draft.as_os_str().to_owned();
+            name.push(suffix);
+            // Absent is fine: this only clears what a crash may have left.
+            let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+        }
+    };
+    remove_draft();
+    let creating = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&draft);
+    creating.map_err(|source| StoreError::Folder {
+        path: draft.display().to_string(),
+        source,
+    })?;
+    let made = async {
+        let pool = SqliteStore::pool(options.clone().filename(&draft)).await?;
+        let migrated = MIGRATOR.run(&pool).await;
+        // Closing the last connection checkpoints the WAL into the file and removes it.
+        pool.close().await;
+        migrated?;
+        Ok::<(), StoreError>(())
+    }
+    .await;
+    let linked = made.and_then(|()| match std::fs::hard_link(&draft, path) {
+        // Another process created it meanwhile: open theirs.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map_err(|source| StoreError::Folder {
+            path: path.display().to_string(),
+            source,
+        }),
+    });
+    remove_draft();
+    linked
+}
+
+/// A database error that says the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB) becomes
+/// [`StoreError::Damaged`]; any other stays what it is.
+fn damaged_or(path: &Path, error: sqlx::Error) -> StoreError {
+    let code = match &error {
+        sqlx::Error::Database(db) => db.code().and_then(|c| c.parse::<i32>().ok()),
+        _ => None,
+    };
+    // The primary result code is the low byte of an extended one.
+    match code.map(|c| c & 0xff) {
+        Some(11) | Some(26) => damaged(path, &error.to_string()),
+        _ => StoreError::Database(error),
+    }
+}
+
+fn damaged(path: &Path, reason: &str) -> StoreError {
+    StoreError::Damaged {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// The pool's check of a connection coming back: `false` (close it) if sqlx still counts it
+/// inside a transaction. SQLite rolls a transaction back by itself when a COMMIT, or a
+/// statement without a statement journal, fails with SQLITE_FULL or SQLITE_IOERR; the
+/// `ROLLBACK` that sqlx sends when the failed transaction is dropped then fails ("no
+/// transaction is active") and its depth counter stays at 1, so every later `BEGIN` on that
+/// connection would fail with "attempted to call begin_with at non-zero transaction depth".
+async fn discard_if_left_in_transaction(
+    conn: &mut sqlx::SqliteConnection,
+) -> Result<bool, sqlx::Error> {
+    // The rollback queued by the dropped transaction runs before the ping answers.
+    conn.ping().await?;
+    if conn.is_in_transaction() {
+        tracing::warn!(
+            "a database connection came back from a failed transaction still counted inside \
+             it (SQLite had already rolled it back); closing it, a new one replaces it"
+        );
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 impl Store for SqliteStore {
@@ -155,6 +403,27 @@ impl Store for SqliteStore {
         Ok(states)
     }
 
+    async fn check_writable(&self) -> Result<(), StoreError> {
+        self.writes.verdict()?;
+        // A writer of this process holds the lock: it is writing, and its outcome will tell.
+        let Ok(_writer) = self.write_lock.try_lock() else {
+            return Ok(());
+        };
+        let mut tx = self.write_transaction().await?;
+        // Rewriting the header's user_version with its own value is a write SQLite refuses on a
+        // read-only database; the rollback leaves the file as it was.
+        let version: i64 = sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "PRAGMA user_version = {version}"
+        )))
+        .execute(&mut *tx)
+        .await?;
+        tx.rollback().await?;
+        Ok(())
+    }
+
     async fn feed_state<'a>(&'a self, name: &'a str) -> Result<Option<FeedState>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         select_feed(&mut conn, name).await
@@ -174,129 +443,134 @@ impl Store for SqliteStore {
         items: &'a [PolledItem<'a>],
         now: DateTime<Utc>,
     ) -> Result<PollCommit, StoreError> {
-        let _writer = self.write_lock.lock().await;
-        let mut tx = self.write_transaction().await?;
-        let feed = state.name.as_str();
-        let now_s = now.timestamp();
+        let result = async {
+            let _writer = self.write_lock.lock().await;
+            let mut tx = self.write_transaction().await?;
+            let feed = state.name.as_str();
+            let now_s = now.timestamp();
 
-        let ids: Vec<&str> = items.iter().map(|p| p.item.entry_id.as_str()).collect();
-        let known = known_entry_ids(&mut tx, feed, &ids).await?;
-        touch_items(&mut tx, feed, &known, now_s).await?;
+            let ids: Vec<&str> = items.iter().map(|p| p.item.entry_id.as_str()).collect();
+            let known = known_entry_ids(&mut tx, feed, &ids).await?;
+            touch_items(&mut tx, feed, &known, now_s).await?;
 
-        // A feed may repeat an entry id within one document; the first copy wins.
-        let mut fresh: Vec<&PolledItem<'_>> = Vec::new();
-        let mut taken: HashSet<&str> = HashSet::new();
-        for polled in items {
-            let id = polled.item.entry_id.as_str();
-            if !known.contains(id) && taken.insert(id) {
-                fresh.push(polled);
-            }
-        }
-        let links: Vec<&str> = fresh
-            .iter()
-            .filter_map(|p| p.item.canonical_link.as_deref())
-            .collect();
-        let first_carriers = first_carriers(&mut tx, feed, &links).await?;
-
-        let mut commit = PollCommit {
-            new_items: Vec::with_capacity(fresh.len()),
-            already_seen: items.len() - fresh.len(),
-            alerts_queued: 0,
-        };
-        for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
-                 first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry) ",
-            );
-            insert.push_values(chunk, |mut row, polled| {
-                let item = polled.item;
-                let duplicate_of = item
-                    .canonical_link
-                    .as_deref()
-                    .and_then(|link| first_carriers.get(link));
-                row.push_bind(feed)
-                    .push_bind(&item.entry_id)
-                    .push_bind(&item.canonical_link)
-                    .push_bind(&item.title)
-                    .push_bind(&item.link)
-                    .push_bind(item.published.or(item.updated).map(|t| t.timestamp()))
-                    .push_bind(now_s)
-                    .push_bind(now_s)
-                    .push_bind(polled.alertable)
-                    .push_bind(duplicate_of.map(|k| k.feed.clone()))
-                    .push_bind(duplicate_of.map(|k| k.entry_id.clone()));
-            });
-            insert.build().execute(&mut *tx).await?;
-        }
-        let matches: Vec<(&str, &ItemMatch, String)> = fresh
-            .iter()
-            .flat_map(|p| p.matches.iter().map(move |m| (p.item.entry_id.as_str(), m)))
-            .map(|(id, m)| Ok((id, m, serde_json::to_string(&m.spans)?)))
-            .collect::<Result<_, serde_json::Error>>()?;
-        for chunk in matches.chunks(ROWS_PER_STATEMENT) {
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT OR IGNORE INTO matches (feed, entry_id, rule, spans, matched_at) ",
-            );
-            insert.push_values(chunk, |mut row, (id, found, spans)| {
-                row.push_bind(feed)
-                    .push_bind(*id)
-                    .push_bind(&found.rule)
-                    .push_bind(spans.as_str())
-                    .push_bind(now_s);
-            });
-            insert.build().execute(&mut *tx).await?;
-        }
-        // Stories first: an item that joins a story queues a follow-up instead of its alert.
-        let mut joined: HashSet<(&str, &str)> = HashSet::new();
-        for polled in fresh.iter().filter(|p| p.alertable) {
-            for decision in polled.stories {
-                let recorded_as_joined =
-                    stories::record(&mut tx, polled.item, decision, now).await?;
-                if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
-                    joined.insert((polled.item.entry_id.as_str(), decision.rule.as_str()));
+            // A feed may repeat an entry id within one document; the first copy wins.
+            let mut fresh: Vec<&PolledItem<'_>> = Vec::new();
+            let mut taken: HashSet<&str> = HashSet::new();
+            for polled in items {
+                let id = polled.item.entry_id.as_str();
+                if !known.contains(id) && taken.insert(id) {
+                    fresh.push(polled);
                 }
             }
+            let links: Vec<&str> = fresh
+                .iter()
+                .filter_map(|p| p.item.canonical_link.as_deref())
+                .collect();
+            let first_carriers = first_carriers(&mut tx, feed, &links).await?;
+
+            let mut commit = PollCommit {
+                new_items: Vec::with_capacity(fresh.len()),
+                already_seen: items.len() - fresh.len(),
+                alerts_queued: 0,
+            };
+            for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
+                let mut insert = QueryBuilder::<Sqlite>::new(
+                    "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
+                     first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry) ",
+                );
+                insert.push_values(chunk, |mut row, polled| {
+                    let item = polled.item;
+                    let duplicate_of = item
+                        .canonical_link
+                        .as_deref()
+                        .and_then(|link| first_carriers.get(link));
+                    row.push_bind(feed)
+                        .push_bind(&item.entry_id)
+                        .push_bind(&item.canonical_link)
+                        .push_bind(&item.title)
+                        .push_bind(&item.link)
+                        .push_bind(item.published.or(item.updated).map(|t| t.timestamp()))
+                        .push_bind(now_s)
+                        .push_bind(now_s)
+                        .push_bind(polled.alertable)
+                        .push_bind(duplicate_of.map(|k| k.feed.clone()))
+                        .push_bind(duplicate_of.map(|k| k.entry_id.clone()));
+                });
+                insert.build().execute(&mut *tx).await?;
+            }
+            let matches: Vec<(&str, &ItemMatch, String)> = fresh
+                .iter()
+                .flat_map(|p| p.matches.iter().map(move |m| (p.item.entry_id.as_str(), m)))
+                .map(|(id, m)| Ok((id, m, serde_json::to_string(&m.spans)?)))
+                .collect::<Result<_, serde_json::Error>>()?;
+            for chunk in matches.chunks(ROWS_PER_STATEMENT) {
+                let mut insert = QueryBuilder::<Sqlite>::new(
+                    "INSERT OR IGNORE INTO matches (feed, entry_id, rule, spans, matched_at) ",
+                );
+                insert.push_values(chunk, |mut row, (id, found, spans)| {
+                    row.push_bind(feed)
+                        .push_bind(*id)
+                        .push_bind(&found.rule)
+                        .push_bind(spans.as_str())
+                        .push_bind(now_s);
+                });
+                insert.build().execute(&mut *tx).await?;
+            }
+            // Stories first: an item that joins a story queues a follow-up instead of its alert.
+            let mut joined: HashSet<(&str, &str)> = HashSet::new();
+            for polled in fresh.iter().filter(|p| p.alertable) {
+                for decision in polled.stories {
+                    let recorded_as_joined =
+                        stories::record(&mut tx, polled.item, decision, now).await?;
+                    if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
+                        joined.insert((polled.item.entry_id.as_str(), decision.rule.as_str()));
+                    }
+                }
+            }
+            let alerts: Vec<(&str, &OutboxAlert)> = fresh
+                .iter()
+                .filter(|p| p.alertable)
+                .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
+                .filter(|(entry, alert)| !joined.contains(&(*entry, alert.rule.as_str())))
+                .collect();
+            let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
+                .into_iter()
+                .map(|(entry, alert)| (feed, entry, alert))
+                .collect();
+            commit.alerts_queued += queue_alerts(&mut tx, &alerts, now_s).await?;
+            for polled in fresh {
+                let item = polled.item;
+                commit.new_items.push(NewItem {
+                    entry_id: item.entry_id.clone(),
+                    alertable: polled.alertable,
+                    duplicate_of: item
+                        .canonical_link
+                        .as_deref()
+                        .and_then(|link| first_carriers.get(link))
+                        .cloned(),
+                    matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
+                    joined_stories: polled
+                        .stories
+                        .iter()
+                        .filter(|d| joined.contains(&(item.entry_id.as_str(), d.rule.as_str())))
+                        .map(|d| d.rule.clone())
+                        .collect(),
+                });
+            }
+            upsert_feed(&mut tx, state).await?;
+            if !commit.new_items.is_empty() {
+                sqlx::query("UPDATE feeds SET last_new_at = ? WHERE name = ?")
+                    .bind(now_s)
+                    .bind(feed)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(commit)
         }
-        let alerts: Vec<(&str, &OutboxAlert)> = fresh
-            .iter()
-            .filter(|p| p.alertable)
-            .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
-            .filter(|(entry, alert)| !joined.contains(&(*entry, alert.rule.as_str())))
-            .collect();
-        let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
-            .into_iter()
-            .map(|(entry, alert)| (feed, entry, alert))
-            .collect();
-        commit.alerts_queued += queue_alerts(&mut tx, &alerts, now_s).await?;
-        for polled in fresh {
-            let item = polled.item;
-            commit.new_items.push(NewItem {
-                entry_id: item.entry_id.clone(),
-                alertable: polled.alertable,
-                duplicate_of: item
-                    .canonical_link
-                    .as_deref()
-                    .and_then(|link| first_carriers.get(link))
-                    .cloned(),
-                matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
-                joined_stories: polled
-                    .stories
-                    .iter()
-                    .filter(|d| joined.contains(&(item.entry_id.as_str(), d.rule.as_str())))
-                    .map(|d| d.rule.clone())
-                    .collect(),
-            });
-        }
-        upsert_feed(&mut tx, state).await?;
-        if !commit.new_items.is_empty() {
-            sqlx::query("UPDATE feeds SET last_new_at = ? WHERE name = ?")
-                .bind(now_s)
-                .bind(feed)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(commit)
+        .await;
+        self.writes.note(&result);
+        result
     }
 
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
@@ -987,5 +1261,126 @@ mod tests {
             .await
             .expect("poll 4");
         assert_eq!(back.new_items.len(), 1, "a pruned item is new again");
+    }
+}
+
+#[cfg(test)]
+mod opening {
+    //! What `SqliteStore::open` does with the file it is given: a missing one is created
+    //! private, an existing one must be a newswatch database or it is refused untouched.
+
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    /// Opens `path`, which must be refused, and checks the refusal says how to start fresh
+    /// and that the file is as it was.
+    async fn refused(path: &Path, why: &str) {
+        let before = std::fs::read(path).expect("read before");
+        let error = SqliteStore::open(path)
+            .await
+            .expect_err("a damaged database is refused");
+        let text = error.to_string();
+        assert!(text.contains(why), "{text}");
+        assert!(text.contains("move it away"), "{text}");
+        assert_eq!(std::fs::read(path).expect("read after"), before, "{text}");
+        assert!(!path.with_extension("db-wal").exists(), "{text}");
+    }
+
+    #[tokio::test]
+    async fn an_empty_file_is_refused_untouched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        std::fs::write(&path, b"").expect("empty file");
+        refused(&path, "is empty").await;
+    }
+
+    #[tokio::test]
+    async fn a_file_of_garbage_is_refused_untouched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        std::fs::write(&path, vec![0xA5u8; 8192]).expect("garbage");
+        refused(&path, "not an SQLite database").await;
+    }
+
+    #[tokio::test]
+    async fn a_database_with_a_damaged_page_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        let store = SqliteStore::open(&path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        store.pool.close().await;
+        // Page 2 onwards is the schema's tables: zero its first bytes (the page header).
+        let mut bytes = std::fs::read(&path).expect("read");
+        let page: usize = 4096;
+        assert!(bytes.len() > 3 * page, "{} bytes", bytes.len());
+        bytes[page..page + 16].fill(0xFF);
+        std::fs::write(&path, &bytes).expect("damage");
+        let error = SqliteStore::open(&path).await.expect_err("damaged page");
+        assert!(error.to_string().contains("move it away"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn another_programs_database_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        let options = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true);
+        let mut conn = sqlx::SqliteConnection::connect_with(&options)
+            .await
+            .expect("create");
+        sqlx::query("CREATE TABLE notes (text TEXT)")
+            .execute(&mut conn)
+            .await
+            .expect("table");
+        conn.close().await.expect("close");
+        refused(&path, "no newswatch migrations").await;
+    }
+
+    #[tokio::test]
+    async fn a_valid_database_opens_again_with_its_state() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        let store = SqliteStore::open(&path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        store.pool.close().await;
+        let store = SqliteStore::open(&path).await.expect("reopen");
+        assert!(store.feed_state("a").await.expect("read").is_some());
+    }
+
+    #[tokio::test]
+    async fn a_new_database_and_its_folder_are_private() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("state");
+        let path = folder.join("state.db");
+        // SAFETY: umask only changes the mode of files created after it; set it to the usual
+        // 022 so the test proves the modes do not depend on it.
+        let old = unsafe { libc::umask(0o022) };
+        let store = SqliteStore::open(&path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        // SAFETY: as above.
+        unsafe { libc::umask(old) };
+        assert_eq!(mode(&folder), 0o700);
+        for file in ["state.db", "state.db-wal", "state.db-shm"] {
+            assert_eq!(mode(&folder.join(file)), 0o600, "{file}");
+        }
     }
 }
