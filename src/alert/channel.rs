@@ -77,6 +77,9 @@ enum Sink {
     Sendmail {
         mailer: AsyncSendmailTransport<Tokio1Executor>,
         envelope: Envelope,
+        /// How long the command may take to take the message: a hung command (a full queue
+        /// directory, a relay it waits on) would otherwise hold the channel for good.
+        deadline: Duration,
     },
     Maildir {
         dir: PathBuf,
@@ -180,6 +183,7 @@ impl Channel {
                     EmailTransport::Sendmail { command } => Sink::Sendmail {
                         mailer: AsyncSendmailTransport::new_with_command(command.as_os_str()),
                         envelope,
+                        deadline: smtp_timeouts.message,
                     },
                     EmailTransport::Maildir { dir } => Sink::Maildir {
                         dir: dir.clone(),
@@ -263,15 +267,25 @@ impl Channel {
                     Err(error) => Err(DeliveryError::transient(format!("SMTP: {error}"))),
                 }
             }
-            Sink::Sendmail { mailer, envelope } => {
+            Sink::Sendmail {
+                mailer,
+                envelope,
+                deadline,
+            } => {
                 let message = email_message(&self.templates, outgoing, envelope)?;
-                mailer
-                    .send(message)
-                    .await
-                    .map(|()| Delivered {
-                        answer: "sendmail accepted".into(),
-                    })
-                    .map_err(|e| DeliveryError::transient(format!("sendmail: {e}")))
+                // lettre spawns the command with kill_on_drop: the timeout ends the process.
+                match tokio::time::timeout(*deadline, mailer.send(message)).await {
+                    Ok(sent) => sent
+                        .map(|()| Delivered {
+                            answer: "sendmail accepted".into(),
+                        })
+                        .map_err(|e| DeliveryError::transient(format!("sendmail: {e}"))),
+                    Err(_) => Err(DeliveryError::transient(format!(
+                        "sendmail: the command did not take the message within {}s and was \
+                         killed; the alert stays pending (check the local mail system)",
+                        deadline.as_secs()
+                    ))),
+                }
             }
             Sink::Maildir { dir, envelope } => {
                 let message = email_message(&self.templates, outgoing, envelope)?;

@@ -79,7 +79,8 @@ pub struct SmtpTimeouts {
     /// the answer to EHLO, STARTTLS (with its handshake and second EHLO), AUTH, MAIL, each
     /// RCPT, DATA; and QUIT when a connection is closed.
     pub command: Duration,
-    /// Sending the message and reading the reply to its final ".".
+    /// Sending the message and reading the reply to its final "."; for the sendmail
+    /// transport, the whole run of the command.
     pub message: Duration,
 }
 

@@ -136,3 +136,80 @@ async fn a_stalled_smtp_server_fails_each_send_at_its_deadline_and_the_alerts_wa
         );
     }
 }
+
+/// A sendmail command that never takes the message: the send fails at the message deadline
+/// as transient, the hung process is killed, and the alert goes out once the command works.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_sendmail_command_is_killed_at_its_deadline_and_the_alert_waits() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let server = news_server().await;
+    let spool = tempfile::tempdir().expect("spool");
+    let script = spool.path().join("sendmail");
+    // While `hang` exists the command records its pid and sleeps far past the deadline, as a
+    // sendmail waiting on a full queue would; otherwise it keeps the message it is given.
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nd='{dir}'\nif [ -e \"$d/hang\" ]; then echo $$ > \"$d/pid\"; exec sleep 60; fi\n\
+             cat > \"$d/message.$$\"\n",
+            dir = spool.path().display()
+        ),
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::write(spool.path().join("hang"), "").expect("hang marker");
+    let channel = format!(
+        "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"newswatch@test.example\"\n\
+         to = [\"desk@test.example\"]\ntransport = \"sendmail\"\nsendmail_command = \"{}\"\n",
+        script.display()
+    );
+    let h = news_harness("", &server, &channel).await;
+    h.poll("news").await;
+    let worker = smtp_worker(&h);
+
+    let hung = tokio::time::timeout(HUNG, drain(&worker))
+        .await
+        .expect("a hung sendmail must fail at its deadline, not hold the channel");
+    assert_eq!((hung.delivered, hung.retrying, hung.dead), (0, 2, 0));
+    let errors: Vec<String> =
+        sqlx::query_scalar("SELECT last_error FROM outbox WHERE state = 'pending'")
+            .fetch_all(&mut side_connection(&h).await)
+            .await
+            .expect("errors");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.contains("did not take the message")),
+        "{errors:?}"
+    );
+    // The timed-out command was killed (it would sleep for a minute): its pid is gone or a
+    // zombie waiting to be reaped, within a bounded wait.
+    let pid = std::fs::read_to_string(spool.path().join("pid")).expect("pid");
+    let stat = format!("/proc/{}/stat", pid.trim());
+    let mut alive = true;
+    for _ in 0..50 {
+        alive = std::fs::read_to_string(&stat).is_ok_and(|s| !s.contains(") Z "));
+        if !alive {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!alive, "the hung sendmail process was left running");
+
+    std::fs::remove_file(spool.path().join("hang")).expect("unhang");
+    h.clock.advance(Duration::from_secs(120));
+    let back = tokio::time::timeout(HUNG, drain(&worker))
+        .await
+        .expect("delivery through a working command");
+    assert_eq!(back.delivered, 2);
+    assert_eq!(outbox(&h).await, (0, 2, 0));
+    let kept = std::fs::read_dir(spool.path())
+        .expect("spool")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("message."))
+        })
+        .count();
+    assert_eq!(kept, 2);
+}
