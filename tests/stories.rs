@@ -482,3 +482,61 @@ async fn two_feeds_polled_at_once_with_one_story_make_one_alert() {
         assert_eq!(stories[0].members.len(), 3, "round {round}");
     }
 }
+
+/// A first run over a year of one feed (a backfill, a replay): the story window runs on the
+/// items' own dates, so the same kind of news a quarter apart makes separate stories, each
+/// with its alert, as the live stream would have; reports of one event an hour apart still
+/// make one. A date in the future counts as the moment the item was seen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backfill_over_months_groups_by_publication_time() {
+    let server = TestServer::start().await;
+    let hook = TestWebhook::start(0, 500).await;
+    let feeds = feed("wire", &server.url("/wire.xml"));
+    let h = Harness::new(
+        "new_feed_backlog = \"400d\"\nmax_item_age = \"400d\"",
+        &format!("{feeds}{RULE}{}", webhook_channel(&hook.url, "")),
+    )
+    .await;
+    let now = h.clock.now();
+    let quarter = chrono::Duration::days(91);
+    let mut items = String::new();
+    for q in 0..4i32 {
+        let at = now - quarter * (4 - q);
+        for (n, outlet) in ["Reuters", "Bloomberg"].iter().enumerate() {
+            let at = at + chrono::Duration::hours(n as i64);
+            items.push_str(&format!(
+                "<item><guid isPermaLink=\"false\">q{q}-{n}</guid><title>US lawmakers press \
+                 Alibaba over People's Liberation Army ties - {outlet}</title>\
+                 <link>https://news.example.com/{q}/{n}</link><pubDate>{}</pubDate>\
+                 <description>Lawmakers renewed questions about Alibaba and the People's \
+                 Liberation Army.</description></item>\n",
+                at.to_rfc2822()
+            ));
+        }
+    }
+    // Dated a year ahead: taken as seen now, so it cannot hold a story open.
+    items.push_str(&format!(
+        "<item><guid isPermaLink=\"false\">future</guid><title>Alibaba denies PLA links in \
+         statement</title><link>https://news.example.com/future</link><pubDate>{}</pubDate>\
+         </item>\n",
+        (now + chrono::Duration::days(365)).to_rfc2822()
+    ));
+    server.feed(
+        "/wire.xml",
+        &format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>w</title>\
+             <link>https://news.example.com/</link><description>d</description>\n{items}\
+             </channel></rss>"
+        ),
+    );
+    h.poll("wire").await;
+    let stories = h
+        .store
+        .stories(now - chrono::Duration::days(400), None)
+        .await
+        .expect("stories");
+    let mut sizes: Vec<usize> = stories.iter().map(|s| s.members.len()).collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, [1, 2, 2, 2, 2], "four quarters and the statement");
+    assert_eq!(drain(&h).await.delivered, 5, "one alert per event");
+}

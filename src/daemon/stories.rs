@@ -64,7 +64,7 @@ impl Stories {
                 key: member_key(&stored.feed, &stored.entry_id),
                 canonical_link: stored.canonical_link,
                 fingerprint: Fingerprint::of(&stored.title, &stored.summary, &stored.concepts),
-                at: stored.joined_at,
+                at: story_time(stored.published_at, stored.joined_at),
             };
             index.insert(&stored.rule, &stored.story, member);
         }
@@ -108,7 +108,7 @@ impl Stories {
                 key: key.clone(),
                 canonical_link: item.canonical_link.clone(),
                 fingerprint: fingerprint.clone(),
-                at: now,
+                at: story_time(item.published.or(item.updated), now),
             };
             let threshold = rule
                 .cluster
@@ -190,6 +190,15 @@ pub fn render_table(stories: &[StorySummary]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// When an item happened, for the story window: its own date, so that a backfill, a replay or
+/// a first run over months of items groups them as the live stream would have (five
+/// quarters' results polled in one pass are five stories, not one); but never later than
+/// when it was first seen, so that a wrong future date cannot hold a story open. An item
+/// without a date happened when it was seen.
+pub fn story_time(dated: Option<DateTime<Utc>>, seen: DateTime<Utc>) -> DateTime<Utc> {
+    dated.map_or(seen, |at| at.min(seen))
 }
 
 /// The index key of an item: unique across feeds.

@@ -216,6 +216,8 @@ pub struct StoredMember {
     pub canonical_link: Option<String>,
     pub concepts: Vec<String>,
     pub joined_at: DateTime<Utc>,
+    /// The item's own date (published, else updated), if it had one.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// A story for `newswatch stories`.

@@ -267,8 +267,8 @@ pub(super) async fn members_since(
     since: DateTime<Utc>,
 ) -> Result<Vec<StoredMember>, StoreError> {
     let rows = sqlx::query(
-        "SELECT rule, story, feed, entry_id, title, summary, canonical_link, concepts, joined_at \
-         FROM story_members WHERE joined_at >= ? ORDER BY joined_at, rowid",
+        "SELECT rule, story, feed, entry_id, title, summary, canonical_link, concepts, joined_at, \
+         published_at FROM story_members WHERE joined_at >= ? ORDER BY joined_at, rowid",
     )
     .bind(since.timestamp())
     .fetch_all(&mut *conn)
@@ -289,6 +289,9 @@ pub(super) async fn members_since(
                     .map(str::to_string)
                     .collect(),
                 joined_at: timestamp(row.try_get("joined_at")?),
+                published_at: row
+                    .try_get::<Option<i64>, _>("published_at")?
+                    .map(timestamp),
             })
         })
         .collect()
