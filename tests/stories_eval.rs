@@ -852,6 +852,19 @@ fn stream_clustering_quality() {
     let dev: Vec<&Case> = dev.iter().collect();
     println!("stream set, one rule, threshold {DEFAULT_THRESHOLD}:");
     let (scores, _) = stream_lines("dev", &dev, DEFAULT_THRESHOLD);
+    println!("threshold sweep (stream dev half):");
+    for step in 0..=10 {
+        let threshold = 0.20 + 0.05 * f64::from(step);
+        let (s, result) = evaluate(&dev, threshold);
+        println!(
+            "  {threshold:.2}  pairwise P {:.3} R {:.3}  B-cubed P {:.3} R {:.3}  without alert {}",
+            s.pair_precision,
+            s.pair_recall,
+            s.bcubed_precision,
+            s.bcubed_recall,
+            events_without_alert(&dev, &result.cluster).len()
+        );
+    }
     if std::env::var_os("STREAM_VERBOSE").is_some() {
         print_errors(&dev, DEFAULT_THRESHOLD);
     }
