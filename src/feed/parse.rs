@@ -66,7 +66,7 @@ pub fn parse_feed(
         let mut repairs = Vec::new();
         let feed =
             match encoding::decode(body, content_type, top_level_domain(base_url).as_deref())? {
-                Document::Json(json) => parse_json(json, base_url, &mut repairs)?,
+                Document::Json(json) => parse_json(&json, base_url, &mut repairs)?,
                 Document::Xml(xml) => parse_xml(xml, base_url, &mut repairs)?,
             };
         if !repairs.is_empty() {
