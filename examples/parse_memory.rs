@@ -63,7 +63,9 @@ fn main() {
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("parse_memory: {problem}; usage: parse_memory rss|atom|json|long-items|markup-title|cp1252 [COUNT] [none]");
+    eprintln!(
+        "parse_memory: {problem}; usage: parse_memory rss|atom|json|long-items|markup-title|cp1252 [COUNT] [none]"
+    );
     std::process::exit(2);
 }
 
