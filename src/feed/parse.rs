@@ -680,6 +680,49 @@ mod tests {
         assert_eq!(parsed.items[0].entry_id, "j0");
     }
 
+    /// A log writer that keeps what it is given.
+    #[derive(Clone, Default)]
+    struct CapturedLog(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for CapturedLog {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .expect("log buffer lock")
+                .extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn dropped_entries_are_logged_with_the_feed_and_the_count() {
+        let log = CapturedLog::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let items: String = (0..MAX_ITEMS_PER_FEED + 7)
+            .map(|i| format!("<item><title>n{i}</title><guid>g{i}</guid></item>"))
+            .collect();
+        let body = format!("<rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>");
+        let parsed = tracing::subscriber::with_default(subscriber, || {
+            parse_feed("wire", body.as_bytes(), None, None).expect("valid feed")
+        });
+        assert_eq!(parsed.items.len(), MAX_ITEMS_PER_FEED);
+        let text = String::from_utf8_lossy(&log.0.lock().expect("log buffer lock")).into_owned();
+        assert!(
+            text.contains("WARN")
+                && text.contains("feed=\"wire\"")
+                && text.contains("entries=1007"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_feed_rs_panic_becomes_an_error() {
         let body = "<rss version=\"2.0\"><channel><title>t</title><link>http://x/</link>\
