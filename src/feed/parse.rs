@@ -2,8 +2,9 @@
 //! [`Item`]s. This is the one entry point the daemon calls for RSS, Atom and JSON feeds.
 //!
 //! The work is three steps: the repair layer (`crate::feed::repair`) decodes the body to
-//! UTF-8 and mends what feed-rs would reject or misread, feed-rs builds its model (again after
-//! a second round of repairs if it fails), and `feed_to_parsed` turns that model into our
+//! UTF-8, mends what feed-rs would reject or misread and cuts the entries past
+//! [`MAX_ITEMS_PER_FEED`], feed-rs builds its model (again after a second round of repairs if
+//! it fails), and `feed_to_parsed` turns that model into our
 //! items, text and links normalized once here so that rules, dedup and alerts all see the same
 //! values. All of it runs under `catch_unwind`: a panic in a dependency fails one poll, never
 //! the daemon.
@@ -15,12 +16,14 @@ use url::Url;
 
 use crate::feed::normalize::{canonical_link, html_to_text};
 use crate::feed::repair::encoding::{self, Document};
-use crate::feed::repair::{self, Repair, date, json, markup, person};
+use crate::feed::repair::{self, Repair, date, entry_cap, json, markup, person};
 use crate::feed::{Item, ParsedFeed};
 
 /// Entries taken from one document; the rest are dropped with a warning. News feeds carry tens
-/// of entries; this bounds the work and the store transaction of one poll whatever a server
-/// sends (within `max_body`, a document of empty `<item/>`s could hold over a million).
+/// of entries; this bounds the work, the memory and the store transaction of one poll whatever
+/// a server sends (within `max_body`, a document of empty `<item/>`s could hold over a
+/// million). The rest are cut from the document before feed-rs reads it
+/// (`repair::entry_cap`): its model costs about a kilobyte per entry, however small.
 pub const MAX_ITEMS_PER_FEED: usize = 1000;
 
 /// Longest title kept, in bytes of normalized text: a headline is a line, not a page.
@@ -64,15 +67,15 @@ pub fn parse_feed(
 ) -> Result<ParsedFeed, ParseError> {
     let parse = || {
         let mut repairs = Vec::new();
-        let feed =
+        let model =
             match encoding::decode(body, content_type, top_level_domain(base_url).as_deref())? {
-                Document::Json(json) => parse_json(json, base_url, &mut repairs)?,
+                Document::Json(json) => parse_json(&json, base_url, &mut repairs)?,
                 Document::Xml(xml) => parse_xml(xml, base_url, &mut repairs)?,
             };
         if !repairs.is_empty() {
             tracing::debug!(feed = feed_name, ?repairs, "feed repaired before parsing");
         }
-        Ok(feed_to_parsed(feed_name, feed, base_url))
+        Ok(feed_to_parsed(feed_name, model, base_url))
     };
     std::panic::catch_unwind(parse)
         .unwrap_or_else(|payload| Err(ParseError::Panicked(panic_message(payload.as_ref()))))
@@ -89,48 +92,85 @@ pub fn parse_feed_unrepaired(
     let parse = || {
         feed_rs_parser(base_url, false)
             .parse(body)
-            .map(|feed| feed_to_parsed(feed_name, feed, base_url))
+            .map(|feed| feed_to_parsed(feed_name, FeedModel::new(feed, None), base_url))
             .map_err(ParseError::FeedRs)
     };
     std::panic::catch_unwind(parse)
         .unwrap_or_else(|payload| Err(ParseError::Panicked(panic_message(payload.as_ref()))))
 }
 
-/// XML through the pre-parse repairs and feed-rs; if feed-rs finds the XML malformed, once
-/// more after mending it.
+/// feed-rs's model of a document, and how many entries the document held.
+struct FeedModel {
+    feed: Feed,
+    /// Entries in the document: more than `feed.entries` when those past
+    /// [`MAX_ITEMS_PER_FEED`] were cut before feed-rs read it.
+    entries_in_document: usize,
+}
+
+impl FeedModel {
+    /// `cut_from` is the number of entries the document held if the entry cap cut it.
+    fn new(feed: Feed, cut_from: Option<usize>) -> FeedModel {
+        let entries_in_document = cut_from.unwrap_or(0).max(feed.entries.len());
+        FeedModel {
+            feed,
+            entries_in_document,
+        }
+    }
+}
+
+/// XML through the pre-parse repairs, the entry cap and feed-rs; if feed-rs finds the XML
+/// malformed, once more after mending it.
 fn parse_xml(
     xml: String,
     base_url: Option<&str>,
     repairs: &mut Vec<Repair>,
-) -> Result<Feed, ParseError> {
+) -> Result<FeedModel, ParseError> {
     let xml = repair::prepare_xml(xml, repairs);
+    let (xml, entries) = cap_xml(xml);
     let error = match feed_rs_parser(base_url, true).parse(xml.as_bytes()) {
-        Ok(feed) => return Ok(feed),
+        Ok(feed) => return Ok(FeedModel::new(feed, entries)),
         Err(error @ ParseFeedError::XmlReader(_)) => error,
         Err(error) => return Err(ParseError::FeedRs(error)),
     };
     let Some(mended) = markup::recover_malformed(&xml) else {
         return Err(ParseError::FeedRs(error));
     };
+    // Two copies of a 10 MiB document are one too many for the second parse.
+    drop(xml);
     repairs.push(Repair::MalformedXmlRecovered);
+    // Mending can part entries the scan took as nested.
+    let (mended, entries_mended) = cap_xml(mended);
     feed_rs_parser(base_url, true)
         .parse(mended.as_bytes())
+        .map(|feed| FeedModel::new(feed, entries.max(entries_mended)))
         .map_err(|_| ParseError::FeedRs(error))
 }
 
-/// JSON Feed through feed-rs; if feed-rs rejects its shape, once more after coercing it.
+/// `xml` cut after entry [`MAX_ITEMS_PER_FEED`], with the number of entries it held if it was.
+fn cap_xml(xml: String) -> (String, Option<usize>) {
+    match entry_cap::cap_xml_entries(&xml, MAX_ITEMS_PER_FEED) {
+        Some(capped) => (capped.doc, Some(capped.entries)),
+        None => (xml, None),
+    }
+}
+
+/// JSON Feed through the entry cap and feed-rs; if feed-rs rejects its shape, once more after
+/// coercing it.
 fn parse_json(
     body: &[u8],
     base_url: Option<&str>,
     repairs: &mut Vec<Repair>,
-) -> Result<Feed, ParseError> {
+) -> Result<FeedModel, ParseError> {
+    let capped = entry_cap::cap_json_items(body, MAX_ITEMS_PER_FEED);
+    let entries = capped.as_ref().map(|capped| capped.entries);
+    let body = capped.as_ref().map_or(body, |capped| capped.doc.as_slice());
     let spaced = person::space_wide_neighbours(body);
     if spaced.is_some() {
         repairs.push(Repair::EmailSpaced);
     }
     let body = spaced.as_deref().unwrap_or(body);
     let error = match feed_rs_parser(base_url, true).parse(body) {
-        Ok(feed) => return Ok(feed),
+        Ok(feed) => return Ok(FeedModel::new(feed, entries)),
         Err(error) => error,
     };
     let Some(coerced) = json::coerce_json_feed(body) else {
@@ -139,6 +179,7 @@ fn parse_json(
     repairs.push(Repair::JsonFeedCoerced);
     feed_rs_parser(base_url, true)
         .parse(coerced.as_slice())
+        .map(|feed| FeedModel::new(feed, entries))
         .map_err(|_| ParseError::FeedRs(error))
 }
 
@@ -176,7 +217,11 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Step 3: feed-rs's model to ours.
-fn feed_to_parsed(feed_name: &str, feed: Feed, base_url: Option<&str>) -> ParsedFeed {
+fn feed_to_parsed(feed_name: &str, model: FeedModel, base_url: Option<&str>) -> ParsedFeed {
+    let FeedModel {
+        feed,
+        entries_in_document: entries,
+    } = model;
     let base = base_url.and_then(|base| Url::parse(base).ok());
     let title = feed
         .title
@@ -186,7 +231,6 @@ fn feed_to_parsed(feed_name: &str, feed: Feed, base_url: Option<&str>) -> Parsed
         .ttl
         .filter(|minutes| *minutes > 0)
         .map(|minutes| std::time::Duration::from_secs(u64::from(minutes) * 60));
-    let entries = feed.entries.len();
     if entries > MAX_ITEMS_PER_FEED {
         tracing::warn!(
             feed = feed_name,
@@ -592,6 +636,91 @@ mod tests {
         let parsed = parse_feed("f", body.as_bytes(), None, None).expect("valid feed");
         assert_eq!(parsed.items.len(), MAX_ITEMS_PER_FEED);
         assert_eq!(parsed.items[0].entry_id, "g0", "document order is kept");
+    }
+
+    #[test]
+    fn entries_past_the_cap_are_never_read() {
+        // feed-rs fails a whole Atom feed on one entry whose `content` has both a `src` and a
+        // body, and no repair mends that: past the cap, such an entry must not be read at all.
+        let broken = "<entry><id>bad</id><title>t</title>\
+                      <content src=\"https://example.com/x\" type=\"text/html\">body</content></entry>";
+        assert!(
+            parse_feed(
+                "f",
+                format!(
+                    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>{broken}</feed>"
+                )
+                .as_bytes(),
+                None,
+                None
+            )
+            .is_err(),
+            "the broken entry alone fails the feed"
+        );
+        let entries: String = (0..MAX_ITEMS_PER_FEED)
+            .map(|i| format!("<entry><id>e{i}</id><title>n{i}</title></entry>"))
+            .collect();
+        let body = format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>{entries}{broken}{broken}</feed>"
+        );
+        let parsed = parse_feed("f", body.as_bytes(), None, None).expect("the cut feed parses");
+        assert_eq!(parsed.items.len(), MAX_ITEMS_PER_FEED);
+        assert_eq!(parsed.items[MAX_ITEMS_PER_FEED - 1].entry_id, "e999");
+        // The same in JSON Feed, whose entries past the cap are not even JSON.
+        let items: Vec<String> = (0..MAX_ITEMS_PER_FEED)
+            .map(|i| format!("{{\"id\": \"j{i}\", \"title\": \"n{i}\"}}"))
+            .collect();
+        let body = format!(
+            "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \
+             \"items\": [{}, {{\"id\": 1, \"title\": }}, {{]}}",
+            items.join(", ")
+        );
+        let parsed = parse_feed("f", body.as_bytes(), None, None).expect("the cut feed parses");
+        assert_eq!(parsed.items.len(), MAX_ITEMS_PER_FEED);
+        assert_eq!(parsed.items[0].entry_id, "j0");
+    }
+
+    /// A log writer that keeps what it is given.
+    #[derive(Clone, Default)]
+    struct CapturedLog(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for CapturedLog {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .expect("log buffer lock")
+                .extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn dropped_entries_are_logged_with_the_feed_and_the_count() {
+        let log = CapturedLog::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let items: String = (0..MAX_ITEMS_PER_FEED + 7)
+            .map(|i| format!("<item><title>n{i}</title><guid>g{i}</guid></item>"))
+            .collect();
+        let body = format!("<rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>");
+        let parsed = tracing::subscriber::with_default(subscriber, || {
+            parse_feed("wire", body.as_bytes(), None, None).expect("valid feed")
+        });
+        assert_eq!(parsed.items.len(), MAX_ITEMS_PER_FEED);
+        let text = String::from_utf8_lossy(&log.0.lock().expect("log buffer lock")).into_owned();
+        assert!(
+            text.contains("WARN")
+                && text.contains("feed=\"wire\"")
+                && text.contains("entries=1007"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -44,29 +44,43 @@ pub(crate) fn escape_markup_in_text(doc: &str) -> Option<String> {
             continue;
         };
         let content = tag.end..tag.end + length;
-        escape_markup_outside_cdata(doc, content.clone(), &mut edits);
+        if let Some(escaped) = escape_markup_outside_cdata(&doc[content.clone()]) {
+            edits.replace(content.clone(), escaped);
+        }
         tags.resume_at(content.end);
     }
     edits.apply(doc)
 }
 
-/// Adds edits that turn every `<` in `range` that is not the start of a CDATA section into
-/// `&lt;`. Inside CDATA nothing changes.
-fn escape_markup_outside_cdata(doc: &str, range: Range<usize>, edits: &mut Edits) {
-    let bytes = &doc.as_bytes()[..range.end];
-    let mut pos = range.start;
+/// `text` with every `<` that does not start a CDATA section turned into `&lt;`, or `None`
+/// when there is none. One copy per element, sized up front: an edit per `<` cost 56 bytes
+/// each, 130 MiB for a 9.5 MiB title of `<b>x</b>` (issue 16).
+fn escape_markup_outside_cdata(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut escaped: Option<String> = None;
+    let mut copied = 0;
+    let mut pos = 0;
     while let Some(offset) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + offset;
         if bytes[lt..].starts_with(b"<![CDATA[") {
             match memmem::find(&bytes[lt..], b"]]>") {
                 Some(end) => pos = lt + end + 3,
-                None => return,
+                None => break,
             }
         } else {
-            edits.replace(lt..lt + 1, "&lt;");
+            let out = escaped.get_or_insert_with(|| {
+                let lts = memchr::memchr_iter(b'<', bytes).count();
+                String::with_capacity(text.len() + 3 * lts)
+            });
+            out.push_str(&text[copied..lt]);
+            out.push_str("&lt;");
+            copied = lt + 1;
             pos = lt + 1;
         }
     }
+    let mut escaped = escaped?;
+    escaped.push_str(&text[copied..]);
+    Some(escaped)
 }
 
 /// Mends a document feed-rs rejected as malformed; `None` when there was nothing to mend.

@@ -13,9 +13,12 @@
 //!    spacing of e-mail addresses that touch a multi-byte character. Each first checks whether
 //!    its fix is needed, with a scan far cheaper than parsing, and copies the document only if
 //!    it is.
-//! 3. feed-rs, with [`date::parse_timestamp`] as its timestamp parser.
-//! 4. Only when feed-rs fails: [`markup::recover_malformed`] for XML that is not well-formed,
-//!    [`json::coerce_json_feed`] for JSON Feed of the wrong shape; then feed-rs again.
+//! 3. [`entry_cap`]: a document of more than `MAX_ITEMS_PER_FEED` entries is cut after the
+//!    last one kept, so that feed-rs never builds the rest.
+//! 4. feed-rs, with [`date::parse_timestamp`] as its timestamp parser.
+//! 5. Only when feed-rs fails: [`markup::recover_malformed`] for XML that is not well-formed,
+//!    [`json::coerce_json_feed`] for JSON Feed of the wrong shape (each on the cut document,
+//!    and the result cut again); then feed-rs again.
 //!
 //! Bugs that belong in feed-rs itself are written up in `docs/upstream.md`; once fixed there,
 //! the matching step here can go.
@@ -24,6 +27,7 @@ pub(crate) mod atom;
 pub(crate) mod cdf;
 pub(crate) mod date;
 pub(crate) mod encoding;
+pub(crate) mod entry_cap;
 pub(crate) mod json;
 pub(crate) mod markup;
 pub(crate) mod person;
