@@ -17,6 +17,34 @@ use super::{drain, items_seen, side_connection, unqueued_alerts, worker};
 /// More write rounds than the pool has connections (4), so every pooled connection serves one.
 const ROUNDS: usize = 10;
 
+/// Simulates a full disk with space to free: `rows` of 16 KiB in a `filler` table (written
+/// through the returned side connection, which can `DELETE FROM filler` to free them), then
+/// the store reopened on a file that may not grow past its current size.
+async fn fill_and_cap(
+    h: &mut crate::common::Harness,
+    path: &std::path::Path,
+    rows: usize,
+) -> sqlx::SqliteConnection {
+    let mut side = side_connection(h).await;
+    sqlx::query("CREATE TABLE filler (data BLOB)")
+        .execute(&mut side)
+        .await
+        .expect("filler table");
+    for _ in 0..rows {
+        sqlx::query("INSERT INTO filler VALUES (zeroblob(16384))")
+            .execute(&mut side)
+            .await
+            .expect("filler row");
+    }
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+        .fetch_one(&mut side)
+        .await
+        .expect("page count");
+    h.reopen_store(SqliteStore::file_options(path).pragma("max_page_count", pages.to_string()))
+        .await;
+    side
+}
+
 /// Serves `/readyz` (and the rest) for `store` on loopback, with a scheduler that just beat.
 async fn serve_health(
     store: &Arc<SqliteStore>,
@@ -92,23 +120,7 @@ async fn a_full_disk_that_rolls_the_transaction_back_leaves_every_pooled_connect
     let path = h.config.daemon.state.clone();
 
     // A full disk with something to free: 1 MiB of other data, and a file that may not grow.
-    let mut side = side_connection(&h).await;
-    sqlx::query("CREATE TABLE filler (data BLOB)")
-        .execute(&mut side)
-        .await
-        .expect("filler table");
-    for _ in 0..64 {
-        sqlx::query("INSERT INTO filler VALUES (zeroblob(16384))")
-            .execute(&mut side)
-            .await
-            .expect("filler row");
-    }
-    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
-        .fetch_one(&mut side)
-        .await
-        .expect("page count");
-    let capped = SqliteStore::file_options(&path).pragma("max_page_count", pages.to_string());
-    h.reopen_store(capped).await;
+    let mut side = fill_and_cap(&mut h, &path, 64).await;
 
     let feed = h.config.feeds[0].clone();
     let state = newswatch::store::FeedState::new(&feed.name, &feed.url);
@@ -189,23 +201,7 @@ async fn readiness_means_the_store_accepts_writes() {
     stop.trigger();
 
     // Full: the probe writes nothing, so only the failed polls tell.
-    let mut side = side_connection(&h).await;
-    sqlx::query("CREATE TABLE filler (data BLOB)")
-        .execute(&mut side)
-        .await
-        .expect("filler table");
-    for _ in 0..16 {
-        sqlx::query("INSERT INTO filler VALUES (zeroblob(16384))")
-            .execute(&mut side)
-            .await
-            .expect("filler row");
-    }
-    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
-        .fetch_one(&mut side)
-        .await
-        .expect("page count");
-    h.reopen_store(SqliteStore::file_options(&path).pragma("max_page_count", pages.to_string()))
-        .await;
+    let mut side = fill_and_cap(&mut h, &path, 16).await;
     let (addr, _stop) = serve_health(&h.store, &h.config).await;
     assert_eq!(readyz(addr).await.0, 200, "nothing failed yet");
     let feed = h.config.feeds[0].clone();
