@@ -16,7 +16,7 @@ use reqwest::StatusCode;
 
 use crate::config::DaemonConfig;
 use crate::feed::redact::redact_url;
-use crate::net::{Blocked, Guard};
+use crate::net::{Blocked, Guard, blocked_cause};
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
 /// Redirect hops followed before giving up (a loop ends here).
@@ -361,12 +361,8 @@ impl Fetcher {
     fn classify(&self, error: reqwest::Error) -> FetchError {
         // Its message would quote the URL, query secrets included; the poll's log names it.
         let error = error.without_url();
-        let mut source = std::error::Error::source(&error);
-        while let Some(cause) = source {
-            if let Some(blocked) = cause.downcast_ref::<Blocked>() {
-                return FetchError::Blocked(blocked.clone());
-            }
-            source = cause.source();
+        if let Some(blocked) = blocked_cause(&error) {
+            return FetchError::Blocked(blocked.clone());
         }
         if error.is_timeout() {
             FetchError::Timeout(self.settings.timeout)
