@@ -865,6 +865,8 @@ fn stream_clustering_quality() {
             events_without_alert(&dev, &result.cluster).len()
         );
     }
+    println!("per-rule replay of the dev half (each clustering rule of config/newswatch.toml):");
+    rule_lines("dev", &dev, &clustering_rules());
     println!("feed orders (a first run or backfill polls each feed once, in any order):");
     for seed in 1..=5u64 {
         let (agree, s) = permuted_replay(&dev, &result_of(&dev, DEFAULT_THRESHOLD), seed);
