@@ -436,6 +436,16 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
             "{summary}; alerts: {} delivered, {} retrying, {} dead{held}",
             delivered.delivered, delivered.retrying, delivered.dead
         );
+        // A cron job or a systemd timer must see a run that read nothing as a failure; one
+        // feed failing among others is the health alerts' business, not the exit code's.
+        if summary.polled > 0 && summary.failed == summary.polled {
+            return Err(Failure::Runtime(anyhow::anyhow!(
+                "every feed polled failed ({} of {}): see the errors above, or `newswatch \
+                 status` for each feed's last error",
+                summary.failed,
+                summary.polled
+            )));
+        }
         return Ok(());
     }
     let vitals = Arc::new(Vitals::default());

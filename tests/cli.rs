@@ -548,3 +548,60 @@ fn state_and_maildir_files_are_private_whatever_the_umask() {
         assert_eq!(mode(&message), 0o600, "{}", message.display());
     }
 }
+
+/// `run --once` exits 1 when every feed it polled failed (a cron job must notice a run that
+/// read nothing), and 0 when at least one feed was read, whatever the others did.
+#[test]
+fn run_once_fails_when_every_feed_failed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = dir.path().join("good.xml");
+    std::fs::write(&good, rss(&[("g1", "An ordinary headline", Utc::now())])).expect("feed file");
+    let feed = |name: &str, path: &Path| {
+        format!(
+            "[[feed]]\nname = \"{name}\"\nurl = \"file://{}\"\n",
+            path.display()
+        )
+    };
+    let missing = dir.path().join("missing.xml");
+    let base = format!(
+        "[daemon]\nstate = \"{}\"\n\n[[rule]]\nname = \"r\"\nquery = \"alibaba\"\nnotify = [\"m\"]\n\n\
+         [[channel]]\nname = \"m\"\ntype = \"email\"\nfrom = \"a@example.org\"\n\
+         to = [\"b@example.org\"]\ntransport = \"maildir\"\ndir = \"{}\"\n\n",
+        dir.path().join("state.db").display(),
+        dir.path().join("mail").display()
+    );
+    let all_failing = write_config(
+        dir.path(),
+        &format!(
+            "{base}{}{}",
+            feed("gone-1", &missing),
+            feed("gone-2", &missing)
+        ),
+    );
+    let output = newswatch()
+        .args(["-c", all_failing.to_str().expect("utf-8"), "run", "--once"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("every feed polled failed (2 of 2)"),
+        "{stderr}"
+    );
+    // The summary is still printed: it says what happened.
+    assert!(String::from_utf8_lossy(&output.stdout).contains("2 failed"));
+
+    let one_good = write_config(
+        dir.path(),
+        &format!("{base}{}{}", feed("gone-1", &missing), feed("good", &good)),
+    );
+    let output = newswatch()
+        .args(["-c", one_good.to_str().expect("utf-8"), "run", "--once"])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
