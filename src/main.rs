@@ -218,7 +218,10 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
     }
     match cli.command {
         Command::Check => {
-            RuleSet::from_config(&config).map_err(Failure::Config)?;
+            let rules = RuleSet::from_config(&config).map_err(Failure::Config)?;
+            for warning in rules.warnings() {
+                eprintln!("{warning} (warning)");
+            }
             println!(
                 "{}: OK: {}, {}, {}, {}",
                 config.path.display(),
@@ -231,6 +234,9 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
         }
         Command::Run { once } => {
             let rules = Arc::new(RuleSet::from_config(&config).map_err(Failure::Config)?);
+            for warning in rules.warnings() {
+                eprintln!("{warning} (warning)");
+            }
             run(config, rules, once).await
         }
         Command::Status { json } => status(&config, json).await,
@@ -624,7 +630,7 @@ impl Reloads {
                         "[daemon] settings changed: they take effect at the next restart"
                     );
                 }
-                for warning in &config.warnings {
+                for warning in config.warnings.iter().chain(rules.warnings()) {
                     tracing::warn!("{warning}");
                 }
                 tracing::info!(

@@ -605,3 +605,32 @@ fn run_once_fails_when_every_feed_failed() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A lower-case `or` between words is searched for as a word: `check` says so, with the
+/// position of the word, and still accepts the config.
+#[test]
+fn check_warns_about_lowercase_operators_between_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write_config(
+        dir.path(),
+        &format!(
+            "[daemon]\nstate = \"{}\"\n\n[[rule]]\nname = \"r\"\n\
+             query = 'military or pentagon'\nnotify = []\n",
+            dir.path().join("state.db").display()
+        ),
+    );
+    let output = newswatch()
+        .args(["-c", config.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            ":6:19: rule \"r\": \"or\" is searched for as a word, since operators are upper \
+             case: write OR to combine terms, or put \"or\" in quotes to search for the word \
+             (warning)"
+        ),
+        "{stderr}"
+    );
+}

@@ -68,6 +68,9 @@ pub struct RuleSet {
     matcher: Matcher,
     /// Feed name to its tags, so scopes like `tag:filings` can be checked per item.
     feed_tags: HashMap<String, Vec<String>>,
+    /// What compiles but is likely not what was meant (lower-case `or` between words), for
+    /// `check` and the daemon's start to print.
+    warnings: Vec<Diagnostic>,
 }
 
 impl RuleSet {
@@ -77,7 +80,24 @@ impl RuleSet {
         let entities = expand_entities(config, &mut diagnostics);
         let names = entity_names(config);
         let mut exprs = Vec::with_capacity(config.rules.len());
+        let mut warnings = Vec::new();
         for rule in &config.rules {
+            for (column, word) in syntax::lowercase_operators(&rule.query) {
+                warnings.push(Diagnostic {
+                    file: config.path.clone(),
+                    location: Some(Location {
+                        line: rule.query_location.line,
+                        col: rule.query_location.col + column - 1,
+                    }),
+                    message: format!(
+                        "rule \"{}\": \"{word}\" is searched for as a word, since operators \
+                         are upper case: write {} to combine terms, or put \"{word}\" in \
+                         quotes to search for the word",
+                        rule.name,
+                        word.to_uppercase()
+                    ),
+                });
+            }
             match syntax::parse_query(&rule.query, &names) {
                 Ok(expr) => exprs.push(expr),
                 Err(error) => diagnostics.push(Diagnostic {
@@ -134,7 +154,13 @@ impl RuleSet {
                 .collect(),
             matcher,
             feed_tags: feed_tags(config),
+            warnings,
         })
+    }
+
+    /// Queries that compile but likely mean something else, as warnings with their position.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// An ad-hoc query (`test-rule --query`) using the config's entities, as one unscoped rule
@@ -166,6 +192,7 @@ impl RuleSet {
             }],
             matcher,
             feed_tags: feed_tags(config),
+            warnings: Vec::new(),
         })
     }
 

@@ -48,6 +48,46 @@ pub fn parse_query(query: &str, entities: &[&str]) -> Result<Expr, QueryError> {
     parser.parse_query()
 }
 
+/// Bare `and`, `or` and `not` that are not upper case, standing between two operands: the
+/// query searches for them as words (operators are upper case), which is seldom what the
+/// writer meant: `military or pentagon` needs all three words and matches almost nothing.
+/// Each comes with its 1-based character column; none when the query does not tokenize (that
+/// error is reported on its own).
+pub fn lowercase_operators(query: &str) -> Vec<(usize, String)> {
+    let Ok(tokens) = tokenize(query) else {
+        return Vec::new();
+    };
+    let ends_operand =
+        |kind: &TokenKind| matches!(kind, TokenKind::Leaf(_) | TokenKind::RightParen);
+    let starts_operand = |kind: &TokenKind| {
+        matches!(
+            kind,
+            TokenKind::Leaf(_) | TokenKind::LeftParen | TokenKind::Minus | TokenKind::Not
+        )
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, token)| {
+            let TokenKind::Leaf(Leaf {
+                field: None,
+                atom: RawAtom::Term(term),
+                ..
+            }) = &token.kind
+            else {
+                return None;
+            };
+            let operator_like = matches!(term.to_lowercase().as_str(), "and" | "or" | "not");
+            let between = i > 0
+                && ends_operand(&tokens[i - 1].kind)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|next| starts_operand(&next.kind));
+            (operator_like && between).then(|| (token.column, term.clone()))
+        })
+        .collect()
+}
+
 /// Parses one alias of an entity: `/re/` or `/re/i` is a regex, anything else is a term or
 /// phrase (`Alibaba Group`, `阿里巴巴`). Aliases are whole config strings, not query text, so
 /// they need no quoting and have no operators.
@@ -1356,6 +1396,33 @@ mod tests {
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
         assert!(cases.len() >= 15);
+    }
+
+    #[test]
+    fn lowercase_operators_between_operands_are_found() {
+        assert_eq!(
+            lowercase_operators("military or pentagon"),
+            [(10, "or".to_string())]
+        );
+        assert_eq!(
+            lowercase_operators("Alibaba And (PLA Or army) not memo"),
+            [
+                (9, "And".to_string()),
+                (18, "Or".to_string()),
+                (27, "not".to_string())
+            ]
+        );
+        // Operators, quoted words, a field's term and words at either end are meant.
+        for query in [
+            "military OR pentagon",
+            "\"rock and roll\"",
+            "title:or alibaba",
+            "or alibaba",
+            "alibaba and",
+            "alibaba NOT or",
+        ] {
+            assert_eq!(lowercase_operators(query), [], "{query}");
+        }
     }
 
     #[test]
