@@ -634,3 +634,31 @@ fn check_warns_about_lowercase_operators_between_words() {
         "{stderr}"
     );
 }
+
+/// A feed on 127.0.0.1 without an allowance passes `check` with a warning that says the guard
+/// will refuse it and how to allow it, instead of failing silently at the first poll.
+#[test]
+fn check_warns_about_a_feed_the_ssrf_guard_will_refuse() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write_config(
+        dir.path(),
+        &format!(
+            "[daemon]\nstate = \"{}\"\n\n[[feed]]\nname = \"intranet\"\n\
+             url = \"http://127.0.0.1:8080/feed.xml\"\n",
+            dir.path().join("state.db").display()
+        ),
+    );
+    let output = newswatch()
+        .args(["-c", config.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            ":6:7: feed \"intranet\": 127.0.0.1 is a loopback address, which the SSRF guard \
+             refuses when polling; to allow it, set allow_private = true"
+        ),
+        "{stderr}"
+    );
+}

@@ -893,3 +893,72 @@ fn a_secret_file_readable_by_others_is_a_warning() {
         assert!(!warnings.concat().contains("secret-value"));
     }
 }
+
+fn guard_warnings(daemon: &str, feed_url: &str, feed_keys: &str, hook_url: &str) -> Vec<String> {
+    let text = format!(
+        "[daemon]\n{daemon}\n[[feed]]\nname = \"f\"\nurl = \"{feed_url}\"\n{feed_keys}\n\
+         [[channel]]\nname = \"hook\"\ntype = \"webhook\"\nurl = \"{hook_url}\"\n"
+    );
+    let config = parse(&text).expect("warnings do not fail the load");
+    config
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("SSRF"))
+        .collect()
+}
+
+#[test]
+fn targets_the_ssrf_guard_will_refuse_are_warnings() {
+    assert_eq!(
+        guard_warnings(
+            "",
+            "http://127.0.0.1:8080/feed.xml",
+            "",
+            "https://hooks.example.net/x"
+        ),
+        [format!(
+            "{FILE}:5:7: feed \"f\": 127.0.0.1 is a loopback address, which the SSRF guard \
+             refuses when polling; to allow it, {}",
+            crate::net::HOW_TO_ALLOW
+        )]
+    );
+    let hook = guard_warnings(
+        "",
+        "https://news.example.net/",
+        "",
+        "http://169.254.169.254/x",
+    );
+    assert_eq!(hook.len(), 1, "{hook:?}");
+    assert!(
+        hook[0].contains(
+            "channel \"hook\": 169.254.169.254 is a link-local address, which \
+             the SSRF guard refuses when delivering"
+        ),
+        "{hook:?}"
+    );
+    let named = guard_warnings("", "http://LocalHost.:8080/f", "", "https://h.example.net/");
+    assert!(
+        named[0].contains("localhost names this machine"),
+        "{named:?}"
+    );
+    // (daemon keys, feed keys, url): allowed or public targets pass without a warning.
+    for (daemon, keys, url) in [
+        ("allow_private_networks = true", "", "http://127.0.0.1/f"),
+        (
+            "allow_private_addresses = [\"10.0.0.5\"]",
+            "",
+            "http://10.0.0.5/f",
+        ),
+        ("", "allow_private = true", "http://192.168.1.2/f"),
+        ("", "", "https://news.example.net/f"),
+        ("", "", "http://93.184.215.14/f"),
+        ("", "", "file:///var/lib/newswatch/f.xml"),
+    ] {
+        assert_eq!(
+            guard_warnings(daemon, url, keys, "https://hooks.example.net/x"),
+            Vec::<String>::new(),
+            "{daemon} {keys} {url}"
+        );
+    }
+}

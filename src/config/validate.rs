@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use crate::config::channel;
 use crate::config::diagnostics::{ConfigError, Report, unknown_name_hint};
-use crate::config::raw::{RawConfig, RawDaemon, RawFeed, RawRule, Text};
+use crate::config::raw::{RawChannel, RawConfig, RawDaemon, RawFeed, RawRule, Text};
 use crate::config::units::{parse_duration, parse_size};
 use crate::config::{AlertCap, Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity};
 
@@ -113,6 +113,7 @@ pub(super) fn validate(
     }
 
     warn_unwatched_feeds(&mut cx.report, &raw.feed, &rules);
+    warn_guarded_targets(&mut cx.report, &raw.feed, &raw.channel, &daemon);
 
     let warnings = cx.report.finish()?;
     Ok(Config {
@@ -691,6 +692,68 @@ fn query_start(text: &str, quote: usize) -> usize {
 }
 
 /// Feeds no rule looks at cost requests for nothing; usually a forgotten tag or scope.
+/// Feeds and webhooks on an address the SSRF guard will refuse, said at `check` rather than
+/// at the first poll or delivery: a literal private, loopback or link-local IP, or
+/// `localhost`. Names that resolve to such addresses are only known when they are resolved.
+fn warn_guarded_targets(
+    report: &mut Report,
+    feeds: &[RawFeed],
+    channels: &[RawChannel],
+    daemon: &DaemonConfig,
+) {
+    if daemon.allow_private_networks {
+        return;
+    }
+    let guard = crate::net::Guard {
+        exempt: daemon.allow_private_addresses.clone(),
+    };
+    let feeds = feeds
+        .iter()
+        .filter(|feed| !feed.allow_private.unwrap_or(false))
+        .map(|feed| {
+            (
+                format!("feed \"{}\"", feed.name.get_ref()),
+                &feed.url,
+                "polling",
+            )
+        });
+    let webhooks = channels
+        .iter()
+        .filter(|channel| !channel.allow_private.as_ref().is_some_and(|v| *v.get_ref()))
+        .filter_map(|channel| {
+            let owner = format!("channel \"{}\"", channel.name.get_ref());
+            channel.url.as_ref().map(|url| (owner, url, "delivering"))
+        });
+    for (owner, url, doing) in feeds.chain(webhooks) {
+        let Ok(parsed) = url::Url::parse(url.get_ref()) else {
+            continue;
+        };
+        if !matches!(parsed.scheme(), "http" | "https") {
+            continue;
+        }
+        let refused = match parsed.host() {
+            Some(url::Host::Domain(name)) => {
+                let name = name.trim_end_matches('.').to_ascii_lowercase();
+                (name == "localhost" || name.ends_with(".localhost"))
+                    .then(|| format!("{name} names this machine (a loopback address)"))
+            }
+            _ => guard
+                .check_url(&parsed)
+                .err()
+                .map(|blocked| format!("{} is {}", blocked.address, blocked.class)),
+        };
+        if let Some(why) = refused {
+            report.warn(
+                url.span(),
+                format!(
+                    "{owner}: {why}, which the SSRF guard refuses when {doing}; to allow it, {}",
+                    crate::net::HOW_TO_ALLOW
+                ),
+            );
+        }
+    }
+}
+
 fn warn_unwatched_feeds(report: &mut Report, feeds: &[RawFeed], rules: &[RuleConfig]) {
     if rules.iter().any(|rule| rule.feeds.is_empty()) {
         return;
