@@ -324,13 +324,18 @@ fn deliverer(config: &Config, store: Arc<SqliteStore>) -> anyhow::Result<Deliver
     Ok(Deliverer::new(store, channels(config)?, settings))
 }
 
+/// A usage error for a channel name the config does not define, naming the ones it does.
+fn unknown_channel(config: &Config, name: &str) -> Failure {
+    let known: Vec<&str> = config.channels.iter().map(|c| c.name.as_str()).collect();
+    Failure::Usage(format!(
+        "no channel named \"{name}\" (channels: {})",
+        known.join(", ")
+    ))
+}
+
 async fn send_test(config: &Config, name: &str) -> Result<(), Failure> {
     let Some(channel) = channels(config)?.into_iter().find(|c| c.name == name) else {
-        let known: Vec<&str> = config.channels.iter().map(|c| c.name.as_str()).collect();
-        return Err(Failure::Usage(format!(
-            "no channel named \"{name}\" (channels: {})",
-            known.join(", ")
-        )));
+        return Err(unknown_channel(config, name));
     };
     let alert = newswatch::alert::sample_alert(chrono::Utc::now());
     let body = serde_json::to_string(&alert).context("cannot encode the sample alert")?;
@@ -351,6 +356,10 @@ async fn replay(
     channel: Option<&str>,
     since: Option<std::time::Duration>,
 ) -> Result<(), Failure> {
+    // A misspelt channel would otherwise replay nothing and say "queued 0" as if all were well.
+    if let Some(name) = channel.filter(|name| !config.channels.iter().any(|c| c.name == *name)) {
+        return Err(unknown_channel(config, name));
+    }
     let store = open_store(config).await?;
     let now = chrono::Utc::now();
     let since = since

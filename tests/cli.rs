@@ -662,3 +662,36 @@ fn check_warns_about_a_feed_the_ssrf_guard_will_refuse() {
         "{stderr}"
     );
 }
+
+/// `replay --channel` with a name the config does not define is a usage error (exit 2) naming
+/// the channels, not a quiet "queued 0".
+#[test]
+fn replay_of_an_unknown_channel_exits_2_with_the_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write_config(
+        dir.path(),
+        &format!(
+            "[daemon]\nstate = \"{}\"\n\n[[channel]]\nname = \"desk\"\ntype = \"email\"\n\
+             from = \"a@test.example\"\nto = [\"b@test.example\"]\ntransport = \"maildir\"\n\
+             dir = \"{}\"\n",
+            dir.path().join("state.db").display(),
+            dir.path().join("mail").display()
+        ),
+    );
+    let output = newswatch()
+        .args([
+            "-c",
+            config.to_str().expect("utf-8"),
+            "replay",
+            "--channel",
+            "dsek",
+        ])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("no channel named \"dsek\" (channels: desk)"),
+        "{stderr}"
+    );
+}
