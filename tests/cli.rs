@@ -695,3 +695,24 @@ fn replay_of_an_unknown_channel_exits_2_with_the_names() {
         "{stderr}"
     );
 }
+
+/// `[channel]` instead of `[[channel]]` is an error that says to double the brackets, at the
+/// header, rather than TOML's "duplicate key".
+#[test]
+fn a_single_bracket_channel_header_says_to_double_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write_config(
+        dir.path(),
+        "[daemon]\nstate = \"/tmp/x.db\"\n\n[channel]\nname = \"a\"\n\n[channel]\nname = \"b\"\n",
+    );
+    let output = newswatch()
+        .args(["-c", config.to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(":4:1: [channel] must be [[channel]]: channels are a list"),
+        "{stderr}"
+    );
+}

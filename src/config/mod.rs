@@ -415,14 +415,47 @@ fn parse_with_env(
     path: &Path,
     env: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<Config, ConfigError> {
-    let raw: raw::RawConfig = toml::from_str(text).map_err(|error| ConfigError {
-        diagnostics: vec![Diagnostic {
-            file: path.to_path_buf(),
-            location: error
-                .span()
-                .map(|span| Location::of_offset(text, span.start)),
-            message: error.message().to_owned(),
-        }],
+    let raw: raw::RawConfig = toml::from_str(text).map_err(|error| {
+        let diagnostic = match single_bracket_list(text) {
+            // TOML's own words ("duplicate key", "invalid type: map, expected a sequence")
+            // do not say that the header wants two brackets.
+            Some((offset, name)) => Diagnostic {
+                file: path.to_path_buf(),
+                location: Some(Location::of_offset(text, offset)),
+                message: format!(
+                    "[{name}] must be [[{name}]]: {name}s are a list, one [[{name}]] section \
+                     per {name} (TOML: {})",
+                    error.message()
+                ),
+            },
+            None => Diagnostic {
+                file: path.to_path_buf(),
+                location: error
+                    .span()
+                    .map(|span| Location::of_offset(text, span.start)),
+                message: error.message().to_owned(),
+            },
+        };
+        ConfigError {
+            diagnostics: vec![diagnostic],
+        }
     })?;
     validate::validate(raw, text, path, env)
+}
+
+/// The first `[feed]`, `[rule]` or `[channel]` header written with single brackets, as its
+/// offset and name: those sections are arrays of tables.
+fn single_bracket_list(text: &str) -> Option<(usize, &'static str)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let header = line.split('#').next().unwrap_or_default().trim();
+        let found = ["feed", "rule", "channel"]
+            .into_iter()
+            .find(|name| header == format!("[{name}]"));
+        if let Some(name) = found {
+            return Some((offset + (line.len() - line.trim_start().len()), name));
+        }
+        offset += line.len();
+    }
+    None
 }

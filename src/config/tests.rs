@@ -962,3 +962,23 @@ fn targets_the_ssrf_guard_will_refuse_are_warnings() {
         );
     }
 }
+
+#[test]
+fn a_list_section_with_single_brackets_says_to_double_them() {
+    let lines = error_lines(
+        "[daemon]\nstate = \"/tmp/x.db\"\n\n  [channel]  # the desk\nname = \"a\"\ntype = \"email\"\n",
+    );
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{FILE}:4:3: [channel] must be [[channel]]: channels are a list, one [[channel]] \
+             section per channel (TOML: "
+        )),
+        "{lines:?}"
+    );
+    let twice = error_lines("[rule]\nname = \"a\"\n\n[rule]\nname = \"b\"\n");
+    assert!(
+        twice[0].contains(":1:1: [rule] must be [[rule]]"),
+        "{twice:?}"
+    );
+}
