@@ -75,7 +75,8 @@ fn unknown_key_is_an_error_with_its_position() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write_config(
         dir.path(),
-        "[[feed]]\nname = \"a\"\nurl = \"https://example.net/a.xml\"\nintervall = \"5m\"\n",
+        "[[feed]]\nname = \"a\"\nurl = \"https://example.net/a.xml\"\nintervall = \"5m\"\n\n\
+         [daemon]\nconcurency = 2\n",
     );
     let output = newswatch()
         .args(["-c", path.to_str().expect("utf-8"), "check"])
@@ -83,11 +84,21 @@ fn unknown_key_is_an_error_with_its_position() {
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
+    // Both at once, each with the key it most likely meant.
     assert!(
-        stderr.contains(&format!("{}:4:1: ", path.display())),
+        stderr.contains(&format!(
+            "{}:4:1: unknown key `intervall` in [[feed]] (did you mean \"interval\"?)",
+            path.display()
+        )),
         "{stderr}"
     );
-    assert!(stderr.contains("intervall"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}:7:1: unknown key `concurency` in [daemon] (did you mean \"concurrency\"?)",
+            path.display()
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -415,6 +415,24 @@ fn parse_with_env(
     path: &Path,
     env: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<Config, ConfigError> {
+    let unknown = raw::unknown_keys(text);
+    if !unknown.is_empty() {
+        return Err(ConfigError {
+            diagnostics: unknown
+                .into_iter()
+                .map(|unknown| Diagnostic {
+                    file: path.to_path_buf(),
+                    location: Some(Location::of_offset(text, unknown.span.start)),
+                    message: format!(
+                        "unknown key `{}` in {} {}",
+                        unknown.key,
+                        unknown.section,
+                        diagnostics::unknown_name_hint(&unknown.key, unknown.known, "keys")
+                    ),
+                })
+                .collect(),
+        });
+    }
     let raw: raw::RawConfig = toml::from_str(text).map_err(|error| {
         let diagnostic = match single_bracket_list(text) {
             // TOML's own words ("duplicate key", "invalid type: map, expected a sequence")

@@ -2,7 +2,9 @@
 //!
 //! Nothing here is interpreted; `validate` and `channel` turn these into the public types.
 //! Values we may need to point at are `Spanned`, and every table denies unknown keys so a
-//! typo is an error with a position rather than a silently ignored setting.
+//! typo is an error with a position rather than a silently ignored setting. Before serde
+//! runs, [`unknown_keys`] finds every unknown key of the file against the key lists here, so
+//! that all are reported at once, each with the key it most likely meant.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -148,4 +150,133 @@ impl RawChannel {
         .flatten()
         .collect()
     }
+}
+
+/// The keys each table accepts, as its struct above names them (a test checks that they
+/// agree). Used to report every unknown key at once, each with a did-you-mean: serde stops at
+/// the first, and its message lists every key instead of the likely one.
+pub(super) const TOP_KEYS: &[&str] = &["daemon", "entities", "feed", "rule", "channel"];
+pub(super) const DAEMON_KEYS: &[&str] = &[
+    "state",
+    "interval",
+    "concurrency",
+    "timeout",
+    "max_body",
+    "user_agent",
+    "new_feed_backlog",
+    "max_item_age",
+    "max_hint_delay",
+    "max_backoff",
+    "retention",
+    "story_window",
+    "alert_give_up",
+    "health_notify",
+    "feed_failing_after",
+    "channel_failing_after",
+    "listen",
+    "allow_private_networks",
+    "allow_private_addresses",
+];
+pub(super) const FEED_KEYS: &[&str] = &[
+    "name",
+    "url",
+    "interval",
+    "tags",
+    "headers",
+    "honor_cache_headers",
+    "expect_items_within",
+    "allow_private",
+];
+pub(super) const RULE_KEYS: &[&str] = &[
+    "name",
+    "query",
+    "feeds",
+    "severity",
+    "notify",
+    "digest",
+    "cluster",
+    "cluster_threshold",
+    "story_update",
+    "max_alerts",
+];
+pub(super) const CHANNEL_KEYS: &[&str] = &[
+    "name",
+    "type",
+    "from",
+    "to",
+    "transport",
+    "smtp_host",
+    "smtp_port",
+    "tls",
+    "username",
+    "password_file",
+    "password_env",
+    "tls_ca_file",
+    "dir",
+    "sendmail_command",
+    "url",
+    "format",
+    "secret_file",
+    "headers",
+    "digest",
+    "template",
+    "allow_private",
+    "quiet_hours",
+    "timezone",
+];
+
+/// An unknown key: its span, its text, the section it is in, and the accepted keys there.
+pub(super) struct UnknownKey {
+    pub span: Range<usize>,
+    pub key: String,
+    pub section: &'static str,
+    pub known: &'static [&'static str],
+}
+
+/// Every key of `text` that no table accepts, in file order; empty when the text is not
+/// valid TOML (the TOML error is reported instead).
+pub(super) fn unknown_keys(text: &str) -> Vec<UnknownKey> {
+    use toml::de::{DeTable, DeValue};
+    let Ok(root) = DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut check = |table: &DeTable<'_>, section: &'static str, known: &'static [&'static str]| {
+        for key in table.keys() {
+            if !known.contains(&key.get_ref().as_ref()) {
+                found.push(UnknownKey {
+                    span: key.span(),
+                    key: key.get_ref().to_string(),
+                    section,
+                    known,
+                });
+            }
+        }
+    };
+    let root = root.get_ref();
+    check(root, "the top level", TOP_KEYS);
+    let sections: [(&str, &'static str, &'static [&'static str]); 4] = [
+        ("daemon", "[daemon]", DAEMON_KEYS),
+        ("feed", "[[feed]]", FEED_KEYS),
+        ("rule", "[[rule]]", RULE_KEYS),
+        ("channel", "[[channel]]", CHANNEL_KEYS),
+    ];
+    for (name, section, known) in sections {
+        let tables: Vec<&DeTable<'_>> = match root.get(name).map(|value| value.get_ref()) {
+            Some(DeValue::Table(table)) => vec![table],
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::Table(table) => Some(table),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for table in tables {
+            check(table, section, known);
+        }
+    }
+    found.sort_by_key(|unknown| unknown.span.start);
+    found
 }

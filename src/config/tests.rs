@@ -275,14 +275,14 @@ fn each_error_names_its_position_and_cause() {
     const HOOK: &str =
         "[[channel]]\nname = \"chat\"\ntype = \"webhook\"\nurl = \"https://hooks.test/x\"\n";
     let cases: &[(&str, String, &str, &str)] = &[
-        ("unknown top-level key", "frobnicate = 1\n".into(), "1:1", "unknown field `frobnicate`"),
+        ("unknown top-level key", "frobnicate = 1\n".into(), "1:1", "unknown key `frobnicate` in the top level"),
         (
             "unknown key in a feed",
             "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\nurll = \"x\"\n".into(),
             "4:1",
-            "unknown field `urll`",
+            "unknown key `urll` in [[feed]] (did you mean \"url\"?)",
         ),
-        ("unknown key in daemon", "[daemon]\nworkers = 3\n".into(), "2:1", "unknown field `workers`"),
+        ("unknown key in daemon", "[daemon]\nworkers = 3\n".into(), "2:1", "unknown key `workers` in [daemon]"),
         ("missing required key", "[[feed]]\nname = \"a\"\n".into(), "1:1", "missing field `url`"),
         ("toml syntax", "[daemon\ninterval = \"1m\"\n".into(), "1:8", ""),
         (
@@ -981,4 +981,53 @@ fn a_list_section_with_single_brackets_says_to_double_them() {
         twice[0].contains(":1:1: [rule] must be [[rule]]"),
         "{twice:?}"
     );
+}
+
+#[test]
+fn every_unknown_key_is_reported_at_once_with_a_did_you_mean() {
+    let lines = error_lines(
+        "[daemon]\nintervall = \"5m\"\n\n[[channel]]\nname = \"m\"\ntype = \"email\"\n\
+         smtp_hots = \"x\"\n\n[[feed]]\nname = \"f\"\nurl = \"https://a.test/\"\n\
+         colour = \"red\"\n",
+    );
+    assert_eq!(
+        lines,
+        [
+            format!("{FILE}:2:1: unknown key `intervall` in [daemon] (did you mean \"interval\"?)"),
+            format!(
+                "{FILE}:7:1: unknown key `smtp_hots` in [[channel]] (did you mean \"smtp_host\"?)"
+            ),
+            format!(
+                "{FILE}:12:1: unknown key `colour` in [[feed]] (keys: {})",
+                raw::FEED_KEYS.join(", ")
+            ),
+        ]
+    );
+}
+
+/// The key lists of `raw` name exactly the fields serde accepts: serde's own refusal of an
+/// unknown key lists them.
+#[test]
+fn the_key_lists_agree_with_the_config_structs() {
+    let sections: [(&str, &[&str]); 5] = [
+        ("", raw::TOP_KEYS),
+        ("[daemon]", raw::DAEMON_KEYS),
+        ("[[feed]]", raw::FEED_KEYS),
+        ("[[rule]]", raw::RULE_KEYS),
+        ("[[channel]]", raw::CHANNEL_KEYS),
+    ];
+    for (header, keys) in sections {
+        let message = toml::from_str::<raw::RawConfig>(&format!("{header}\nzz_extra = 0\n"))
+            .err()
+            .map(|e| e.message().to_owned())
+            .unwrap_or_default();
+        let (_, expected) = message
+            .split_once("expected one of ")
+            .unwrap_or_else(|| panic!("{header}: serde no longer refuses unknown keys: {message}"));
+        let mut accepted: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
+        let mut listed = keys.to_vec();
+        accepted.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(listed, accepted, "{header}");
+    }
 }
