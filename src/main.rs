@@ -264,7 +264,7 @@ async fn stories(
             "no rule named \"{rule}\" in the config"
         )));
     }
-    let store = open_store(config).await?;
+    let store = open_existing_store(config).await?;
     let since =
         chrono::Utc::now() - chrono::Duration::from_std(since).context("--since is too long")?;
     let stories = newswatch::store::Store::stories(&store, since, rule)
@@ -301,6 +301,21 @@ async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
                 config.daemon.state.display()
             )
         })
+}
+
+/// The state database for a command that only reads it (`status`, `stories`): never created,
+/// so that looking at a fresh install (as root, before the service ever ran) leaves no file
+/// or folder behind with the wrong owner.
+async fn open_existing_store(config: &Config) -> anyhow::Result<SqliteStore> {
+    let path = &config.daemon.state;
+    if !path.exists() {
+        anyhow::bail!(
+            "no state database at {} yet: newswatch has not run with this config (`newswatch \
+             run --once`, or the service, creates it)",
+            path.display()
+        );
+    }
+    open_store(config).await
 }
 
 fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
@@ -672,7 +687,7 @@ impl Reloads {
 }
 
 async fn status(config: &Config, json: bool) -> Result<(), Failure> {
-    let store = open_store(config).await?;
+    let store = open_existing_store(config).await?;
     let report = daemon::status::collect(&store, config, chrono::Utc::now())
         .await
         .context("cannot read feed state")?;

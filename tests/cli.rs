@@ -727,3 +727,39 @@ fn a_single_bracket_channel_header_says_to_double_it() {
         "{stderr}"
     );
 }
+
+/// `status` and `stories` on a config that never ran create no file or folder: they say there
+/// is no state yet (exit 1), and `check` writes nothing either.
+#[test]
+fn read_only_commands_create_no_state() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("var").join("state.db");
+    let config = write_config(
+        dir.path(),
+        &format!("[daemon]\nstate = \"{}\"\n", state.display()),
+    );
+    for command in [
+        &["check"][..],
+        &["status"],
+        &["status", "--json"],
+        &["stories"],
+    ] {
+        let output = newswatch()
+            .args(["-c", config.to_str().expect("utf-8")])
+            .args(command)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if command[0] != "check" {
+            assert_eq!(output.status.code(), Some(1), "{command:?}: {stderr}");
+            assert!(
+                stderr.contains("no state database at"),
+                "{command:?}: {stderr}"
+            );
+        }
+        assert!(
+            !dir.path().join("var").exists(),
+            "{command:?} created the state folder"
+        );
+    }
+}
