@@ -14,6 +14,19 @@ fn write_config(dir: &Path, text: &str) -> PathBuf {
     path
 }
 
+/// Runs `newswatch -c config ARGS`: its exit code and standard error.
+fn run_on(config: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = newswatch()
+        .args(["-c", config.to_str().expect("utf-8")])
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn check_accepts_both_shipped_configs() {
     for config in ["config/demo.toml", "config/newswatch.toml"] {
@@ -630,12 +643,8 @@ fn check_warns_about_lowercase_operators_between_words() {
             dir.path().join("state.db").display()
         ),
     );
-    let output = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    let (code, stderr) = run_on(&config, &["check"]);
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains(
             ":6:19: rule \"r\": \"or\" is searched for as a word, since operators are upper \
@@ -659,12 +668,8 @@ fn check_warns_about_a_feed_the_ssrf_guard_will_refuse() {
             dir.path().join("state.db").display()
         ),
     );
-    let output = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    let (code, stderr) = run_on(&config, &["check"]);
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains(
             ":6:7: feed \"intranet\": 127.0.0.1 is a loopback address, which the SSRF guard \
@@ -689,18 +694,8 @@ fn replay_of_an_unknown_channel_exits_2_with_the_names() {
             dir.path().join("mail").display()
         ),
     );
-    let output = newswatch()
-        .args([
-            "-c",
-            config.to_str().expect("utf-8"),
-            "replay",
-            "--channel",
-            "dsek",
-        ])
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let (code, stderr) = run_on(&config, &["replay", "--channel", "dsek"]);
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains("no channel named \"dsek\" (channels: desk)"),
         "{stderr}"
@@ -716,12 +711,8 @@ fn a_single_bracket_channel_header_says_to_double_it() {
         dir.path(),
         "[daemon]\nstate = \"/tmp/x.db\"\n\n[channel]\nname = \"a\"\n\n[channel]\nname = \"b\"\n",
     );
-    let output = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let (code, stderr) = run_on(&config, &["check"]);
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains(":4:1: [channel] must be [[channel]]: channels are a list"),
         "{stderr}"
@@ -744,14 +735,9 @@ fn read_only_commands_create_no_state() {
         &["status", "--json"],
         &["stories"],
     ] {
-        let output = newswatch()
-            .args(["-c", config.to_str().expect("utf-8")])
-            .args(command)
-            .output()
-            .expect("run");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let (code, stderr) = run_on(&config, command);
         if command[0] != "check" {
-            assert_eq!(output.status.code(), Some(1), "{command:?}: {stderr}");
+            assert_eq!(code, Some(1), "{command:?}: {stderr}");
             assert!(
                 stderr.contains("no state database at"),
                 "{command:?}: {stderr}"
