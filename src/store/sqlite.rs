@@ -1281,6 +1281,16 @@ mod opening {
             & 0o777
     }
 
+    /// Creates a newswatch database at `path` holding one feed's state, and closes it.
+    async fn database_with_a_feed(path: &Path) {
+        let store = SqliteStore::open(path).await.expect("create");
+        store
+            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
+            .await
+            .expect("write");
+        store.pool.close().await;
+    }
+
     /// Opens `path`, which must be refused, and checks the refusal says how to start fresh
     /// and that the file is as it was.
     async fn refused(path: &Path, why: &str) {
@@ -1315,12 +1325,7 @@ mod opening {
     async fn a_database_with_a_damaged_page_is_refused() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("state.db");
-        let store = SqliteStore::open(&path).await.expect("create");
-        store
-            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
-            .await
-            .expect("write");
-        store.pool.close().await;
+        database_with_a_feed(&path).await;
         // Page 2 onwards is the schema's tables: zero its first bytes (the page header).
         let mut bytes = std::fs::read(&path).expect("read");
         let page: usize = 4096;
@@ -1353,12 +1358,7 @@ mod opening {
     async fn a_valid_database_opens_again_with_its_state() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("state.db");
-        let store = SqliteStore::open(&path).await.expect("create");
-        store
-            .sync_feeds(&[("a".into(), "https://example.net/a.xml".into())])
-            .await
-            .expect("write");
-        store.pool.close().await;
+        database_with_a_feed(&path).await;
         let store = SqliteStore::open(&path).await.expect("reopen");
         assert!(store.feed_state("a").await.expect("read").is_some());
     }
