@@ -156,6 +156,23 @@ pub fn blocked_cause<'a>(error: &'a (dyn Error + 'static)) -> Option<&'a Blocked
     None
 }
 
+/// `error` with each of its causes that its message does not already say: reqwest's top-level
+/// message ("error sending request") hides what users need (connection refused, a DNS
+/// failure, a TLS error, a timeout).
+pub fn error_chain(error: &dyn Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
 /// A DNS resolver for reqwest that drops refused addresses and fails when none is left.
 #[derive(Debug, Clone)]
 pub struct GuardedResolver {

@@ -26,7 +26,7 @@ use super::smtp::{SmtpPool, SmtpTimeouts};
 use super::{Alert, Digest, StoryUpdate};
 use crate::config::{ChannelConfig, ChannelKind, Config, EmailTransport, Secret, WebhookFormat};
 use crate::feed::fetch::RetryAfter;
-use crate::net::{Guard, blocked_cause};
+use crate::net::{Guard, blocked_cause, error_chain};
 
 /// What the receiving side answered, for logs and `send-test`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -527,22 +527,8 @@ fn send_error(error: reqwest::Error) -> DeliveryError {
         return DeliveryError::permanent(format!("webhook: {blocked}"));
     }
     // reqwest's message names the URL, which for a chat service is the credential, and this
-    // message reaches the log, the outbox and `status`; its causes name no URL, and say what
-    // "error sending request" hides (connection refused, a DNS failure, a timeout).
-    let mut causes = Vec::new();
-    let mut source = std::error::Error::source(&error);
-    while let Some(cause) = source {
-        causes.push(cause.to_string());
-        source = cause.source();
-    }
-    let mut message = format!("webhook: {}", error.without_url());
-    for cause in causes {
-        if !message.contains(&cause) {
-            message.push_str(": ");
-            message.push_str(&cause);
-        }
-    }
-    DeliveryError::transient(message)
+    // message reaches the log, the outbox and `status`; its causes name no URL.
+    DeliveryError::transient(format!("webhook: {}", error_chain(&error.without_url())))
 }
 
 /// A receiver answered with a redirect, which a webhook never follows (see the module doc).

@@ -16,7 +16,7 @@ use reqwest::StatusCode;
 
 use crate::config::DaemonConfig;
 use crate::feed::redact::redact_url;
-use crate::net::{Blocked, Guard, blocked_cause};
+use crate::net::{Blocked, Guard, blocked_cause, error_chain};
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
 /// Redirect hops followed before giving up (a loop ends here).
@@ -522,21 +522,6 @@ fn content_tag(body: &[u8]) -> String {
     let digest = sha2::Sha256::digest(body);
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
     format!("\"{}-{hex}\"", body.len())
-}
-
-/// reqwest's top-level message ("error sending request") hides the cause; users need it.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-        source = cause.source();
-    }
-    message
 }
 
 #[cfg(test)]
