@@ -32,5 +32,16 @@ pub use outlet::outlet;
 /// Lower values merge more (fewer alerts, more wrongly merged stories).
 pub const DEFAULT_THRESHOLD: f64 = 0.25;
 
+/// How much lower than the join threshold a story may score and still be named in the alert
+/// as "possibly related": close enough that a reader may want to know, not close enough to
+/// hold the alert back.
+pub const RELATED_SHARE: f64 = 0.6;
+
+/// The score from which an item that opens its own story names the closest story as
+/// possibly related, for a rule whose join threshold is `threshold`.
+pub fn related_threshold(threshold: f64) -> f64 {
+    threshold * RELATED_SHARE
+}
+
 /// How far apart in time two items of one story may be.
 pub const DEFAULT_WINDOW: std::time::Duration = std::time::Duration::from_secs(48 * 3600);
