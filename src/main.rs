@@ -411,7 +411,7 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
     let deliverer = Arc::new(deliverer);
     let stories = Arc::new(daemon::Stories::new(&config));
     let restored = stories
-        .restore(store.as_ref(), chrono::Utc::now())
+        .restore(store.as_ref(), &rules, chrono::Utc::now())
         .await
         .context("reading recent stories failed")?;
     tracing::debug!(members = restored, "story index restored");

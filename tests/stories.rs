@@ -256,7 +256,7 @@ async fn a_restarted_daemon_still_knows_its_stories() {
     let stories = h.poller.stories().expect("stories").clone();
     assert_eq!(
         stories
-            .restore(h.store.as_ref(), h.clock.now())
+            .restore(h.store.as_ref(), &h.poller.rules(), h.clock.now())
             .await
             .expect("restore"),
         1

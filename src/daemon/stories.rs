@@ -42,6 +42,10 @@ impl Stories {
         }
     }
 
+    fn concepts(&self) -> Arc<Concepts> {
+        Arc::clone(&self.concepts.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
     /// Takes a reloaded config's entities.
     pub fn set_config(&self, config: &Config) {
         *self.concepts.write().unwrap_or_else(|e| e.into_inner()) =
@@ -52,18 +56,35 @@ impl Stories {
     pub async fn restore<S: Store>(
         &self,
         store: &S,
+        rules: &RuleSet,
         now: DateTime<Utc>,
     ) -> Result<usize, StoreError> {
         let since =
             now - chrono::Duration::from_std(self.window).unwrap_or(chrono::Duration::days(2));
         let members = store.story_members_since(since).await?;
+        let concepts = self.concepts();
         let mut index = self.index.lock().await;
         let count = members.len();
         for stored in members {
+            // What the rule matched is not stored: matching the text again finds it (with
+            // today's rules, which are the ones new items are matched with).
+            let text = Item {
+                title: stored.title.clone(),
+                summary: stored.summary.clone(),
+                ..Item::default()
+            };
+            let matched = rules.match_item(&text, None);
+            let scope = concepts.scope_words(matched.iter().filter(|m| m.rule == stored.rule));
+            let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
             let member = Member {
                 key: member_key(&stored.feed, &stored.entry_id),
                 canonical_link: stored.canonical_link,
-                fingerprint: Fingerprint::of(&stored.title, &stored.summary, &stored.concepts),
+                fingerprint: Fingerprint::in_scope(
+                    &stored.title,
+                    &stored.summary,
+                    &stored.concepts,
+                    &scope,
+                ),
                 at: story_time(stored.published_at, stored.joined_at),
             };
             index.insert(&stored.rule, &stored.story, member);
@@ -94,20 +115,18 @@ impl Stories {
         if clustering.is_empty() {
             return Vec::new();
         }
-        let concepts = self
-            .concepts
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .of(item);
-        let fingerprint = Fingerprint::of(&item.title, &item.summary, &concepts);
+        let entities = self.concepts();
+        let concepts = entities.of(item);
         let key = member_key(&item.feed, &item.entry_id);
         let source = outlet(&item.title, item.canonical_link.as_deref(), &item.feed);
         let mut decisions = Vec::with_capacity(clustering.len());
         for rule in clustering {
+            let scope = entities.scope_words(matches.iter().filter(|m| m.rule == rule.name));
+            let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
             let member = Member {
                 key: key.clone(),
                 canonical_link: item.canonical_link.clone(),
-                fingerprint: fingerprint.clone(),
+                fingerprint: Fingerprint::in_scope(&item.title, &item.summary, &concepts, &scope),
                 at: story_time(item.published.or(item.updated), now),
             };
             let threshold = rule

@@ -16,7 +16,7 @@ pub mod schedule;
 use chrono::{DateTime, Utc};
 
 /// One entry of a feed, with display text already cleaned of markup.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Item {
     /// The configured name of the feed it came from.
     pub feed: String,

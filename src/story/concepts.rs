@@ -9,7 +9,7 @@
 
 use crate::config::{Config, Location, RuleConfig, Severity};
 use crate::feed::Item;
-use crate::rules::RuleSet;
+use crate::rules::{ItemMatch, RuleSet};
 
 /// The config's entities, compiled for matching.
 pub struct Concepts {
@@ -55,14 +55,40 @@ impl Concepts {
     /// Names of the entities that `item`'s title or summary mentions (the text a fingerprint
     /// is made of), in name order.
     pub fn of(&self, item: &Item) -> Vec<String> {
+        self.in_text(&item.title, &item.summary)
+    }
+
+    /// What an item's rules matched in it, for [`Fingerprint::in_scope`]: each matched
+    /// text, and the names of the entities it is an alias of.
+    ///
+    /// [`Fingerprint::in_scope`]: super::Fingerprint::in_scope
+    pub fn scope_words<'a>(&self, matches: impl IntoIterator<Item = &'a ItemMatch>) -> Vec<String> {
+        let mut words: Vec<String> = matches
+            .into_iter()
+            .flat_map(|m| m.spans.iter().map(|span| span.text.clone()))
+            .collect();
+        words.sort();
+        words.dedup();
+        let entities: Vec<String> = words
+            .iter()
+            .flat_map(|text| self.in_text(text, ""))
+            .collect();
+        words.extend(entities);
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// Names of the entities `title` or `summary` mentions, in name order.
+    fn in_text(&self, title: &str, summary: &str) -> Vec<String> {
         let Some(rules) = &self.rules else {
             return Vec::new();
         };
         let text_only = Item {
             feed: String::new(),
             entry_id: String::new(),
-            title: item.title.clone(),
-            summary: item.summary.clone(),
+            title: title.to_string(),
+            summary: summary.to_string(),
             content: String::new(),
             authors: Vec::new(),
             categories: Vec::new(),

@@ -14,8 +14,8 @@
 
 use super::glossary::Glossary;
 use super::text::{
-    Feature, features_of, is_distinguishing_number, is_market_move, is_reaction, is_results,
-    lead_company, move_direction, push_word,
+    Feature, features_of, is_distinguishing_number, is_market_move, is_reaction, lead_company,
+    push_word,
 };
 
 /// Marks a Han bigram feature hash.
@@ -50,6 +50,9 @@ pub struct Fingerprint {
     /// Whether each feature occurs in the title, aligned with `features`. A headline states
     /// the event; a summary adds background that differs from outlet to outlet.
     in_title: Vec<bool>,
+    /// The features of the words by which the item entered its scope, sorted (see
+    /// [`Fingerprint::in_scope`]).
+    scope: Vec<u64>,
     /// MinHash minimums: the neutral part, then the Han part; `u64::MAX` where the item has
     /// no feature of that kind.
     signature: Vec<u64>,
@@ -58,14 +61,11 @@ pub struct Fingerprint {
     numbers: Vec<u64>,
     /// Whether the title has such a number.
     title_numbers: bool,
+
     /// Whether the title reports a price move.
     market_move: bool,
-    /// Its direction, if it is one and says which: -1 down, 1 up.
-    direction: i8,
     /// The hash of the first company the title names.
     lead: Option<u64>,
-    /// Whether the title reports business results.
-    results: bool,
     /// Whether the title reports a reaction.
     reaction: bool,
     /// Whether the item came with no summary: a release or a filing named by its title.
@@ -77,6 +77,21 @@ impl Fingerprint {
     /// entities the item mentions, from [`Concepts::of`](super::Concepts::of)) as extra
     /// features: they are what an English "Alibaba" and a Chinese "阿里巴巴" have in common.
     pub fn of(title: &str, summary: &str, concepts: &[String]) -> Fingerprint {
+        Fingerprint::in_scope(title, summary, concepts, &[])
+    }
+
+    /// [`of`](Self::of), noting which features come from `scope_words`: the text by which
+    /// the item entered the scope (what its rules matched, "Alibaba", "People's Liberation
+    /// Army", and the names of the entities those are aliases of). Many items of a scope
+    /// have such words, so they tell little about which event an item reports: the index
+    /// gives them the document frequency of a common word until it has seen enough items
+    /// to know better, which a first run has not.
+    pub fn in_scope(
+        title: &str,
+        summary: &str,
+        concepts: &[String],
+        scope_words: &[&str],
+    ) -> Fingerprint {
         let glossary = Glossary::builtin();
         let mut features = Vec::with_capacity(48);
         features_of(title, glossary, &mut features);
@@ -86,22 +101,27 @@ impl Fingerprint {
         for concept in concepts {
             push_word(&concept.to_lowercase(), &mut features);
         }
+        let mut scope = Vec::new();
+        for words in scope_words {
+            features_of(words, glossary, &mut scope);
+        }
+        let mut scope: Vec<u64> = scope.iter().map(feature_hash).collect();
+        scope.sort_unstable();
+        scope.dedup();
         let mut hashes: Vec<(u64, bool)> = features
             .iter()
             .enumerate()
             .map(|(i, feature)| (feature_hash(feature), i < title_features))
             .collect();
         let mut fingerprint = Fingerprint::from_hashes(&mut hashes);
+        scope.retain(|f| fingerprint.features.binary_search(f).is_ok());
+        fingerprint.scope = scope;
         fingerprint.headline_only = headline_only;
         let is_number =
             |feature: &Feature| matches!(feature, Feature::Word(w) if is_distinguishing_number(w));
         fingerprint.title_numbers = features[..title_features].iter().any(is_number);
         fingerprint.market_move = is_market_move(&features[..title_features]);
-        if fingerprint.market_move {
-            fingerprint.direction = move_direction(&features[..title_features]);
-        }
         fingerprint.lead = lead_company(&features[..title_features]).map(|w| word_hash(&w));
-        fingerprint.results = is_results(&features[..title_features]);
         fingerprint.reaction = is_reaction(&features[..title_features]);
         fingerprint.numbers = features[..title_features]
             .iter()
@@ -132,21 +152,6 @@ impl Fingerprint {
     /// The hash of the first company the title names, if it names one.
     pub fn lead(&self) -> Option<u64> {
         self.lead
-    }
-
-    /// Whether both titles report one kind of company news about the company they lead
-    /// with: its results, or its shares moving the same way. A company reports once a
-    /// quarter, and its shares' big move of the day is one story, however differently
-    /// outlets word it.
-    pub fn same_company_event(&self, other: &Fingerprint) -> bool {
-        if self.lead.is_none() || self.lead != other.lead {
-            return false;
-        }
-        (self.results && other.results)
-            || (self.market_move
-                && other.market_move
-                && self.direction != 0
-                && self.direction == other.direction)
     }
 
     /// Whether `company` (a word hash) is in the title.
@@ -196,15 +201,19 @@ impl Fingerprint {
             features,
             in_title,
             signature,
+            scope: Vec::new(),
             numbers: Vec::new(),
             title_numbers: false,
             market_move: false,
-            direction: 0,
             lead: None,
-            results: false,
             reaction: false,
             headline_only: false,
         }
+    }
+
+    /// The features of the words by which the item entered its scope, sorted.
+    pub fn scope(&self) -> &[u64] {
+        &self.scope
     }
 
     /// Whether the item had a title and no summary.
@@ -344,20 +353,6 @@ mod tests {
         assert!(!both.leads_conflict(&baidu));
         let none = Fingerprint::of("Pentagon updates its military company list", "", &[]);
         assert!(!none.leads_conflict(&alibaba));
-    }
-
-    #[test]
-    fn results_of_one_company_are_one_event() {
-        let release = Fingerprint::of("Alibaba Group Announces June Quarter 2026 Results", "", &[]);
-        let report = Fingerprint::of("Alibaba revenue rises 6%, cloud sales jump 38%", "", &[]);
-        let chinese = Fingerprint::of("阿里巴巴2027财年第一季度营收2624亿元", "", &[]);
-        assert!(release.same_company_event(&report));
-        assert!(report.same_company_event(&chinese));
-        let rival = Fingerprint::of("Tencent third-quarter revenue rises 8%", "", &[]);
-        assert!(!report.same_company_event(&rival));
-        // The market's reaction to results is news of its own.
-        let reaction = Fingerprint::of("Alibaba shares jump after results beat", "", &[]);
-        assert!(!report.same_company_event(&reaction));
     }
 
     #[test]

@@ -1,37 +1,31 @@
-//! The story index: recent matched items per rule, and "which story does this new item
-//! belong to".
+//! The story index: recent matched items per scope (the daemon's scope is a channel), and
+//! "which story does this new item belong to".
 //!
-//! Each rule has its own index: stories never cross rules, and what is common in one rule's
-//! items (its own query words) is what should count least when comparing them. Lookup is in
-//! steps whose cost does not depend on how many items the window holds:
+//! Each scope has its own index: stories never cross scopes, and what is common in one
+//! scope's items (its rules' own query words) is what should count least when comparing
+//! them. Lookup is in steps whose cost does not depend on how many items the window holds:
 //!
 //! 1. Candidates come from MinHash LSH buckets ([`Fingerprint::band_keys`]). A bucket keeps
 //!    only its newest [`BUCKET_CAP`] members: buckets of features that every item has (the
-//!    rule's own words) would otherwise grow with the window, and the newest members of a
+//!    scope's own words) would otherwise grow with the window, and the newest members of a
 //!    story are as good a way into it as the oldest. At most [`MAX_VERIFIED`] candidates, the
 //!    ones sharing the most buckets with the item, are verified.
 //! 2. Each candidate is compared with the item: cosine similarity of TF-IDF vectors (binary
 //!    term frequency, title words weighted [`TITLE_WEIGHT`] times), with document frequencies
-//!    kept per rule, incrementally, over a week or two of its items. Between a Chinese and a
-//!    non-Chinese item only their language-neutral features are compared (see
-//!    [`fingerprint`](super::fingerprint)). Two titles with numbers but none in common, a
-//!    price-move headline against one that is not, or titles leading with different
-//!    companies are discounted: those are the usual look-alike events (the next quarter, the
-//!    market's reaction to the news, a rival's results the same day). A story's centroid
-//!    is discounted the same way when most of its titles lead with another company. The
-//!    other way round, two results headlines leading with one company score at least
-//!    [`SAME_COMPANY_EVENT`]: a company reports once a quarter, and outlets sum its
-//!    results up in words that share little (the release's "announces June quarter
-//!    results" and a report's "cloud sales jump 38%").
-//! 3. The [`CENTROID_CANDIDATES`] stories with the closest members are scored as a mix of
-//!    the item's similarity to the story's centroid (what its reports have in common) and to
-//!    its closest member ([`CENTROID_SHARE`]). Pure single link let one ambiguous report chain
-//!    two stories together; a pure centroid missed reports that only one outlet's angle
-//!    shares. A headline that came without a summary (a government release, a filing) and
-//!    a report with one also score the share of the headline's weight the report covers,
-//!    times [`HEADLINE_COVERAGE`], if the story's titles are mostly of the item's kind: a
-//!    release's officialese ("Commerce Adds 27 Entities to the Entity List") is echoed in
-//!    the reports' summaries, not their headlines, and its cosine with them stays small.
+//!    kept per scope, incrementally, over a week or two of its items. Between a Chinese and
+//!    a non-Chinese item only their language-neutral features are compared (see
+//!    [`fingerprint`](super::fingerprint)). For ranking candidates, two titles with numbers
+//!    but none in common, a price-move headline against one that is not, or titles leading
+//!    with different companies are discounted: those are the usual look-alike events (the
+//!    next quarter, the market's reaction to the news, a rival's results the same day).
+//! 3. The [`CENTROID_CANDIDATES`] stories with the closest members are weighed on the
+//!    evidence of a [`Candidate`]: cosine with the story's centroid (what its reports have in
+//!    common) and with its closest member, the share of each one's weight the other covers,
+//!    the cosine of the titles, rare shared features, the look-alike conflicts above, hours
+//!    apart and the story's size. [`score`] turns the evidence into a probability with a
+//!    logistic model fitted on labelled development data (`bench/stories_fit.py`). Nothing
+//!    merges two items because of the kind of headline they are (results, share moves):
+//!    one company's results a quarter apart are two events.
 //!
 //! The item joins the best-scoring story if it reaches the threshold. An item with the
 //! canonical link of a member in the window joins that member's story at once.
@@ -138,13 +132,15 @@ struct Frequencies {
 struct Generation {
     documents: u32,
     counts: HashMap<u64, u32, FeatureHashBuilder>,
+    /// Items by which each feature was a scope word ([`Fingerprint::scope`]).
+    scope: HashMap<u64, u32, FeatureHashBuilder>,
 }
 
 /// The length of a document-frequency generation.
 pub const EPOCH: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
 
 impl Frequencies {
-    fn add(&mut self, at: DateTime<Utc>, features: &[u64]) {
+    fn add(&mut self, at: DateTime<Utc>, features: &[u64], scope: &[u64]) {
         let epoch = at.timestamp().div_euclid(EPOCH.as_secs() as i64);
         if epoch > self.epoch {
             self.previous = if epoch == self.epoch + 1 {
@@ -160,10 +156,18 @@ impl Frequencies {
         for &feature in features {
             *self.current.counts.entry(feature).or_insert(0) += 1;
         }
+        for &feature in scope {
+            *self.current.scope.entry(feature).or_insert(0) += 1;
+        }
+    }
+
+    /// Whether `feature` is a word by which recent items entered the scope.
+    fn in_scope(&self, feature: u64) -> bool {
+        self.current.scope.contains_key(&feature) || self.previous.scope.contains_key(&feature)
     }
 
     /// Takes back an [`add`](Self::add), from whichever generation still holds it.
-    fn remove(&mut self, features: &[u64]) {
+    fn remove(&mut self, features: &[u64], scope: &[u64]) {
         for generation in [&mut self.current, &mut self.previous] {
             if generation.documents == 0
                 || !features.iter().all(|f| generation.counts.contains_key(f))
@@ -171,11 +175,16 @@ impl Frequencies {
                 continue;
             }
             generation.documents -= 1;
-            for feature in features {
-                if let Some(count) = generation.counts.get_mut(feature) {
-                    *count -= 1;
-                    if *count == 0 {
-                        generation.counts.remove(feature);
+            for (counts, features) in [
+                (&mut generation.counts, features),
+                (&mut generation.scope, scope),
+            ] {
+                for feature in features {
+                    if let Some(count) = counts.get_mut(feature) {
+                        *count -= 1;
+                        if *count == 0 {
+                            counts.remove(feature);
+                        }
                     }
                 }
             }
@@ -351,7 +360,25 @@ impl StoryIndex {
             .into_iter()
             .filter_map(|slot| index.stored(slot))
             .filter(|stored| in_window(stored));
-        best_story(&query, index, candidates, threshold)
+        best_story(&query, index, candidates, member.at, threshold)
+    }
+
+    /// The evidence on every story [`find`](Self::find) would weigh for `member`, the
+    /// closest first.
+    pub fn explain(&self, rule: &str, member: &Member) -> Vec<Candidate> {
+        let Some(index) = self.rules.get(rule) else {
+            return Vec::new();
+        };
+        let query = Query::new(&member.fingerprint, index);
+        let candidates = index
+            .candidates(&member.fingerprint)
+            .into_iter()
+            .filter_map(|slot| index.stored(slot))
+            .filter(|stored| (stored.member.at - member.at).abs() <= self.window);
+        closest_stories(&query, candidates)
+            .into_iter()
+            .filter_map(|(story, _, via)| evidence(&query, index, story, via, member.at))
+            .collect()
     }
 
     /// [`find`](Self::find) without LSH: every member of the rule in the window is compared.
@@ -370,7 +397,7 @@ impl StoryIndex {
             .iter()
             .flatten()
             .filter(|stored| (stored.member.at - member.at).abs() <= window);
-        best_story(&query, index, candidates, threshold)
+        best_story(&query, index, candidates, member.at, threshold)
     }
 
     /// The similarity of two fingerprints under `rule`'s current document frequencies, as
@@ -448,8 +475,11 @@ impl RuleIndex {
                 u32::try_from(self.slots.len() - 1).expect("fewer than 2^32 members per rule")
             }
         };
-        self.frequencies
-            .add(member.at, member.fingerprint.features());
+        self.frequencies.add(
+            member.at,
+            member.fingerprint.features(),
+            member.fingerprint.scope(),
+        );
         for key in member.fingerprint.band_keys() {
             let bucket = self.buckets.entry(key).or_default();
             if bucket.len() >= BUCKET_CAP {
@@ -547,7 +577,8 @@ impl RuleIndex {
             }
         }
         if undo {
-            self.frequencies.remove(member.fingerprint.features());
+            self.frequencies
+                .remove(member.fingerprint.features(), member.fingerprint.scope());
         }
         for key in member.fingerprint.band_keys() {
             if let Some(bucket) = self.buckets.get_mut(&key) {
@@ -604,24 +635,75 @@ impl RuleIndex {
         Norms::of(fingerprint, &idf)
     }
 
-    /// Inverse document frequency of `feature` in this rule.
+    /// Inverse document frequency of `feature` in this scope. The [`IDF_PRIOR`] background
+    /// documents have none of an item's words, except the words by which items entered the
+    /// scope, which they all have: until the scope has seen many items, those weigh little.
     fn idf(&self, feature: u64) -> f64 {
+        self.idf_with(feature, self.frequencies.in_scope(feature))
+    }
+
+    fn idf_with(&self, feature: u64, scope_word: bool) -> f64 {
         let (df, documents) = self.frequencies.get(feature);
-        ((f64::from(documents) + 1.0 + IDF_PRIOR) / (f64::from(df) + 1.0)).ln()
+        let prior = if scope_word { IDF_PRIOR } else { 0.0 };
+        ((f64::from(documents) + 1.0 + IDF_PRIOR) / (f64::from(df) + 1.0 + prior)).ln()
     }
 }
 
+/// A feature at most this many of a scope's recent items have is rare: a name, an amount,
+/// a place that few reports mention.
+pub const RARE_DF: u32 = 3;
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Overlaps {
+    ours: f64,
+    theirs: f64,
+    title: f64,
+    rare: u32,
+    shared: u32,
+}
+
+/// What a lookup knows about one candidate story of an item: the evidence its score is made
+/// of, for explaining a decision and for fitting the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub story: String,
+    /// The story's member closest to the item.
+    pub via: String,
+    /// Cosine with the story's centroid, with its kind and lead discounts.
+    pub centroid: f64,
+    /// Cosine with `via`, without discounts.
+    pub member: f64,
+    /// The headline-coverage score with `via` (0 unless one is a bare headline).
+    pub coverage: f64,
+    /// Share of the item's weight `via` covers, and of `via`'s weight the item covers.
+    pub ours: f64,
+    pub theirs: f64,
+    /// Cosine of the two titles alone.
+    pub title: f64,
+    /// Shared features that are rare in the scope.
+    pub rare: u32,
+    /// Shared features, not counting the scope's own words.
+    pub shared: u32,
+    pub cross_language: bool,
+    pub numbers_conflict: bool,
+    pub kinds_conflict: bool,
+    pub leads_conflict: bool,
+    /// Hours between the item and `via`.
+    pub hours: f64,
+    /// Members of the story.
+    pub size: u32,
+}
+
+/// Features (other than the scope's own words) an item must share with a story's closest
+/// member to join the story.
+pub const MIN_SHARED: u32 = 2;
+
 /// Stories per lookup whose centroid is compared with the item.
 pub const CENTROID_CANDIDATES: usize = 6;
-/// How much of a story's score is the item's similarity to the story's centroid, the rest
-/// being its similarity to the story's closest member.
-pub const CENTROID_SHARE: f64 = 0.7;
+/// Factor on the similarity of two titles that state numbers but share none.
 pub const NUMBER_CONFLICT: f64 = 0.5;
 /// Factor on the similarity of a price-move headline and one that is not.
 pub const KIND_CONFLICT: f64 = 0.5;
-/// The least score of a story for an item when both the item's and the story's closest
-/// member's titles report results of the company they lead with.
-pub const SAME_COMPANY_EVENT: f64 = 0.3;
 /// Factor on the similarity of two titles that lead with different companies.
 pub const LEAD_CONFLICT: f64 = 0.5;
 
@@ -641,13 +723,12 @@ fn term_weight(in_title: bool) -> f64 {
     if in_title { TITLE_WEIGHT } else { 1.0 }
 }
 
-/// The story among `candidates`' that scores highest for `query`, if it reaches `threshold`.
-fn best_story<'a>(
+/// The stories of `candidates` with the closest members, at most [`CENTROID_CANDIDATES`],
+/// each with its closest member and that (discounted) similarity, the closest first.
+fn closest_stories<'a>(
     query: &Query<'_>,
-    index: &'a RuleIndex,
     candidates: impl Iterator<Item = &'a Stored>,
-    threshold: f64,
-) -> Option<StoryMatch> {
+) -> Vec<(u32, f64, &'a Stored)> {
     // Per story: its closest member and that similarity.
     let mut closest: Vec<(u32, f64, &'a Stored)> = Vec::new();
     for stored in candidates {
@@ -669,44 +750,137 @@ fn best_story<'a>(
     // is close is not the item's story.
     closest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
     closest.truncate(CENTROID_CANDIDATES);
+    closest
+}
+
+/// The story among `candidates`' that scores highest for `query`, if it reaches `threshold`.
+fn best_story<'a>(
+    query: &Query<'_>,
+    index: &'a RuleIndex,
+    candidates: impl Iterator<Item = &'a Stored>,
+    at: DateTime<Utc>,
+    threshold: f64,
+) -> Option<StoryMatch> {
     let mut best: Option<StoryMatch> = None;
-    for (story, member_similarity, via) in closest {
-        let Some(centroid) = index
-            .stories
-            .get(story as usize)
-            .and_then(Option::as_ref)
-            .map(|story| &story.centroid)
-        else {
+    for (story, _, via) in closest_stories(query, candidates) {
+        let Some(evidence) = evidence(query, index, story, via, at) else {
             continue;
         };
-        let mut score = CENTROID_SHARE * query.centroid_similarity(centroid)
-            + (1.0 - CENTROID_SHARE) * member_similarity;
-        // Only into a story mostly of the item's kind: a price move reported inside the news
-        // that caused it ("...; shares fall") must not pull the market story in.
-        if query
-            .fingerprint
-            .same_company_event(&via.member.fingerprint)
-            && centroid.agrees_with(query.fingerprint.kind())
-        {
-            score = score.max(SAME_COMPANY_EVENT);
+        // One shared word besides those the scope's items entered by is no evidence of one
+        // event, whatever the weights make of it: in a scope that has seen few items every
+        // word looks rare ("Tencent results beat estimates" and "Tencent opens a new
+        // office").
+        if evidence.shared < MIN_SHARED {
+            continue;
         }
-        if centroid.agrees_with(query.fingerprint.kind()) {
-            score = score.max(headline_coverage(
-                query.fingerprint,
-                &via.member.fingerprint,
-                index,
-            ));
-        }
+        let score = score(&evidence);
         if score >= threshold && best.as_ref().is_none_or(|b| score > b.similarity) {
             best = Some(StoryMatch {
-                story: index.story_name(story).to_string(),
+                story: evidence.story,
                 similarity: score,
-                via: via.member.key.clone(),
+                via: evidence.via,
             });
         }
     }
     best
 }
+
+/// The evidence on `story` for the item of `query` (published `at`), through its closest
+/// member `via`; `None` if the story is gone.
+fn evidence(
+    query: &Query<'_>,
+    index: &RuleIndex,
+    story: u32,
+    via: &Stored,
+    at: DateTime<Utc>,
+) -> Option<Candidate> {
+    let centroid = &index.stories.get(story as usize)?.as_ref()?.centroid;
+    let ours = query.fingerprint;
+    let theirs = &via.member.fingerprint;
+    let overlaps = query.overlaps(theirs, index);
+    Some(Candidate {
+        story: index.story_name(story).to_string(),
+        via: via.member.key.clone(),
+        centroid: query.centroid_similarity(centroid),
+        member: query.member_cosine(theirs, via.norms),
+        coverage: headline_coverage(ours, theirs, index),
+        ours: overlaps.ours,
+        theirs: overlaps.theirs,
+        title: overlaps.title,
+        rare: overlaps.rare,
+        shared: overlaps.shared,
+        cross_language: ours.has_han() != theirs.has_han(),
+        numbers_conflict: ours.numbers_conflict(theirs),
+        kinds_conflict: ours.kinds_conflict(theirs),
+        leads_conflict: ours.leads_conflict(theirs),
+        hours: (at - via.member.at).num_seconds().abs() as f64 / 3600.0,
+        size: centroid.members,
+    })
+}
+
+/// How sure the evidence makes it that the item belongs to the story: a logistic model
+/// whose weights ([`WEIGHTS`]) were fitted on the development halves of both labelled sets
+/// (`bench/stories_fit.py`), so that the score reads as a probability and one threshold
+/// means the same on a bare headline, a cross-language pair or a long report.
+pub fn score(c: &Candidate) -> f64 {
+    let w = &WEIGHTS;
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let z = w.bias
+        + w.centroid * c.centroid
+        + w.member * c.member
+        + w.coverage * c.coverage
+        + w.ours * c.ours
+        + w.theirs * c.theirs
+        + w.title * c.title
+        + w.rare * f64::from(c.rare).ln_1p()
+        + w.cross_language * flag(c.cross_language)
+        + w.numbers_conflict * flag(c.numbers_conflict)
+        + w.kinds_conflict * flag(c.kinds_conflict)
+        + w.leads_conflict * flag(c.leads_conflict)
+        + w.days * c.hours.min(48.0) / 24.0
+        + w.size * f64::from(c.size.max(1)).ln();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The weights of [`score`], one per piece of [`Candidate`] evidence.
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    pub bias: f64,
+    pub centroid: f64,
+    pub member: f64,
+    pub coverage: f64,
+    pub ours: f64,
+    pub theirs: f64,
+    pub title: f64,
+    /// On ln(1 + rare shared features).
+    pub rare: f64,
+    pub cross_language: f64,
+    pub numbers_conflict: f64,
+    pub kinds_conflict: f64,
+    pub leads_conflict: f64,
+    /// On the days between the item and the closest member, at most two.
+    pub days: f64,
+    /// On ln(members of the story).
+    pub size: f64,
+}
+
+/// Fitted by `bench/stories_fit.py` on the dev halves; see [`score`].
+pub const WEIGHTS: Weights = Weights {
+    bias: -0.354,
+    centroid: 5.564,
+    member: 3.575,
+    coverage: 1.116,
+    ours: 2.161,
+    theirs: 1.913,
+    title: 3.755,
+    rare: 0.636,
+    cross_language: 0.244,
+    numbers_conflict: 0.024,
+    kinds_conflict: -2.112,
+    leads_conflict: -4.576,
+    days: -3.448,
+    size: -0.592,
+};
 
 /// For a headline without a summary and a report with one (either way round): the share of
 /// the headline's IDF weight that the report's words cover, times [`HEADLINE_COVERAGE`];
@@ -774,10 +948,14 @@ struct Query<'a> {
 
 impl<'a> Query<'a> {
     fn new(fingerprint: &'a Fingerprint, index: &RuleIndex) -> Query<'a> {
+        // The item's own scope words weigh as they will once it is in the index.
         let idf: Vec<f64> = fingerprint
             .features()
             .iter()
-            .map(|&f| index.idf(f))
+            .map(|&f| {
+                let own = fingerprint.scope().binary_search(&f).is_ok();
+                index.idf_with(f, own || index.frequencies.in_scope(f))
+            })
             .collect();
         let weights: Vec<f64> = idf
             .iter()
@@ -798,7 +976,7 @@ impl<'a> Query<'a> {
 
     /// Cosine similarity of TF-IDF vectors; over neutral features only when exactly one of
     /// the two items has Han text.
-    fn member_similarity(&self, other: &Fingerprint, their_norms: Norms) -> f64 {
+    fn member_cosine(&self, other: &Fingerprint, their_norms: Norms) -> f64 {
         let neutral_only = self.fingerprint.has_han() != other.has_han();
         let (ours, norm, their_norm) = if neutral_only {
             (
@@ -830,7 +1008,76 @@ impl<'a> Query<'a> {
         if dot == 0.0 || their_norm == 0.0 {
             return 0.0;
         }
-        look_alike_discount(self.fingerprint, other) * dot / (norm * their_norm)
+        dot / (norm * their_norm)
+    }
+
+    fn member_similarity(&self, other: &Fingerprint, their_norms: Norms) -> f64 {
+        look_alike_discount(self.fingerprint, other) * self.member_cosine(other, their_norms)
+    }
+
+    /// The share of the item's IDF weight (title weight ignored) that `other`'s features
+    /// cover, and the same for `other`'s weight, and the cosine of the two titles alone;
+    /// over neutral features when one of them has Han text and the other not. Also how many
+    /// shared features are rare in the scope (at most [`RARE_DF`] recent items have them).
+    fn overlaps(&self, other: &Fingerprint, index: &RuleIndex) -> Overlaps {
+        let neutral_only = self.fingerprint.has_han() != other.has_han();
+        let (ours, our_title) = if neutral_only {
+            (
+                &self.fingerprint.features()[..self.neutral],
+                &self.fingerprint.in_title()[..self.neutral],
+            )
+        } else {
+            (self.fingerprint.features(), self.fingerprint.in_title())
+        };
+        let theirs = if neutral_only {
+            other.neutral()
+        } else {
+            other.features()
+        };
+        let their_title = &other.in_title()[..theirs.len()];
+        let mut out = Overlaps::default();
+        let (mut ours_total, mut theirs_total, mut shared) = (0.0, 0.0, 0.0);
+        let (mut title_dot, mut our_title_sq, mut their_title_sq) = (0.0, 0.0, 0.0);
+        for (idf, &title) in self.idf.iter().zip(our_title) {
+            let w = idf * idf;
+            ours_total += w;
+            if title {
+                our_title_sq += w;
+            }
+        }
+        let mut i = 0;
+        for (&feature, &title) in theirs.iter().zip(their_title) {
+            let idf = index.idf(feature);
+            theirs_total += idf * idf;
+            if title {
+                their_title_sq += idf * idf;
+            }
+            while i < ours.len() && ours[i] < feature {
+                i += 1;
+            }
+            if i < ours.len() && ours[i] == feature {
+                shared += idf * idf;
+                let scope_word = index.frequencies.in_scope(feature)
+                    || self.fingerprint.scope().binary_search(&feature).is_ok();
+                out.shared += u32::from(!scope_word);
+                if title && our_title[i] {
+                    title_dot += idf * idf;
+                }
+                if index.frequencies.get(feature).0 <= RARE_DF {
+                    out.rare += 1;
+                }
+            }
+        }
+        if ours_total > 0.0 {
+            out.ours = shared / ours_total;
+        }
+        if theirs_total > 0.0 {
+            out.theirs = shared / theirs_total;
+        }
+        if our_title_sq > 0.0 && their_title_sq > 0.0 {
+            out.title = title_dot / (our_title_sq * their_title_sq).sqrt();
+        }
+        out
     }
 
     /// Cosine similarity with a story's centroid; over neutral features only unless both
@@ -984,6 +1231,47 @@ mod tests {
         assert_eq!(found.story, "release");
         assert!(found.similarity >= threshold, "{found:?}");
         assert_eq!(index.find("r", &unrelated, threshold), None);
+    }
+
+    /// A member of a scope whose items entered it by `scope` words.
+    fn scoped(key: &str, title: &str, scope: &[&str]) -> Member {
+        Member {
+            fingerprint: Fingerprint::in_scope(title, "", &[], scope),
+            ..member(key, title, 0)
+        }
+    }
+
+    #[test]
+    fn a_first_run_does_not_merge_on_the_rules_own_words() {
+        let threshold = super::super::DEFAULT_THRESHOLD;
+        let scope = ["Alibaba", "Pentagon"];
+        let pairs = [
+            (
+                "Alibaba shares fall after results",
+                "Alibaba shares rise on AI news",
+            ),
+            (
+                "Pentagon adds Alibaba to military list",
+                "Alibaba denies Pentagon military claims",
+            ),
+            (
+                "Tencent results beat estimates",
+                "Tencent opens a new office",
+            ),
+        ];
+        for (first, second) in pairs {
+            let mut index = StoryIndex::new();
+            index.insert("r", "first", scoped("a", first, &scope));
+            let found = index.find("r", &scoped("b", second, &scope), threshold);
+            assert_eq!(found, None, "{first:?} and {second:?}");
+        }
+        // What is left when the scope's words are set aside can still be one event.
+        let mut index = StoryIndex::new();
+        let first = "Pentagon adds Alibaba and Baidu to 1260H military company list";
+        index.insert("r", "first", scoped("a", first, &scope));
+        let second = "Alibaba, Baidu added to Pentagon's 1260H list of Chinese military companies";
+        let found = index.find("r", &scoped("b", second, &scope), threshold);
+        assert_eq!(found.map(|m| m.story).as_deref(), Some("first"));
     }
 
     #[test]

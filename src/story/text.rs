@@ -331,29 +331,6 @@ pub fn lead_company(title_features: &[Feature]) -> Option<String> {
     })
 }
 
-/// The direction of a price-move title: -1 down, 1 up, 0 both or neither.
-pub fn move_direction(title_features: &[Feature]) -> i8 {
-    let has = |set: &HashSet<String>| {
-        title_features
-            .iter()
-            .any(|f| matches!(f, Feature::Word(w) if set.contains(w.as_str())))
-    };
-    match (has(&MOVE_DOWN_SET), has(&MOVE_UP_SET)) {
-        (true, false) => -1,
-        (false, true) => 1,
-        _ => 0,
-    }
-}
-
-/// Whether a title's features make it a business-results headline ("Alibaba revenue rises
-/// 6%", "腾讯第三季度营收2085亿元").
-pub fn is_results(title_features: &[Feature]) -> bool {
-    !is_market_move(title_features)
-        && title_features
-            .iter()
-            .any(|f| matches!(f, Feature::Word(w) if RESULT_WORD_SET.contains(w.as_str())))
-}
-
 /// Digits with decimal or thousands separators: "7", "9.2", "2,719".
 pub fn is_number(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
