@@ -1,35 +1,27 @@
-//! Story clustering measured against labelled headlines (`tests/data/stories/items.jsonl`:
-//! one JSON object per line with `id`, `story`, `lang`, `source`, `feed`, `title`, `summary`,
-//! `link`, `published`).
+//! Story clustering measured against labelled headlines: `tests/data/stories/items.jsonl`
+//! (the first set) and `tests/data/stream/` (the stream set, split into dev and a frozen test
+//! half). One JSON object per line with `id`, `story`, `lang`, `source`, `feed`, `title`,
+//! `summary`, `link`, `published`.
 //!
-//! Items are replayed in publication order through one [`StoryIndex`] as ONE rule (the hard
-//! case: every story shares the rule's vocabulary), with concepts from the shipped
+//! Items are replayed in publication order through one [`StoryIndex`] as ONE scope (the hard
+//! case: every story shares the scope's vocabulary), with concepts from the shipped
 //! `config/newswatch.toml` and the default 48 h window, as the daemon would: each item joins
 //! the story `find` returns, or starts its own. Reported: pairwise precision and recall (over
-//! pairs of items put in one cluster) and B-cubed precision and recall (per item, averaged).
+//! pairs of items put in one cluster), B-cubed precision and recall (per item, averaged), per
+//! language, and events that got no alert of their own (every item of the story joined
+//! another story). `story_clustering_quality_per_rule` replays what the daemon does with the
+//! shipped rules: each clustering rule's matches in their own scope, fingerprinted with the
+//! words the rule matched.
 //!
-//! Methodology: stories sorted by slug alternate between a development half (even index),
-//! on which the threshold was chosen, and a held-out half (odd index), not tuned on. Say
-//! how held out it is when quoting it: its errors were looked at, with
-//! `STORIES_VERBOSE_ON=all`, when the lead-company discount was tried and when the errors
-//! of every item showed releases and filings split from their reports, which led to the
-//! headline coverage score; that score's factor (`HEADLINE_COVERAGE` 0.75) is the smallest
-//! of 0.5 to 1.0 with the best dev F1, and its kind guard came from one wrong merge in the
-//! all-items replay. The selection rule below picks 0.25 on dev, `DEFAULT_THRESHOLD`. Each
-//! half is replayed on its own, then everything together; the figures of all three are
-//! printed with a threshold sweep (`cargo test --test stories_eval -- --nocapture`).
-//! `story_clustering_quality` asserts the targets (precision >= 0.95, recall >=
-//! 0.85) on all items, through floors at today's level, which are at or above them.
-//! `STORIES_VERBOSE=0.25` prints every wrong merge and split of the development half at
-//! that threshold (of every item with `STORIES_VERBOSE_ON=all`); `STORIES_DIAG=1` prints how
-//! item-to-item similarity separates same-story from other-story pairs there.
+//! Methodology (docs/STORIES.md): the score's weights were fitted on the dev halves of both
+//! sets (`dump_dev_candidates` writes the rows, `bench/stories_fit.py` fits them) and the
+//! threshold was chosen by fitting on one set alone and replaying the other. The stream test
+//! half was replayed once after that, and its errors never printed; `stream_test_half`
+//! replays it and asserts floors at that level. `STREAM_VERBOSE=<threshold>` prints the dev
+//! half's wrong merges and splits; `STORIES_VERBOSE=<threshold>` those of the first set's
+//! dev half.
 //!
-//! `story_clustering_quality_per_rule` measures what the daemon actually does: it matches
-//! each item against the shipped config's rules and clusters every clustering rule's matches
-//! in that rule's own stories, with the rule's threshold. Stories then compete only with
-//! stories that match the same query; items no clustering rule matches are never clustered
-//! (the count is printed). Scores are per rule and pooled over rules, on the same halves.
-//! Pooled recall stays below the 0.85 here (its floor is today's level).
+//! `cargo test --test stories_eval -- --nocapture` prints every figure.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -58,6 +50,11 @@ const RULE_FLOOR_PRECISION: f64 = 0.99;
 const RULE_FLOOR_RECALL: f64 = 0.47;
 /// The same for the stream set's development half (one scope).
 const STREAM_FLOOR_RECALL: f64 = 0.58;
+/// The stream test half at its one look, rounded down: pairwise P 0.947, B-cubed P 0.980,
+/// pairwise R 0.645.
+const TEST_FLOOR_PRECISION: f64 = 0.94;
+const TEST_FLOOR_BCUBED_PRECISION: f64 = 0.97;
+const TEST_FLOOR_RECALL: f64 = 0.64;
 /// Lookups where LSH candidates lead to another story than comparing with every member, at
 /// most per item: LSH may miss a story's closest member and then score the story through
 /// another one (one such lookup in the 362 items of the first set).
@@ -953,8 +950,8 @@ fn stream_clustering_quality() {
 #[test]
 fn stream_test_half() {
     // The test half, replayed with the method and threshold as they stand. Its figures were
-    // first looked at once, after the method was fixed on dev (docs/STORIES.md records them);
-    // tuning on them would make it a second dev half.
+    // looked at once, after the method was fixed on dev (docs/STORIES.md records them), and
+    // its errors not at all; tuning on it would make it a second dev half.
     let test = load_cases_from("tests/data/stream/test.jsonl");
     let test: Vec<&Case> = test.iter().collect();
     let test_figures = stream_lines("test", &test, DEFAULT_THRESHOLD);
@@ -965,7 +962,24 @@ fn stream_test_half() {
         if recall { "met" } else { "NOT met" },
         test_figures.without_alert.len()
     );
-    assert!(test_figures.all.bcubed_recall > 0.0);
+    // What the test half measured at its one look (2026-12-02, after the method was fixed on
+    // dev; docs/STORIES.md): precision and recall below the targets, no event without its
+    // alert. The floors only catch a regression; the targets are printed above.
+    let all = test_figures.all;
+    assert!(
+        all.pair_precision >= TEST_FLOOR_PRECISION
+            && all.bcubed_precision >= TEST_FLOOR_BCUBED_PRECISION
+            && all.pair_recall >= TEST_FLOOR_RECALL,
+        "regression on the stream test half: pairwise P {:.3} R {:.3}, B-cubed P {:.3}",
+        all.pair_precision,
+        all.pair_recall,
+        all.bcubed_precision
+    );
+    assert!(
+        test_figures.without_alert.is_empty(),
+        "events without an alert of their own: {:?}",
+        test_figures.without_alert
+    );
 }
 
 fn result_of(cases: &[&Case], threshold: f64) -> Vec<String> {
