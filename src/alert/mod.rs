@@ -10,6 +10,7 @@
 pub mod channel;
 mod chat;
 pub mod deliver;
+pub mod recipient;
 pub mod render;
 pub mod smtp;
 pub mod update;
