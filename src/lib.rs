@@ -18,11 +18,11 @@
 //!   seen items, one transaction per poll.
 //! - [`rules`]: the query language (parser, syntax tree, word segmentation shared with items)
 //!   and the one matcher all rules compile into.
-//! - [`alert`]: alerts (rule, item, channel) with stable ids, the outbox JSON, and delivery
-//!   through the channels.
-//! - [`story`]: story clustering: fingerprints of items' text, and the per-rule index that
-//!   finds the recent story a new item reports (near-duplicate headlines across outlets and
-//!   languages, or the same canonical link).
+//! - [`alert`]: alerts, one per (item, channel) whatever number of the channel's rules
+//!   matched, with stable ids, the outbox JSON, and delivery through the channels.
+//! - [`story`]: story clustering: fingerprints of items' text, and the index that finds the
+//!   recent story a new item reports (near-duplicate headlines across outlets and languages,
+//!   or the same canonical link) within one scope, which the daemon makes the channel.
 //! - [`daemon`]: one poll of one feed, the scheduler loop, shutdown, and `status`.
 
 pub mod alert;

@@ -91,9 +91,12 @@ enum Command {
         /// Stories with an item within this long ("24h", "7d").
         #[arg(long, value_parser = config::parse_duration, default_value = "24h")]
         since: std::time::Duration,
-        /// Only this rule's stories.
+        /// Only stories whose items matched this rule.
         #[arg(long)]
         rule: Option<String>,
+        /// Only stories of this channel (stories are decided per channel).
+        #[arg(long)]
+        channel: Option<String>,
         /// One JSON object per story per line.
         #[arg(long)]
         json: bool,
@@ -247,9 +250,12 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             channel,
             since,
         } => replay(&config, dead, channel.as_deref(), since).await,
-        Command::Stories { since, rule, json } => {
-            stories(&config, since, rule.as_deref(), json).await
-        }
+        Command::Stories {
+            since,
+            rule,
+            channel,
+            json,
+        } => stories(&config, since, rule.as_deref(), channel.as_deref(), json).await,
     }
 }
 
@@ -257,6 +263,7 @@ async fn stories(
     config: &Config,
     since: std::time::Duration,
     rule: Option<&str>,
+    channel: Option<&str>,
     json: bool,
 ) -> Result<(), Failure> {
     if let Some(rule) = rule.filter(|r| !config.rules.iter().any(|c| c.name == *r)) {
@@ -264,10 +271,13 @@ async fn stories(
             "no rule named \"{rule}\" in the config"
         )));
     }
+    if let Some(name) = channel.filter(|name| !config.channels.iter().any(|c| c.name == *name)) {
+        return Err(unknown_channel(config, name));
+    }
     let store = open_existing_store(config).await?;
     let since =
         chrono::Utc::now() - chrono::Duration::from_std(since).context("--since is too long")?;
-    let stories = newswatch::store::Store::stories(&store, since, rule)
+    let stories = newswatch::store::Store::stories(&store, since, rule, channel)
         .await
         .context("cannot read stories")?;
     if json {
@@ -707,10 +717,15 @@ struct StoryPreview {
     lead: String,
     /// `None` for the first item of a story.
     similarity: Option<f64>,
+    /// For the first item of a story, the closest other story's first title and its
+    /// similarity, when it would be named as possibly related.
+    related: Option<(String, f64)>,
 }
 
 /// How the daemon would group the matching items of one document into stories, oldest
-/// first as they would arrive, keyed by (entry id, rule).
+/// first as they would arrive, keyed by (entry id, rule). The daemon decides stories per
+/// channel, among the items of all the channel's rules; `test-rule` runs one rule, so its
+/// items are grouped among themselves, with the rule's threshold.
 async fn story_preview(
     config: &Config,
     rules: &RuleSet,
@@ -724,27 +739,43 @@ async fn story_preview(
     let mut leads = std::collections::HashMap::new();
     let mut preview = std::collections::HashMap::new();
     for item in ordered {
-        let found = rules.match_item(item, feed);
         let at = item
             .published
             .or(item.updated)
             .unwrap_or_else(chrono::Utc::now);
         let mut tentative = daemon::stories::Tentative::default();
-        for decision in stories.decide(&mut index, rules, item, &found, at, &mut tentative) {
-            let similarity = match decision.role {
-                newswatch::store::StoryRole::Lead { .. } => {
-                    leads.insert(decision.story.clone(), item.title.clone());
-                    None
-                }
-                newswatch::store::StoryRole::Join { similarity, .. } => Some(similarity),
+        for hit in rules.match_item(item, feed) {
+            let Some(rule) = rules.rules().iter().find(|r| r.name == hit.rule) else {
+                continue;
             };
-            let lead = leads.get(&decision.story).cloned().unwrap_or_default();
+            let Some(cluster) = rule.cluster else {
+                continue;
+            };
+            let threshold = cluster
+                .threshold
+                .unwrap_or(newswatch::story::DEFAULT_THRESHOLD);
+            let member = stories.member(item, &hit, at);
+            let placed = daemon::Stories::place(
+                &mut index,
+                &rule.name,
+                threshold,
+                item,
+                member,
+                &mut tentative,
+            );
+            if placed.joined.is_none() {
+                leads.insert(placed.story.clone(), item.title.clone());
+            }
+            let lead_of = |story: &str| leads.get(story).cloned().unwrap_or_default();
             preview.insert(
-                (item.entry_id.clone(), decision.rule),
+                (item.entry_id.clone(), hit.rule),
                 StoryPreview {
-                    story: decision.story,
-                    lead,
-                    similarity,
+                    lead: lead_of(&placed.story),
+                    related: placed
+                        .near
+                        .map(|near| (lead_of(&near.story), near.similarity)),
+                    story: placed.story,
+                    similarity: placed.joined,
                 },
             );
         }
@@ -845,6 +876,10 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                 if let Some(story) = story {
                     line["story"] = story.story.clone().into();
                     line["story_similarity"] = story.similarity.into();
+                    if let Some((title, similarity)) = &story.related {
+                        line["story_related"] =
+                            serde_json::json!({"title": title, "similarity": similarity});
+                    }
                 }
                 println!("{line}");
                 continue;
@@ -859,7 +894,13 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
             println!("    {}", item.link.as_deref().unwrap_or("(no link)"));
             if let Some(story) = story {
                 match story.similarity {
-                    None => println!("    story: {} (first of its story)", story.story),
+                    None => match &story.related {
+                        None => println!("    story: {} (first of its story)", story.story),
+                        Some((title, similarity)) => println!(
+                            "    story: {} (first of its story; possibly related to \"{title}\", similarity {similarity:.2})",
+                            story.story
+                        ),
+                    },
                     Some(similarity) => println!(
                         "    story: {} joins \"{}\" (similarity {similarity:.2}): no alert",
                         story.story, story.lead

@@ -575,3 +575,132 @@ async fn a_drain_past_its_limit_records_what_the_receiver_accepted() {
     assert_eq!((delivered, dead), (received as u64, 0));
     assert_eq!(pending, 3 - received as u64);
 }
+
+/// Two rules that both notify both channels: `alibaba-pla` (high) and `alibaba-us-action`
+/// (medium).
+const TWO_RULES: &str = r#"
+[entities]
+alibaba = ["Alibaba", "阿里巴巴"]
+us_gov = ["Commerce Department", "White House"]
+
+[[rule]]
+name = "alibaba-us-action"
+query = '@alibaba AND @us_gov'
+severity = "medium"
+notify = ["out", "hook"]
+
+[[rule]]
+name = "alibaba-pla"
+query = '@alibaba AND PLA'
+severity = "high"
+notify = ["out", "hook"]
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_item_matching_two_rules_makes_one_alert_on_each_channel() {
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    server.feed(
+        "/news.xml",
+        &rss(&[(
+            "n1",
+            "Commerce Department weighs Alibaba curbs over PLA ties",
+            now,
+        )]),
+    );
+    let smtp = SmtpServer::start(0, false);
+    let hook = TestWebhook::start(0, 200).await;
+    let channels = format!(
+        "{}[[channel]]\nname = \"hook\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        smtp_channel(smtp.port),
+        hook.url
+    );
+    let feeds = feed("news", &server.url("/news.xml"));
+    let h = Harness::new("", &format!("{feeds}{TWO_RULES}{channels}")).await;
+    assert!(matches!(
+        h.poll("news").await.outcome,
+        PollOutcome::Changed { matches: 2, .. }
+    ));
+    assert_eq!(outbox(&h).await, (2, 0, 0), "one alert per channel");
+    assert_eq!(drain(&h).await.delivered, 2);
+
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 1, "one email for the two rules");
+    let parsed = mail_parser::MessageParser::default()
+        .parse(&messages[0])
+        .expect("parses");
+    assert_eq!(
+        parsed.subject(),
+        Some(
+            "[newswatch] HIGH alibaba-pla, alibaba-us-action: Commerce Department weighs Alibaba curbs over PLA ties"
+        )
+    );
+    let header = |name: &str| parsed.header_raw(name).map(str::trim).map(str::to_string);
+    assert_eq!(
+        header("X-Newswatch-Rule").as_deref(),
+        Some("alibaba-pla, alibaba-us-action")
+    );
+    assert_eq!(header("X-Newswatch-Severity").as_deref(), Some("high"));
+    let text = parsed.body_text(0).expect("text part");
+    assert!(
+        text.contains("Rules: alibaba-pla (HIGH), alibaba-us-action (MEDIUM)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Matched for alibaba-pla: Alibaba, PLA"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Matched for alibaba-us-action: Commerce Department, Alibaba"),
+        "{text}"
+    );
+    let html = parsed.body_html(0).expect("html part");
+    assert!(html.contains("Matched for alibaba-us-action: "), "{html}");
+
+    let received = hook.received();
+    assert_eq!(received.len(), 1, "one post for the two rules");
+    let alert: serde_json::Value = serde_json::from_str(&received[0].1).expect("json");
+    assert_eq!(alert["rule"], "alibaba-pla");
+    assert_eq!(
+        alert["rules"],
+        serde_json::json!(["alibaba-pla", "alibaba-us-action"])
+    );
+    assert_eq!(alert["severity"], "high");
+    assert_eq!(alert["matches"], alert["evidence"][0]["matches"]);
+    let evidence: Vec<(&str, &str, Vec<&str>)> = alert["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .map(|e| {
+            (
+                e["rule"].as_str().expect("rule"),
+                e["severity"].as_str().expect("severity"),
+                e["matches"]
+                    .as_array()
+                    .expect("matches")
+                    .iter()
+                    .filter(|m| m["field"] == "title")
+                    .map(|m| m["text"].as_str().expect("text"))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        evidence,
+        [
+            ("alibaba-pla", "high", vec!["Alibaba", "PLA"]),
+            (
+                "alibaba-us-action",
+                "medium",
+                vec!["Commerce Department", "Alibaba"]
+            ),
+        ]
+    );
+    // The email and the post are two alerts, one per channel, each with its own id.
+    assert_ne!(
+        parsed
+            .message_id()
+            .map(|id| id.trim_end_matches("@newswatch")),
+        alert["id"].as_str()
+    );
+}

@@ -128,3 +128,45 @@ async fn a_rule_digest_posts_one_signed_digest_document() {
     assert_eq!(alerts.len(), 2);
     assert!(alerts.iter().all(|a| a["type"] == "newswatch.alert.v1"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_item_of_a_digest_rule_and_an_immediate_rule_goes_at_once() {
+    let server = news_server().await;
+    let smtp = SmtpServer::start(0, false);
+    // The same query twice: every match is of both rules, one with an hourly digest.
+    let digested = RULE
+        .replace("alibaba-pla", "alibaba-daily")
+        .replace("severity = \"high\"", "severity = \"low\"\ndigest = \"1h\"")
+        .replace("[entities]\nalibaba = [\"Alibaba\", \"阿里巴巴\"]\n", "");
+    let h = Harness::new(
+        "",
+        &format!(
+            "{}{RULE}{digested}{}",
+            feed("news", &server.url("/news.xml")),
+            smtp_channel(smtp.port)
+        ),
+    )
+    .await;
+    h.poll("news").await;
+    assert_eq!(held(&h).await, 0, "nothing waits for the digest");
+    assert_eq!(drain(&h).await.delivered, 2);
+    let subjects: Vec<String> = smtp
+        .messages()
+        .iter()
+        .map(|m| {
+            mail_parser::MessageParser::default()
+                .parse(m)
+                .and_then(|m| m.subject().map(str::to_string))
+                .expect("subject")
+        })
+        .collect();
+    assert_eq!(subjects.len(), 2, "one email per item, not per rule");
+    for subject in subjects {
+        assert!(
+            subject.starts_with("[newswatch] HIGH alibaba-pla, alibaba-daily: "),
+            "{subject}"
+        );
+    }
+    h.clock.advance(Duration::from_secs(3600));
+    assert_eq!(drain(&h).await.delivered, 0, "and no digest repeats them");
+}

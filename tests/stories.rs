@@ -149,7 +149,7 @@ async fn a_story_across_outlets_makes_one_alert_and_one_threaded_follow_up() {
     // `stories` reads the same story back, lead first.
     let stories = h
         .store
-        .stories(now - chrono::Duration::hours(1), None)
+        .stories(now - chrono::Duration::hours(1), None, None)
         .await
         .expect("stories");
     assert_eq!(stories.len(), 1);
@@ -192,7 +192,7 @@ async fn different_stories_each_alert_and_the_same_article_is_not_news() {
     );
     let stories = h
         .store
-        .stories(now - chrono::Duration::hours(1), None)
+        .stories(now - chrono::Duration::hours(1), None, None)
         .await
         .expect("stories");
     assert_eq!(stories.len(), 2);
@@ -475,7 +475,7 @@ async fn two_feeds_polled_at_once_with_one_story_make_one_alert() {
         assert_eq!(drain(&h).await.delivered, 1, "round {round}: one alert");
         let stories = h
             .store
-            .stories(now - chrono::Duration::hours(1), None)
+            .stories(now - chrono::Duration::hours(1), None, None)
             .await
             .expect("stories");
         assert_eq!(stories.len(), 1, "round {round}");
@@ -532,11 +532,388 @@ async fn a_backfill_over_months_groups_by_publication_time() {
     h.poll("wire").await;
     let stories = h
         .store
-        .stories(now - chrono::Duration::days(400), None)
+        .stories(now - chrono::Duration::days(400), None, None)
         .await
         .expect("stories");
     let mut sizes: Vec<usize> = stories.iter().map(|s| s.members.len()).collect();
     sizes.sort_unstable();
     assert_eq!(sizes, [1, 2, 2, 2, 2], "four quarters and the statement");
     assert_eq!(drain(&h).await.delivered, 5, "one alert per event");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_item_of_a_critical_rule_and_a_high_rule_goes_through_quiet_hours() {
+    let server = TestServer::start().await;
+    let smtp = SmtpServer::start(0, false);
+    let channel = format!(
+        "{}quiet_hours = \"22:00-07:00\"\ntimezone = \"Asia/Shanghai\"\n",
+        smtp_channel(smtp.port)
+    );
+    let critical = r#"
+[[rule]]
+name = "pla-critical"
+query = 'PLA AND drills'
+severity = "critical"
+notify = ["out"]
+"#;
+    let feeds = feed("wire", &server.url("/wire.xml"));
+    let h = Harness::new("", &format!("{feeds}{RULE}{critical}{channel}")).await;
+    advance_to_shanghai(&h, 23, 30);
+    let both = (
+        "b1",
+        "Alibaba cloud ran PLA drills simulations, filing shows - Reuters",
+        "Alibaba's cloud unit hosted simulations for People's Liberation Army drills.",
+        "https://www.reuters.com/world/alibaba-pla-drills",
+    );
+    server.feed("/wire.xml", &rss(&[both, OTHER_STORY], h.clock.now()));
+    h.poll("wire").await;
+    assert_eq!(
+        drain(&h).await.delivered,
+        1,
+        "the item of both rules goes at night; the other waits"
+    );
+    let night = smtp.messages();
+    assert_eq!(
+        parse(&night[0]).subject(),
+        Some(
+            "[newswatch] CRITICAL pla-critical, alibaba-pla: Alibaba cloud ran PLA drills simulations, filing shows - Reuters"
+        )
+    );
+    advance_to_shanghai(&h, 7, 0);
+    assert_eq!(drain(&h).await.delivered, 1);
+    held_digest(
+        &smtp,
+        2,
+        "[newswatch] HIGH digest (held): 1 alert (alibaba-pla 1)",
+        "Held: quiet hours 22:00-07:00 Asia/Shanghai",
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_item_of_two_capped_rules_is_held_only_when_both_caps_are_reached() {
+    let server = TestServer::start().await;
+    let hook = TestWebhook::start(0, 500).await;
+    let rules = r#"
+[entities]
+alibaba = ["Alibaba"]
+
+[[rule]]
+name = "alibaba-pla"
+query = '@alibaba AND PLA'
+severity = "high"
+notify = ["out"]
+cluster = false
+max_alerts = "1/1h"
+
+[[rule]]
+name = "alibaba-us-action"
+query = '@alibaba AND Commerce'
+severity = "high"
+notify = ["out"]
+cluster = false
+max_alerts = "1/1h"
+"#;
+    let feeds = feed("wire", &server.url("/wire.xml"));
+    let h = Harness::new(
+        "",
+        &format!("{feeds}{rules}{}", webhook_channel(&hook.url, "")),
+    )
+    .await;
+    let now = h.clock.now();
+    let items: [Entry<'_>; 4] = [
+        // alibaba-pla's one alert this hour.
+        (
+            "c1",
+            "Alibaba and the PLA, first report",
+            "",
+            "https://w.example.com/1",
+        ),
+        // alibaba-pla is capped, alibaba-us-action is not: it goes, counted against
+        // alibaba-pla (its primary rule, first in the config).
+        (
+            "c2",
+            "Commerce looks at Alibaba and the PLA",
+            "",
+            "https://w.example.com/2",
+        ),
+        // alibaba-us-action's one alert this hour.
+        (
+            "c3",
+            "Commerce summons Alibaba executives",
+            "",
+            "https://w.example.com/3",
+        ),
+        // Both capped: held.
+        (
+            "c4",
+            "Commerce and the PLA: Alibaba again",
+            "",
+            "https://w.example.com/4",
+        ),
+    ];
+    // One new item per poll, so they are counted in this order.
+    for seen in 1..=items.len() {
+        server.feed("/wire.xml", &rss(&items[..seen], now));
+        h.poll("wire").await;
+    }
+    assert_eq!(drain(&h).await.delivered, 3);
+    let (_, end) = newswatch::config::AlertCap::parse("1/1h")
+        .expect("cap")
+        .window(now);
+    h.clock
+        .advance((end - h.clock.now()).to_std().expect("future"));
+    assert_eq!(drain(&h).await.delivered, 1);
+    let posts: Vec<serde_json::Value> = hook
+        .received()
+        .iter()
+        .map(|(_, body)| serde_json::from_str(body).expect("json"))
+        .collect();
+    let mut ids: Vec<&str> = posts[..3]
+        .iter()
+        .map(|p| p["item"]["id"].as_str().expect("item id"))
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["c1", "c2", "c3"]);
+    let digest = &posts[3];
+    assert_eq!(digest["type"], "newswatch.digest.v1");
+    assert_eq!(digest["alerts"][0]["item"]["id"], "c4");
+    assert_eq!(
+        digest["held"],
+        serde_json::json!([
+            "rule alibaba-pla reached max_alerts 1/1h and rule alibaba-us-action reached max_alerts 1/1h"
+        ])
+    );
+}
+
+/// A report of the Pentagon memo that names the White House and no PLA alias: of the two rules
+/// below, it matches only `alibaba-us-action`.
+const MEMO_WHITE_HOUSE: Entry<'static> = (
+    "w1",
+    "White House reviews Pentagon memo that says Alibaba aided China's army - CNBC",
+    "The White House said it would review a Pentagon memo alleging Alibaba Group gave support \
+     to China's army.",
+    "https://www.cnbc.com/alibaba-white-house-memo",
+);
+
+/// `alibaba-pla` and `alibaba-us-action`, both notifying `out` (email) and `hook` (webhook).
+fn two_rules_two_channels(smtp: &SmtpServer, hook: &TestWebhook) -> String {
+    let rules = RULE
+        .replace("notify = [\"out\"]", "notify = [\"out\", \"hook\"]")
+        .replacen(
+            "\n[[rule]]",
+            "us_gov = [\"White House\", \"Commerce Department\"]\n\n[[rule]]",
+            1,
+        );
+    format!(
+        "{rules}\n[[rule]]\nname = \"alibaba-us-action\"\nquery = '@alibaba AND @us_gov'\n\
+         severity = \"high\"\nnotify = [\"out\", \"hook\"]\n\n{}\
+         [[channel]]\nname = \"hook\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+        smtp_channel(smtp.port),
+        hook.url
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_report_of_the_second_rule_follows_up_the_story_the_first_rule_opened() {
+    let server = TestServer::start().await;
+    let smtp = SmtpServer::start(0, false);
+    let hook = TestWebhook::start(0, 500).await;
+    let feeds =
+        feed("wire", &server.url("/wire.xml")) + &feed("aggregator", &server.url("/agg.xml"));
+    let h = Harness::new(
+        "",
+        &format!("{feeds}{}", two_rules_two_channels(&smtp, &hook)),
+    )
+    .await;
+    let now = h.clock.now();
+    server.feed("/wire.xml", &rss(&[MEMO_REUTERS], now));
+    server.feed("/agg.xml", &rss(&[MEMO_WHITE_HOUSE], now));
+
+    h.poll("wire").await;
+    assert_eq!(drain(&h).await.delivered, 2, "the alert, on each channel");
+    h.clock.advance(Duration::from_secs(60));
+    h.poll("aggregator").await;
+    assert_eq!(drain(&h).await.delivered, 0, "no alert of its own");
+    h.clock.advance(Duration::from_secs(3600));
+    assert_eq!(
+        drain(&h).await.delivered,
+        2,
+        "the follow-up, on each channel"
+    );
+
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 2);
+    let alert = parse(&messages[0]);
+    let update = parse(&messages[1]);
+    assert_eq!(
+        alert.subject(),
+        Some(
+            "[newswatch] HIGH alibaba-pla: Pentagon memo says Alibaba aided People's Liberation Army - Reuters"
+        )
+    );
+    assert_eq!(
+        update.subject(),
+        Some(
+            "Re: [newswatch] HIGH alibaba-pla, alibaba-us-action: Pentagon memo says Alibaba aided People's Liberation Army - Reuters"
+        )
+    );
+    let alert_id = alert.message_id().expect("Message-ID").to_string();
+    assert_eq!(update.in_reply_to().as_text(), Some(alert_id.as_str()));
+    let header =
+        |m: &mail_parser::Message<'_>, name: &str| m.header_raw(name).map(|s| s.trim().to_string());
+    assert_eq!(
+        header(&update, "X-Newswatch-Story"),
+        header(&alert, "X-Newswatch-Story")
+    );
+    assert_eq!(
+        header(&update, "X-Newswatch-Rule").as_deref(),
+        Some("alibaba-pla, alibaba-us-action")
+    );
+    let text = update.body_text(0).expect("text");
+    assert!(text.contains("+1 outlet: CNBC"), "{text}");
+
+    let received = hook.received();
+    assert_eq!(received.len(), 2);
+    let posted: serde_json::Value = serde_json::from_str(&received[0].1).expect("json");
+    let followed: serde_json::Value = serde_json::from_str(&received[1].1).expect("json");
+    assert_eq!(followed["type"], "newswatch.story_update.v1");
+    assert_eq!(followed["story"], posted["story"]);
+    assert_ne!(
+        posted["story"].as_str(),
+        header(&alert, "X-Newswatch-Story").as_deref(),
+        "each channel has its own story"
+    );
+    assert_eq!(followed["first"]["alert_id"], posted["id"]);
+    assert_eq!(followed["rule"], "alibaba-pla");
+    assert_eq!(
+        followed["rules"],
+        serde_json::json!(["alibaba-pla", "alibaba-us-action"])
+    );
+
+    // `stories`: one story per channel, with both rules; --rule finds it by either.
+    let since = now - chrono::Duration::hours(1);
+    let stories = h
+        .store
+        .stories(since, Some("alibaba-us-action"), None)
+        .await
+        .expect("stories");
+    let channels: std::collections::BTreeSet<Option<&str>> =
+        stories.iter().map(|s| s.channel.as_deref()).collect();
+    assert_eq!(channels, [Some("hook"), Some("out")].into_iter().collect());
+    for story in &stories {
+        assert_eq!(story.rule, "alibaba-pla");
+        assert_eq!(story.rules, ["alibaba-pla", "alibaba-us-action"]);
+        assert_eq!(story.members.len(), 2);
+        assert_eq!(story.members[1].rules, ["alibaba-us-action"]);
+    }
+    let on_out = h
+        .store
+        .stories(since, Some("alibaba-pla"), Some("out"))
+        .await
+        .expect("stories");
+    assert_eq!(on_out.len(), 1);
+    assert_eq!(
+        on_out[0].id,
+        header(&alert, "X-Newswatch-Story").unwrap_or_default()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_near_item_alerts_naming_the_story_it_is_possibly_related_to() {
+    // Reuters' and SCMP's memo reports score below 0.999: with that join threshold (related
+    // from 0.6 times it) SCMP's opens a story of its own, naming Reuters'. Whether SCMP's report
+    // comes in the same poll as Reuters' or a later one, the alert names the same story.
+    for same_poll in [false, true] {
+        let server = TestServer::start().await;
+        let mail = tempfile::tempdir().expect("maildir");
+        let hook = TestWebhook::start(0, 500).await;
+        let feeds =
+            feed("wire", &server.url("/wire.xml")) + &feed("aggregator", &server.url("/agg.xml"));
+        let rule = RULE.replace(
+            "notify = [\"out\"]",
+            "notify = [\"out\", \"hook\"]\ncluster_threshold = 0.999",
+        );
+        // A Maildir, which takes the three emails at once (the test SMTP server serves two
+        // connections at a time).
+        let channels = format!(
+            "[[channel]]\nname = \"out\"\ntype = \"email\"\nfrom = \"n@test.example\"\n\
+             to = [\"d@test.example\"]\ntransport = \"maildir\"\ndir = \"{}\"\n\
+             [[channel]]\nname = \"hook\"\ntype = \"webhook\"\nurl = \"{}\"\n",
+            mail.path().display(),
+            hook.url
+        );
+        let h = Harness::new("", &format!("{feeds}{rule}{channels}")).await;
+        let now = h.clock.now();
+        if same_poll {
+            server.feed(
+                "/wire.xml",
+                &rss(&[MEMO_REUTERS, OTHER_STORY, MEMO_SCMP], now),
+            );
+            h.poll("wire").await;
+        } else {
+            server.feed("/wire.xml", &rss(&[MEMO_REUTERS, OTHER_STORY], now));
+            server.feed("/agg.xml", &rss(&[MEMO_SCMP], now));
+            h.poll("wire").await;
+            h.poll("aggregator").await;
+        }
+        assert_eq!(
+            drain(&h).await.delivered,
+            6,
+            "three stories, on two channels"
+        );
+
+        let posts: Vec<serde_json::Value> = hook
+            .received()
+            .iter()
+            .map(|(_, body)| serde_json::from_str(body).expect("json"))
+            .collect();
+        let post = |needle: &str| {
+            posts
+                .iter()
+                .find(|p| {
+                    p["item"]["title"]
+                        .as_str()
+                        .is_some_and(|t| t.contains(needle))
+                })
+                .unwrap_or_else(|| panic!("no post of {needle}"))
+        };
+        let (reuters, scmp) = (post("Reuters"), post("South China Morning Post"));
+        let related = &scmp["related"];
+        assert_eq!(related["story"], reuters["story"], "same_poll {same_poll}");
+        assert_eq!(related["alert_id"], reuters["id"]);
+        assert_eq!(related["title"], reuters["item"]["title"]);
+        assert_eq!(related["link"], reuters["item"]["link"]);
+        let similarity = related["similarity"].as_f64().expect("similarity");
+        assert!((0.5994..0.999).contains(&similarity), "{similarity}");
+        assert!(reuters.get("related").is_none(), "omitted when none");
+        assert!(post("Bloomberg").get("related").is_none());
+
+        let messages: Vec<Vec<u8>> = std::fs::read_dir(mail.path().join("new"))
+            .expect("maildir")
+            .map(|file| std::fs::read(file.expect("entry").path()).expect("message"))
+            .collect();
+        let parsed: Vec<mail_parser::Message<'_>> = messages.iter().map(|m| parse(m)).collect();
+        let email = |needle: &str| {
+            parsed
+                .iter()
+                .find(|m| m.subject().is_some_and(|s| s.contains(needle)))
+                .unwrap_or_else(|| panic!("no email of {needle}"))
+        };
+        let first = email("Reuters")
+            .message_id()
+            .expect("Message-ID")
+            .trim_end_matches("@newswatch")
+            .to_string();
+        let text = email("South China Morning Post")
+            .body_text(0)
+            .expect("text")
+            .to_string();
+        assert!(
+            text.contains(&format!(
+                "Possibly related: {} {} (first alert {first})",
+                MEMO_REUTERS.1, MEMO_REUTERS.3
+            )),
+            "{text}"
+        );
+    }
 }

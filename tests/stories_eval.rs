@@ -1055,12 +1055,7 @@ fn dump_members(members: &[(&Case, Member)], set: &str, out: &mut impl std::io::
             });
             writeln!(out, "{row}").expect("write dump");
         }
-        if !index
-            .explain(RULE, member)
-            .iter()
-            .any(|c| c.story == story)
-            && reachable
-        {
+        if !index.explain(RULE, member).iter().any(|c| c.story == story) && reachable {
             let row = serde_json::json!({"set": set, "item": case.item.id, "missed": true});
             writeln!(out, "{row}").expect("write dump");
         }

@@ -1,6 +1,7 @@
 //! The native message shapes of chat services: Slack Block Kit, Discord embeds, and a Teams
-//! Adaptive Card. Each shows an alert as its title linked, then rule, severity and evidence; a
-//! digest or a story's follow-up lists its entries the same way under a heading.
+//! Adaptive Card. Each shows an alert as its title linked, then severity, rules and each rule's
+//! evidence (and a possibly related story); a digest or a story's follow-up lists its entries
+//! the same way under a heading.
 //!
 //! Every service refuses a message past one of its documented limits with a 400, which is
 //! permanent: the alert would go dead. So each text is fitted to its field, cut at a
@@ -23,7 +24,7 @@
 //! characters too.
 
 use super::render;
-use super::{Alert, StoryUpdate};
+use super::{Alert, AlertSpan, StoryUpdate};
 use crate::config::WebhookFormat;
 
 /// Entries a Teams card lists at most; a bigger digest says how many more there are.
@@ -100,7 +101,7 @@ fn entries(outgoing: render::Message<'_>) -> (Option<String>, Vec<Line<'_>>) {
                 update.headline(),
                 update.first.title,
                 update.severity,
-                update.rule
+                update.rules.join(", ")
             ))
         }
     };
@@ -312,28 +313,47 @@ impl<'a> Line<'a> {
             detail: format!(
                 "{} · {} · {}",
                 update.severity,
-                update.rule,
+                update.rules.join(", "),
                 update.headline()
             ),
         }
     }
 }
 
-/// `HIGH · alibaba-pla · matched Alibaba, PLA`.
+/// `HIGH · alibaba-pla · matched Alibaba, PLA`; with several rules, each with its words,
+/// `HIGH · alibaba-pla: Alibaba, PLA · alibaba-us-action: Alibaba, Commerce`; then the
+/// possibly related story on a line of its own.
 fn alert_line(alert: &Alert) -> String {
-    let evidence: Vec<&str> = alert.matches.iter().map(|m| m.text.as_str()).collect();
-    format!(
-        "{} · {} · matched {}",
-        alert.severity,
-        alert.rule,
-        evidence.join(", ")
-    )
+    let words = |matches: &[AlertSpan]| -> String {
+        let words: Vec<&str> = matches.iter().map(|m| m.text.as_str()).collect();
+        words.join(", ")
+    };
+    let mut line = match alert.evidence.as_slice() {
+        [one] => format!(
+            "{} · {} · matched {}",
+            alert.severity,
+            one.rule,
+            words(&one.matches)
+        ),
+        several => {
+            let per_rule: Vec<String> = several
+                .iter()
+                .map(|e| format!("{}: {}", e.rule, words(&e.matches)))
+                .collect();
+            format!("{} · {}", alert.severity, per_rule.join(" · "))
+        }
+    };
+    if let Some(related) = &alert.related {
+        line.push('\n');
+        line.push_str(&render::related_line(related));
+    }
+    line
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::alert::{ALERT_TYPE, AlertItem, AlertSpan, Digest};
+    use crate::alert::{ALERT_TYPE, AlertItem, Digest, RuleEvidence};
     use crate::config::Severity;
     use serde_json::Value;
 
@@ -350,10 +370,11 @@ mod tests {
     }
 
     fn alert(n: usize, title: &str, evidence: &str) -> Alert {
-        Alert {
+        let mut alert = Alert {
             kind: ALERT_TYPE.into(),
             id: format!("{n:032x}"),
             rule: "alibaba-pla".into(),
+            rules: Vec::new(),
             severity: Severity::High,
             created_at: chrono::DateTime::UNIX_EPOCH,
             item: AlertItem {
@@ -370,8 +391,12 @@ mod tests {
                 end: evidence.len(),
                 text: evidence.into(),
             }],
+            evidence: Vec::new(),
             story: None,
-        }
+            related: None,
+        };
+        alert.fill_rules();
+        alert
     }
 
     fn digest(count: usize, title: &str, evidence: &str) -> Digest {
@@ -504,5 +529,35 @@ mod tests {
             let card = sent(WebhookFormat::Teams, render::Message::Alert(&one));
             assert!(card.to_string().len() < 28_000);
         }
+    }
+
+    #[test]
+    fn an_alert_of_two_rules_shows_each_rules_words_and_the_related_story() {
+        let mut two = alert(1, "Commerce weighs Alibaba curbs", "Alibaba");
+        two.rules.push("alibaba-us-action".into());
+        two.evidence.push(RuleEvidence {
+            rule: "alibaba-us-action".into(),
+            severity: Severity::High,
+            matches: vec![AlertSpan {
+                field: "title".into(),
+                start: 0,
+                end: 8,
+                text: "Commerce".into(),
+            }],
+        });
+        two.related = Some(crate::alert::Related {
+            story: "story-1".into(),
+            title: "Pentagon memo".into(),
+            link: None,
+            alert_id: "a1".into(),
+            similarity: 0.2,
+        });
+        let sent = sent(WebhookFormat::Slack, render::Message::Alert(&two));
+        assert_eq!(
+            text(&sent, "/blocks/1/elements/0/text"),
+            "HIGH · alibaba-pla: Alibaba · alibaba-us-action: Commerce\n\
+             Possibly related: Pentagon memo (first alert a1)"
+        );
+        assert!(text(&sent, "/text").contains("alibaba-pla, alibaba-us-action"));
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use super::{Alert, AlertSpan, Digest, StoryItem, StoryUpdate, sample_alert};
+use super::{Alert, AlertSpan, Digest, Related, StoryItem, StoryUpdate, sample_alert};
 use crate::config::{ChannelTemplate, Severity};
 use crate::feed::normalize::normalize_keep_case;
 use crate::rules::explain::mark_ranges;
@@ -21,14 +21,16 @@ use crate::rules::explain::mark_ranges;
 /// The built-in HTML body. It renders the body's content only: [`Templates::html_body`]
 /// sanitizes it and wraps it in the document.
 const HTML_TEMPLATE: &str = r#"{% macro show(a) %}
-<p style="color: #555">{{ a.severity|upper }} &middot; rule <b>{{ a.rule }}</b> &middot; feed {{ a.item.feed }}{% if a.published_text %} &middot; {{ a.published_text }}{% endif %}</p>
+<p style="color: #555">{{ a.severity|upper }} &middot; {% if a.rules|length > 1 %}rules {% for r in a.rules %}<b>{{ r }}</b>{% if not loop.last %}, {% endif %}{% endfor %}{% else %}rule <b>{{ a.rule }}</b>{% endif %} &middot; feed {{ a.item.feed }}{% if a.published_text %} &middot; {{ a.published_text }}{% endif %}</p>
 <h2 style="margin: 0.2em 0">{% if a.link %}<a href="{{ a.link }}">{% endif %}{% for part in a.title_parts %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}{% if a.link %}</a>{% endif %}</h2>
 {% if a.summary_parts %}<p>{% for part in a.summary_parts %}{% if part.marked %}<mark>{{ part.text }}</mark>{% else %}{{ part.text }}{% endif %}{% endfor %}</p>{% endif %}
-{% if a.evidence %}<p style="color: #555">Matched: {% for word in a.evidence %}<mark>{{ word }}</mark>{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
+{% if a.rule_evidence|length > 1 %}{% for e in a.rule_evidence %}{% if e.words %}<p style="color: #555">Matched for {{ e.rule }}: {% for word in e.words %}<mark>{{ word }}</mark>{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}{% endfor %}
+{% elif a.evidence %}<p style="color: #555">Matched: {% for word in a.evidence %}<mark>{{ word }}</mark>{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
+{% if a.related %}<p style="color: #555">Possibly related: {% if a.related_link %}<a href="{{ a.related_link }}">{% endif %}{{ a.related.title }}{% if a.related_link %}</a>{% endif %} (first alert {{ a.related.alert_id }})</p>{% endif %}
 {% if a.joined %}<p style="color: #555">Also carried by: {% for j in a.joined %}{% if j.link %}<a href="{{ j.link }}">{{ j.source }}</a>{% else %}{{ j.source }}{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
 {% endmacro %}
 {% macro show_update(u) %}
-<p style="color: #555">{{ u.severity|upper }} &middot; rule <b>{{ u.rule }}</b> &middot; story first reported by {{ u.first_source }}</p>
+<p style="color: #555">{{ u.severity|upper }} &middot; {% if u.rules|length > 1 %}rules{% else %}rule{% endif %} {% for r in u.rules %}<b>{{ r }}</b>{% if not loop.last %}, {% endif %}{% endfor %} &middot; story first reported by {{ u.first_source }}</p>
 <h2 style="margin: 0.2em 0">{{ u.headline }}</h2>
 <p>On: {% if u.first_link %}<a href="{{ u.first_link }}">{% endif %}{{ u.first_title }}{% if u.first_link %}</a>{% endif %}</p>
 <ul>{% for j in u.items %}<li>{{ j.source }}: {% if j.link %}<a href="{{ j.link }}">{% endif %}{{ j.title }}{% if j.link %}</a>{% endif %}</li>{% endfor %}</ul>
@@ -81,7 +83,7 @@ impl<'a> Message<'a> {
         }
     }
 
-    /// Its rules, each once, in order.
+    /// Its rules (every rule of each alert), each once, in order.
     pub fn rules(&self) -> Vec<&'a str> {
         let mut seen = HashSet::new();
         let updates: &[StoryUpdate] = match self {
@@ -91,16 +93,19 @@ impl<'a> Message<'a> {
         };
         self.alerts()
             .iter()
-            .map(|a| a.rule.as_str())
-            .chain(updates.iter().map(|u| u.rule.as_str()))
+            .flat_map(|a| &a.rules)
+            .chain(updates.iter().flat_map(|u| &u.rules))
+            .map(String::as_str)
             .filter(|rule| seen.insert(*rule))
             .collect()
     }
 }
 
-/// `[newswatch] <SEVERITY> <rule>: <title>` on one line; for a digest
-/// `[newswatch] <SEVERITY> digest: <n> alerts (<rule> <n>, ...)`; a story's follow-up answers
-/// its first alert, `Re: ` and the same subject, which mail readers thread on.
+/// `[newswatch] <SEVERITY> <rule>, <rule>: <title>` on one line (the highest severity, every
+/// rule of the channel that matched); for a digest
+/// `[newswatch] <SEVERITY> digest: <n> alerts (<rule> <n>, ...)` counted by primary rule; a
+/// story's follow-up answers its first alert, `Re: ` and the subject of an alert with the
+/// story's rules.
 pub fn subject(message: Message<'_>) -> String {
     let one_line = |title: &str| -> String {
         title
@@ -114,13 +119,13 @@ pub fn subject(message: Message<'_>) -> String {
         Message::Alert(alert) => format!(
             "[newswatch] {} {}: {}",
             alert.severity,
-            alert.rule,
+            alert.rules.join(", "),
             one_line(&alert.item.title)
         ),
         Message::StoryUpdate(update) => format!(
             "Re: [newswatch] {} {}: {}",
             update.severity,
-            update.rule,
+            update.rules.join(", "),
             one_line(&update.first.title)
         ),
         Message::Digest(digest) => {
@@ -282,6 +287,7 @@ pub fn check_template(template: &ChannelTemplate, use_: TemplateUse) -> Result<(
     let mut second = sample_alert(now);
     second.id.push_str("-2");
     second.rule = "send-test-2".into();
+    second.rules = vec![second.rule.clone()];
     let digest = Digest::new(vec![alert.clone(), second], now);
     for message in [Message::Alert(&alert), Message::Digest(&digest)] {
         let what = match message {
@@ -372,6 +378,7 @@ struct View<'a> {
 struct UpdateView<'a> {
     story: &'a str,
     rule: &'a str,
+    rules: &'a [String],
     severity: Severity,
     headline: String,
     first_title: &'a str,
@@ -396,10 +403,14 @@ struct GroupView<'a> {
     alerts: Vec<Value>,
 }
 
-/// An alert as in its `newswatch.alert.v1` JSON, plus what display needs.
+/// An alert as in its `newswatch.alert.v1` JSON, plus what display needs. Templates written
+/// when an alert had one rule read `evidence` as the matched words: it stays that (of every
+/// rule), and the JSON's per-rule evidence is `rule_evidence` here, with words.
 #[derive(Serialize)]
 struct AlertView<'a> {
     #[serde(flatten)]
+    fields: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip)]
     alert: &'a Alert,
     /// The item's link if it is http(s): a `javascript:` link in a feed is never clickable.
     link: Option<&'a str>,
@@ -407,8 +418,19 @@ struct AlertView<'a> {
     title_parts: Vec<Part>,
     summary_parts: Vec<Part>,
     evidence: Vec<String>,
+    rule_evidence: Vec<RuleWords<'a>>,
+    /// The related story's link if it is http(s).
+    related_link: Option<&'a str>,
     /// In a digest, the story's later items held with it.
     joined: Vec<JoinedView<'a>>,
+}
+
+/// One rule's matched words.
+#[derive(Serialize)]
+struct RuleWords<'a> {
+    rule: &'a str,
+    severity: Severity,
+    words: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -467,6 +489,7 @@ fn update_view(update: &StoryUpdate) -> UpdateView<'_> {
     UpdateView {
         story: &update.story,
         rule: &update.rule,
+        rules: &update.rules,
         severity: update.severity,
         headline: update.headline(),
         first_title: &update.first.title,
@@ -491,9 +514,14 @@ fn is_web_link(link: &str) -> bool {
 }
 
 fn alert_view(alert: &Alert) -> AlertView<'_> {
+    let mut fields = match serde_json::to_value(alert) {
+        Ok(serde_json::Value::Object(fields)) => fields,
+        _ => serde_json::Map::new(),
+    };
+    fields.remove("evidence");
     let parts = |display: &str, field: &str| -> Vec<Part> {
         let text = normalize_keep_case(display);
-        mark_ranges(&text, field_ranges(&alert.matches, field))
+        mark_ranges(&text, field_ranges(alert.all_spans(), field))
             .into_iter()
             .map(|p| Part {
                 text: p.text.to_string(),
@@ -502,6 +530,7 @@ fn alert_view(alert: &Alert) -> AlertView<'_> {
             .collect()
     };
     AlertView {
+        fields,
         alert,
         link: alert.item.link.as_deref().filter(|l| is_web_link(l)),
         published_text: alert.item.published.map(|t| t.to_rfc2822()),
@@ -511,7 +540,21 @@ fn alert_view(alert: &Alert) -> AlertView<'_> {
         } else {
             parts(&alert.item.summary, "summary")
         },
-        evidence: evidence_words(&alert.matches),
+        evidence: evidence_words(alert.all_spans()),
+        rule_evidence: alert
+            .evidence
+            .iter()
+            .map(|e| RuleWords {
+                rule: &e.rule,
+                severity: e.severity,
+                words: evidence_words(&e.matches),
+            })
+            .collect(),
+        related_link: alert
+            .related
+            .as_ref()
+            .and_then(|r| r.link.as_deref())
+            .filter(|l| is_web_link(l)),
         joined: Vec::new(),
     }
 }
@@ -590,8 +633,13 @@ fn update_text(update: &StoryUpdate) -> String {
         }
     }
     out.push_str(&format!(
-        "\nRule: {} ({})\n{} outlets so far: {}\n",
-        update.rule,
+        "\n{}: {} ({})\n{} outlets so far: {}\n",
+        if update.rules.len() > 1 {
+            "Rules"
+        } else {
+            "Rule"
+        },
+        update.rules.join(", "),
         update.severity,
         update.sources.len(),
         update.sources.join(", ")
@@ -602,7 +650,7 @@ fn update_text(update: &StoryUpdate) -> String {
 fn alert_text(alert: &Alert) -> String {
     let bracketed = |display: &str, field: &str| -> String {
         let text = normalize_keep_case(display);
-        mark_ranges(&text, field_ranges(&alert.matches, field))
+        mark_ranges(&text, field_ranges(alert.all_spans(), field))
             .into_iter()
             .map(|p| {
                 if p.marked {
@@ -625,32 +673,83 @@ fn alert_text(alert: &Alert) -> String {
         out.push_str(&bracketed(&alert.item.summary, "summary"));
         out.push_str("\n\n");
     }
-    out.push_str(&format!(
-        "Rule: {} ({})\nFeed: {}\n",
-        alert.rule, alert.severity, alert.item.feed
-    ));
+    if let [evidence] = alert.evidence.as_slice() {
+        out.push_str(&format!(
+            "Rule: {} ({})\n",
+            evidence.rule, evidence.severity
+        ));
+    } else {
+        let rules: Vec<String> = alert
+            .evidence
+            .iter()
+            .map(|e| format!("{} ({})", e.rule, e.severity))
+            .collect();
+        out.push_str(&format!("Rules: {}\n", rules.join(", ")));
+    }
+    out.push_str(&format!("Feed: {}\n", alert.item.feed));
     if let Some(published) = alert.item.published {
         out.push_str(&format!("Published: {}\n", published.to_rfc2822()));
     }
-    let evidence = evidence_words(&alert.matches);
-    if !evidence.is_empty() {
-        out.push_str(&format!("Matched: {}\n", evidence.join(", ")));
+    for evidence in &alert.evidence {
+        let words = evidence_words(&evidence.matches);
+        if words.is_empty() {
+            continue;
+        }
+        if alert.evidence.len() > 1 {
+            out.push_str(&format!(
+                "Matched for {}: {}\n",
+                evidence.rule,
+                words.join(", ")
+            ));
+        } else {
+            out.push_str(&format!("Matched: {}\n", words.join(", ")));
+        }
+    }
+    if let Some(related) = &alert.related {
+        out.push_str(&related_line(related));
+        out.push('\n');
     }
     out
 }
 
-/// The byte ranges of `field`'s spans. Spans point into the normalized text, so that is the
-/// text alerts show (see [`normalize_keep_case`]).
-fn field_ranges(spans: &[AlertSpan], field: &str) -> Vec<(usize, usize)> {
-    spans
-        .iter()
+/// `Possibly related: <title> <link> (first alert <id>)`.
+pub(super) fn related_line(related: &Related) -> String {
+    let link = related
+        .link
+        .as_deref()
+        .map(|l| format!(" {l}"))
+        .unwrap_or_default();
+    format!(
+        "Possibly related: {}{link} (first alert {})",
+        related.title, related.alert_id
+    )
+}
+
+/// The byte ranges of `field`'s spans, overlapping ones merged (two rules may mark the same
+/// or overlapping words). Spans point into the normalized text, so that is the text alerts
+/// show (see [`normalize_keep_case`]).
+fn field_ranges<'a>(
+    spans: impl IntoIterator<Item = &'a AlertSpan>,
+    field: &str,
+) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = spans
+        .into_iter()
         .filter(|s| s.field == field)
         .map(|s| (s.start, s.end))
-        .collect()
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
 
 /// The distinct matched texts, in order of first appearance.
-fn evidence_words(spans: &[AlertSpan]) -> Vec<String> {
+fn evidence_words<'a>(spans: impl IntoIterator<Item = &'a AlertSpan>) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for span in spans {
         if !words.iter().any(|w| w.eq_ignore_ascii_case(&span.text)) {
@@ -663,14 +762,15 @@ fn evidence_words(spans: &[AlertSpan]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::alert::{ALERT_TYPE, AlertItem};
+    use crate::alert::{ALERT_TYPE, AlertItem, RuleEvidence};
     use crate::config::Severity;
 
     fn alert(title: &str, summary: &str, spans: Vec<AlertSpan>) -> Alert {
-        Alert {
+        let mut alert = Alert {
             kind: ALERT_TYPE.into(),
             id: "0123456789abcdef0123456789abcdef".into(),
             rule: "alibaba-pla".into(),
+            rules: Vec::new(),
             severity: Severity::High,
             created_at: chrono::DateTime::UNIX_EPOCH,
             item: AlertItem {
@@ -682,8 +782,22 @@ mod tests {
                 summary: summary.into(),
             },
             matches: spans,
+            evidence: Vec::new(),
             story: None,
-        }
+            related: None,
+        };
+        alert.fill_rules();
+        alert
+    }
+
+    /// `alert` as one of `rule` alone.
+    fn of_rule(mut alert: Alert, rule: &str, severity: Severity) -> Alert {
+        alert.rule = rule.into();
+        alert.severity = severity;
+        alert.rules.clear();
+        alert.evidence.clear();
+        alert.fill_rules();
+        alert
     }
 
     fn span(field: &str, text: &str, needle: &str) -> AlertSpan {
@@ -770,9 +884,11 @@ mod tests {
 
     #[test]
     fn digest_lists_every_alert_grouped_by_rule_most_severe_first() {
-        let mut low = alert("Quarterly results", "", vec![]);
-        low.rule = "earnings".into();
-        low.severity = Severity::Low;
+        let mut low = of_rule(
+            alert("Quarterly results", "", vec![]),
+            "earnings",
+            Severity::Low,
+        );
         low.id = "b".into();
         let mut old = alert("Older PLA story", "", vec![]);
         old.id = "c".into();
@@ -841,5 +957,139 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&body).expect("json");
         assert_eq!(value["title"], "Quote \" and \\ backslash");
         assert_eq!(value["count"], 1);
+    }
+
+    /// An alert of two rules: `alibaba-pla` marked "PLA", `alibaba-us-action` marked
+    /// "Commerce", both "Alibaba".
+    fn two_rule_alert() -> Alert {
+        let title = "Commerce weighs Alibaba curbs over PLA ties";
+        let mut a = alert(
+            title,
+            "",
+            vec![span("title", title, "Alibaba"), span("title", title, "PLA")],
+        );
+        a.rules = vec!["alibaba-pla".into(), "alibaba-us-action".into()];
+        a.evidence.push(RuleEvidence {
+            rule: "alibaba-us-action".into(),
+            severity: Severity::Medium,
+            matches: vec![
+                span("title", title, "Commerce"),
+                span("title", title, "Alibaba"),
+            ],
+        });
+        a.related = Some(Related {
+            story: "story-1".into(),
+            title: "Pentagon memo names Alibaba".into(),
+            link: Some("https://news.example.net/memo".into()),
+            alert_id: "fedcba9876543210fedcba9876543210".into(),
+            similarity: 0.2,
+        });
+        a
+    }
+
+    #[test]
+    fn an_alert_of_two_rules_names_both_and_shows_each_ones_evidence() {
+        let a = two_rule_alert();
+        assert_eq!(
+            subject(Message::Alert(&a)),
+            "[newswatch] HIGH alibaba-pla, alibaba-us-action: Commerce weighs Alibaba curbs over PLA ties"
+        );
+        assert_eq!(
+            Message::Alert(&a).rules(),
+            ["alibaba-pla", "alibaba-us-action"]
+        );
+        let t = templates();
+        let text = t.text_body(Message::Alert(&a)).expect("text");
+        assert!(
+            text.starts_with("[Commerce] weighs [Alibaba] curbs over [PLA] ties\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Rules: alibaba-pla (HIGH), alibaba-us-action (MEDIUM)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Matched for alibaba-pla: Alibaba, PLA\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Matched for alibaba-us-action: Commerce, Alibaba\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Possibly related: Pentagon memo names Alibaba https://news.example.net/memo \
+                 (first alert fedcba9876543210fedcba9876543210)\n"
+            ),
+            "{text}"
+        );
+        let html = t.html_body(Message::Alert(&a)).expect("html");
+        assert!(
+            html.contains("rules <b>alibaba-pla</b>, <b>alibaba-us-action</b>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "Matched for alibaba-us-action: <mark>Commerce</mark>, <mark>Alibaba</mark>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("Possibly related: <a href=\"https://news.example.net/memo\""),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                ">Pentagon memo names Alibaba</a> (first alert fedcba9876543210fedcba9876543210)"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn templates_still_see_the_matched_words_as_evidence() {
+        let t = custom(
+            "words.txt",
+            "{% for w in alert.evidence %}{{ w }};{% endfor %}|{% for e in alert.rule_evidence %}{{ e.rule }}={{ e.words|join(\"+\") }};{% endfor %}|{% if alert.related %}{{ alert.related.alert_id }}{% endif %}",
+            TemplateUse::Email,
+        )
+        .expect("valid template");
+        let text = t
+            .text_body(Message::Alert(&two_rule_alert()))
+            .expect("renders");
+        assert_eq!(
+            text,
+            "Alibaba;PLA;Commerce;|alibaba-pla=Alibaba+PLA;alibaba-us-action=Commerce+Alibaba;|fedcba9876543210fedcba9876543210"
+        );
+    }
+
+    #[test]
+    fn overlapping_spans_of_two_rules_are_marked_once() {
+        assert_eq!(
+            field_ranges(
+                &[
+                    AlertSpan {
+                        field: "title".into(),
+                        start: 0,
+                        end: 7,
+                        text: "Alibaba".into(),
+                    },
+                    AlertSpan {
+                        field: "title".into(),
+                        start: 0,
+                        end: 13,
+                        text: "Alibaba Group".into(),
+                    },
+                    AlertSpan {
+                        field: "summary".into(),
+                        start: 3,
+                        end: 5,
+                        text: "x".into(),
+                    },
+                ],
+                "title",
+            ),
+            [(0, 13)]
+        );
     }
 }

@@ -20,7 +20,15 @@ pub struct StoryUpdate {
     pub kind: String,
     pub id: String,
     pub story: String,
+    /// The story's primary rule, `rules[0]`: kept for receivers written when a story had one
+    /// rule.
     pub rule: String,
+    /// The rules of the story's items on this channel: the first alert's, then those that
+    /// later items brought, each once. Never empty once read ([`OutboxBody::parse`] fills it
+    /// in older updates).
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// The highest severity among the rules of the items in this update.
     pub severity: Severity,
     pub created_at: DateTime<Utc>,
     /// The story's first item and its alert on this channel, which the update answers.
@@ -112,13 +120,21 @@ impl OutboxBody {
             kind: String,
         }
         let kind: Kind = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        // Entries queued by an earlier version, with one rule each, are read as such.
         match kind.kind.as_str() {
-            STORY_UPDATE_TYPE => serde_json::from_str(json)
-                .map(OutboxBody::StoryUpdate)
-                .map_err(|e| e.to_string()),
-            ALERT_TYPE => serde_json::from_str(json)
-                .map(OutboxBody::Alert)
-                .map_err(|e| e.to_string()),
+            STORY_UPDATE_TYPE => {
+                let mut update: StoryUpdate =
+                    serde_json::from_str(json).map_err(|e| e.to_string())?;
+                if update.rules.is_empty() {
+                    update.rules = vec![update.rule.clone()];
+                }
+                Ok(OutboxBody::StoryUpdate(update))
+            }
+            ALERT_TYPE => {
+                let mut alert: Alert = serde_json::from_str(json).map_err(|e| e.to_string())?;
+                alert.fill_rules();
+                Ok(OutboxBody::Alert(alert))
+            }
             other => Err(format!("unknown entry type \"{other}\"")),
         }
     }
@@ -146,6 +162,7 @@ mod tests {
             id: StoryUpdate::id_for("story-1", "desk", 1),
             story: "story-1".into(),
             rule: "alibaba-pla".into(),
+            rules: vec!["alibaba-pla".into()],
             severity: Severity::High,
             created_at: DateTime::UNIX_EPOCH,
             first: StoryLead {
@@ -200,5 +217,26 @@ mod tests {
             Ok(OutboxBody::Alert(_))
         ));
         assert!(OutboxBody::parse(r#"{"type": "x"}"#).is_err());
+    }
+
+    #[test]
+    fn entries_queued_with_one_rule_read_with_their_rules_filled_in() {
+        let mut alert = super::super::sample_alert(Utc::now());
+        alert.rules.clear();
+        alert.evidence.clear();
+        let json = serde_json::to_string(&alert).expect("encodes");
+        let Ok(OutboxBody::Alert(read)) = OutboxBody::parse(&json) else {
+            panic!("an alert");
+        };
+        assert_eq!(read.rules, ["send-test"]);
+        assert_eq!(read.evidence.len(), 1);
+        assert_eq!(read.evidence[0].matches, read.matches);
+        let mut old = update(vec![item("SCMP")]);
+        old.rules.clear();
+        let json = serde_json::to_string(&old).expect("encodes");
+        let Ok(OutboxBody::StoryUpdate(read)) = OutboxBody::parse(&json) else {
+            panic!("an update");
+        };
+        assert_eq!(read.rules, ["alibaba-pla"]);
     }
 }

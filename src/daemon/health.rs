@@ -195,10 +195,11 @@ fn notices(
             continue;
         }
         let id = notice_id(incident, notice, channel);
-        let alert = Alert {
+        let mut alert = Alert {
             kind: ALERT_TYPE.to_string(),
             id: id.clone(),
             rule: format!("health:{}", incident.kind),
+            rules: Vec::new(),
             severity,
             created_at: now,
             item: AlertItem {
@@ -210,8 +211,11 @@ fn notices(
                 summary: summary.clone(),
             },
             matches: Vec::new(),
+            evidence: Vec::new(),
             story: None,
+            related: None,
         };
+        alert.fill_rules();
         let body = serde_json::to_string(&alert)?;
         alerts.push(OutboxAlert::immediate(id, channel, &alert.rule, body, now));
     }

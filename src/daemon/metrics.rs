@@ -172,7 +172,7 @@ impl Metrics {
         let story_joins = Family::default();
         registry.register(
             "story_joins",
-            "Matched items that joined an earlier story instead of alerting, by rule; divided by rule_matches, how much repetition story clustering saved",
+            "Matches that made no alert because the item joined an earlier story on every channel the rule notifies, by rule; divided by rule_matches, how much repetition story clustering saved",
             story_joins.clone(),
         );
         let alerts = Family::default();

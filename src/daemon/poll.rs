@@ -14,14 +14,14 @@ use tokio::sync::MutexGuard;
 
 use super::metrics::Metrics;
 use super::stories::{Stories, Tentative};
-use crate::alert::{OutboxAlert, alerts_for};
+use crate::alert::{ChannelStory, OutboxAlert, Related, StoryLead, alert_id, alerts_for};
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
 use crate::feed::parse::parse_feed;
 use crate::feed::redact::{has_secrets, link_base, redact_url, scrub_secrets};
 use crate::feed::{Item, ParsedFeed, schedule};
 use crate::rules::{ItemMatch, RuleSet};
-use crate::store::{FeedState, PolledItem, Store, StoreError, StoryDecision};
+use crate::store::{FeedState, PolledItem, Store, StoreError, StoryDecision, StoryRole};
 use crate::story::StoryIndex;
 
 /// The source of "now", injected so tests can place polls in time without sleeping.
@@ -235,21 +235,18 @@ impl<S: Store> Poller<S> {
         let rules = self.rules();
         let rules_now = Arc::clone(&rules);
         let scope = feed.clone();
-        let created_at = self.clock.now();
         // Parsing and matching a large feed take milliseconds of CPU: keep them off the async
         // workers. Every item is matched, not only new ones, because which items are new is
         // settled inside the store transaction; matching is cheap next to parsing.
         let parse = tokio::task::spawn_blocking(move || {
             let parsed = parse_feed(&scope.name, &body, content_type.as_deref(), Some(&base_url))
                 .map_err(|e| format!("cannot parse feed: {e}"))?;
-            let mut evidence = Vec::with_capacity(parsed.items.len());
-            for item in &parsed.items {
-                let matches = rules.match_item(item, Some(&scope));
-                let alerts = alerts_for(item, &matches, rules.rules(), created_at)
-                    .map_err(|e| format!("cannot encode alert: {e}"))?;
-                evidence.push((matches, alerts));
-            }
-            Ok::<_, String>((parsed, evidence))
+            let matches: Vec<Vec<ItemMatch>> = parsed
+                .items
+                .iter()
+                .map(|item| rules.match_item(item, Some(&scope)))
+                .collect();
+            Ok::<_, String>((parsed, matches))
         });
         // A blocking thread cannot be cancelled: past the limit the poll fails and is retried
         // with backoff, while the thread runs on to its end in the background. The backoff
@@ -261,7 +258,7 @@ impl<S: Store> Poller<S> {
                 "parsing and matching took longer than {limit:?}; abandoned"
             )),
         };
-        let (parsed, evidence) = match parsed {
+        let (parsed, matches) = match parsed {
             Ok(parsed) => parsed,
             Err(message) => {
                 let failure = PollFailure::unusable(message, fetched.status);
@@ -280,21 +277,49 @@ impl<S: Store> Poller<S> {
             .story_decisions(
                 feed,
                 &parsed.items,
-                &evidence,
+                &matches,
                 &alertable,
                 &rules_now,
                 now,
                 &mut tentative,
             )
             .await?;
+        let alerts = match self
+            .alerts(
+                &parsed.items,
+                &matches,
+                &alertable,
+                &decisions,
+                &rules_now,
+                now,
+            )
+            .await
+        {
+            Ok(alerts) => alerts,
+            Err(failure) => {
+                if let Some(index) = index.as_mut() {
+                    Stories::undo(index, tentative);
+                }
+                drop(index);
+                return match failure {
+                    AlertsFailure::Store(error) => Err(error),
+                    AlertsFailure::Encode(error) => {
+                        let message = format!("cannot encode alert: {error}");
+                        let failure = PollFailure::unusable(message, fetched.status);
+                        self.record_failure(feed, state, failure).await
+                    }
+                };
+            }
+        };
         let verdicts: Vec<PolledItem<'_>> = parsed
             .items
             .iter()
-            .zip(&evidence)
+            .zip(&matches)
             .zip(&alertable)
+            .zip(&alerts)
             .zip(&decisions)
             .map(
-                |(((item, (matches, alerts)), alertable), stories)| PolledItem {
+                |((((item, matches), alertable), alerts), stories)| PolledItem {
                     item,
                     alertable: *alertable,
                     matches,
@@ -347,15 +372,97 @@ impl<S: Store> Poller<S> {
         })
     }
 
+    /// The alerts of each alertable item with matches, one per channel its rules notify,
+    /// telling its story there and any story it is possibly related to.
+    async fn alerts(
+        &self,
+        items: &[Item],
+        matches: &[Vec<ItemMatch>],
+        alertable: &[bool],
+        decisions: &[Vec<StoryDecision>],
+        rules: &RuleSet,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Vec<OutboxAlert>>, AlertsFailure> {
+        let leads = self
+            .near_story_leads(items, decisions)
+            .await
+            .map_err(AlertsFailure::Store)?;
+        let mut alerts = Vec::with_capacity(items.len());
+        for (((item, matches), alertable), decisions) in
+            items.iter().zip(matches).zip(alertable).zip(decisions)
+        {
+            if !alertable || matches.is_empty() {
+                alerts.push(Vec::new());
+                continue;
+            }
+            let stories = channel_stories(decisions, &leads);
+            alerts.push(
+                alerts_for(item, matches, rules.rules(), &stories, now)
+                    .map_err(AlertsFailure::Encode)?,
+            );
+        }
+        Ok(alerts)
+    }
+
+    /// The first item and alert of each story that an item of this poll came close to without
+    /// joining ("possibly related"): this poll's own leads, else the store's. The index is
+    /// locked, so every story in it is either committed or this poll's.
+    async fn near_story_leads(
+        &self,
+        items: &[Item],
+        decisions: &[Vec<StoryDecision>],
+    ) -> Result<HashMap<String, StoryLead>, StoreError> {
+        let near: Vec<&str> = decisions
+            .iter()
+            .flatten()
+            .filter_map(|d| match &d.role {
+                StoryRole::Lead {
+                    near: Some(near), ..
+                } => Some(near.story.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut leads = HashMap::new();
+        if near.is_empty() {
+            return Ok(leads);
+        }
+        for (item, decisions) in items.iter().zip(decisions) {
+            for decision in decisions {
+                if matches!(decision.role, StoryRole::Lead { .. })
+                    && near.contains(&decision.story.as_str())
+                {
+                    leads.insert(
+                        decision.story.clone(),
+                        StoryLead {
+                            alert_id: alert_id(item, &decision.channel),
+                            title: item.title.clone(),
+                            link: item.link.clone(),
+                            source: decision.source.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        let stored: Vec<String> = near
+            .iter()
+            .filter(|story| !leads.contains_key(**story))
+            .map(|story| story.to_string())
+            .collect();
+        if !stored.is_empty() {
+            leads.extend(self.store.story_leads(&stored).await?);
+        }
+        Ok(leads)
+    }
+
     /// The story decisions of each item (empty for most): only new, alertable items that
-    /// matched a clustering rule get one. The index stays locked, returned with them, until
-    /// the poll is committed.
+    /// matched rules of a channel that decides stories get one. The index stays locked,
+    /// returned with them, until the poll is committed.
     #[allow(clippy::too_many_arguments)]
     async fn story_decisions(
         &self,
         feed: &FeedConfig,
         items: &[Item],
-        evidence: &[(Vec<ItemMatch>, Vec<OutboxAlert>)],
+        matches: &[Vec<ItemMatch>],
         alertable: &[bool],
         rules: &RuleSet,
         now: DateTime<Utc>,
@@ -366,7 +473,7 @@ impl<S: Store> Poller<S> {
             return Ok((decisions, None));
         };
         let mut candidates: Vec<usize> = (0..items.len())
-            .filter(|&i| alertable[i] && !evidence[i].0.is_empty())
+            .filter(|&i| alertable[i] && !matches[i].is_empty())
             .collect();
         // Oldest first, as they were published: the first report of a story leads it.
         candidates.sort_by_key(|&i| (items[i].published.or(items[i].updated), i));
@@ -387,7 +494,7 @@ impl<S: Store> Poller<S> {
             if known.contains(&item.entry_id) || !decided.insert(item.entry_id.as_str()) {
                 continue;
             }
-            decisions[i] = stories.decide(&mut index, rules, item, &evidence[i].0, now, tentative);
+            decisions[i] = stories.decide(&mut index, rules, item, &matches[i], now, tentative);
         }
         Ok((decisions, Some(index)))
     }
@@ -526,6 +633,39 @@ impl<S: Store> Poller<S> {
             next_poll_at: Some(state.next_poll_at),
         })
     }
+}
+
+/// Why a poll's alerts could not be made after its story decisions.
+enum AlertsFailure {
+    Store(StoreError),
+    Encode(serde_json::Error),
+}
+
+/// The item's story on each channel that decided one, as its alert there tells it, with the
+/// story it is possibly related to when `leads` knows that story's first item.
+fn channel_stories(
+    decisions: &[StoryDecision],
+    leads: &HashMap<String, StoryLead>,
+) -> Vec<ChannelStory> {
+    decisions
+        .iter()
+        .map(|decision| ChannelStory {
+            channel: decision.channel.clone(),
+            story: decision.story.clone(),
+            related: match &decision.role {
+                StoryRole::Lead {
+                    near: Some(near), ..
+                } => leads.get(&near.story).map(|lead| Related {
+                    story: near.story.clone(),
+                    title: lead.title.clone(),
+                    link: lead.link.clone(),
+                    alert_id: lead.alert_id.clone(),
+                    similarity: near.similarity,
+                }),
+                _ => None,
+            },
+        })
+        .collect()
 }
 
 /// The URL to request for `feed`. The state keeps URLs only as shown, without credentials: one

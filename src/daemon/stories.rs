@@ -1,6 +1,14 @@
-//! The daemon's side of stories: one [`StoryIndex`] of recent story members for every
-//! clustering rule, rebuilt from the store at start, consulted by each poll for its new
-//! matched items and kept in step with what the poll commits.
+//! The daemon's side of stories: a [`StoryIndex`] of recent story members whose scopes are
+//! channels, rebuilt from the store at start, consulted by each poll for its new matched items
+//! and kept in step with what the poll commits.
+//!
+//! A story is what one channel was told about: an item's story is decided once per channel
+//! that its matched rules notify (with the strictest of their join thresholds), so a report
+//! matching only one rule joins the story another rule's alert opened there. A channel whose
+//! matched rules include one that does not cluster decides no story: it gets the alert. One
+//! lookup per channel answers both "which story does it join" and "which story is it close
+//! to" (possibly related, named in the alert): the index is asked down to the related
+//! threshold, and the answer joins only from the join threshold up.
 //!
 //! The index sits behind one async lock that a poll holds from its first decision to its
 //! commit: two feeds carrying the same story at the same moment are decided one after the
@@ -12,12 +20,16 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::{Mutex, MutexGuard};
 
-use crate::alert::{article_key, story_id};
+use crate::alert::{Recipient, article_key, recipients, story_id};
 use crate::config::Config;
 use crate::feed::Item;
-use crate::rules::{ItemMatch, RuleInfo, RuleSet};
-use crate::store::{Store, StoreError, StoryDecision, StoryRole, StorySummary, UpdateTarget};
-use crate::story::{Concepts, DEFAULT_THRESHOLD, Fingerprint, Member, StoryIndex, outlet};
+use crate::rules::{ItemMatch, RuleSet};
+use crate::store::{
+    FollowUp, NearStory, Store, StoreError, StoryDecision, StoryRole, StorySummary,
+};
+use crate::story::{
+    Concepts, DEFAULT_THRESHOLD, Fingerprint, Member, StoryIndex, outlet, related_threshold,
+};
 
 /// The story index and what fingerprints need, shared by every poll.
 pub struct Stories {
@@ -27,10 +39,20 @@ pub struct Stories {
     concepts: RwLock<Arc<Concepts>>,
 }
 
-/// Items a poll put in the index, so a failed commit can take them out again.
+/// Items a poll put in the index, so a failed commit can take them out again: (scope, key).
 #[derive(Debug, Default)]
 pub struct Tentative {
     inserted: Vec<(String, String)>,
+}
+
+/// Where an item falls in one scope of the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub story: String,
+    /// The similarity of the story it joins; `None` when it opens its own.
+    pub joined: Option<f64>,
+    /// For an item that opens its own story, the closest story above the related threshold.
+    pub near: Option<NearStory>,
 }
 
 impl Stories {
@@ -74,7 +96,13 @@ impl Stories {
                 ..Item::default()
             };
             let matched = rules.match_item(&text, None);
-            let scope = concepts.scope_words(matched.iter().filter(|m| m.rule == stored.rule));
+            let notifying = |rule: &str| {
+                rules
+                    .rules()
+                    .iter()
+                    .any(|r| r.name == rule && r.notify.iter().any(|n| n.channel == stored.channel))
+            };
+            let scope = concepts.scope_words(matched.iter().filter(|m| notifying(&m.rule)));
             let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
             let member = Member {
                 key: member_key(&stored.feed, &stored.entry_id),
@@ -87,7 +115,7 @@ impl Stories {
                 ),
                 at: story_time(stored.published_at, stored.joined_at),
             };
-            index.insert(&stored.rule, &stored.story, member);
+            index.insert(&stored.channel, &stored.story, member);
         }
         Ok(count)
     }
@@ -96,8 +124,9 @@ impl Stories {
         self.index.lock().await
     }
 
-    /// Decides the story of a new, alertable `item` for each clustering rule it matched, and
-    /// puts it in the index (recorded in `tentative`).
+    /// Decides the story of a new, alertable `item` on each channel its matched rules notify
+    /// that decides stories (every one of its rules there clusters), and puts it in the index
+    /// (recorded in `tentative`).
     pub fn decide(
         &self,
         index: &mut StoryIndex,
@@ -107,50 +136,43 @@ impl Stories {
         now: DateTime<Utc>,
         tentative: &mut Tentative,
     ) -> Vec<StoryDecision> {
-        let clustering: Vec<&RuleInfo> = matches
-            .iter()
-            .filter_map(|m| rules.rules().iter().find(|r| r.name == m.rule))
-            .filter(|r| r.cluster.is_some())
+        let deciding: Vec<(Recipient<'_>, f64)> = recipients(matches, rules.rules())
+            .into_iter()
+            .filter_map(|recipient| {
+                let threshold = join_threshold(&recipient)?;
+                Some((recipient, threshold))
+            })
             .collect();
-        if clustering.is_empty() {
+        if deciding.is_empty() {
             return Vec::new();
         }
         let entities = self.concepts();
         let concepts = entities.of(item);
-        let key = member_key(&item.feed, &item.entry_id);
         let source = outlet(&item.title, item.canonical_link.as_deref(), &item.feed);
-        let mut decisions = Vec::with_capacity(clustering.len());
-        for rule in clustering {
-            let scope = entities.scope_words(matches.iter().filter(|m| m.rule == rule.name));
+        let mut decisions = Vec::with_capacity(deciding.len());
+        for (recipient, threshold) in deciding {
+            // The words by which the item entered this channel's scope: what its rules
+            // there matched.
+            let names = recipient.rule_names();
+            let scope = entities.scope_words(matches.iter().filter(|m| names.contains(&m.rule)));
             let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
-            let member = Member {
-                key: key.clone(),
-                canonical_link: item.canonical_link.clone(),
-                fingerprint: Fingerprint::in_scope(&item.title, &item.summary, &concepts, &scope),
-                at: story_time(item.published.or(item.updated), now),
+            let member = member_of(item, &concepts, &scope, now);
+            let placed =
+                Stories::place(index, recipient.channel, threshold, item, member, tentative);
+            let role = match placed.joined {
+                Some(similarity) => StoryRole::Join {
+                    similarity,
+                    follow_up: follow_up(&recipient),
+                },
+                None => StoryRole::Lead {
+                    article: article_key(item),
+                    near: placed.near,
+                },
             };
-            let threshold = rule
-                .cluster
-                .and_then(|c| c.threshold)
-                .unwrap_or(DEFAULT_THRESHOLD);
-            let (story, role) = match index.find(&rule.name, &member, threshold) {
-                Some(found) => (
-                    found.story,
-                    StoryRole::Join {
-                        similarity: found.similarity,
-                        updates: update_targets(rule),
-                    },
-                ),
-                None => {
-                    let article = article_key(item);
-                    (story_id(&rule.name, &article), StoryRole::Lead { article })
-                }
-            };
-            index.insert(&rule.name, &story, member);
-            tentative.inserted.push((rule.name.clone(), key.clone()));
             decisions.push(StoryDecision {
-                rule: rule.name.clone(),
-                story,
+                channel: recipient.channel.to_string(),
+                rules: recipient.rule_names(),
+                story: placed.story,
                 source: source.clone(),
                 concepts: concepts.clone(),
                 role,
@@ -159,10 +181,52 @@ impl Stories {
         decisions
     }
 
+    /// Places `item` in the stories of `scope` with the join `threshold`: it joins the best
+    /// story scoring at least that, else opens its own (naming the best story that scores at
+    /// least the related threshold); either way it is put in the index.
+    pub fn place(
+        index: &mut StoryIndex,
+        scope: &str,
+        threshold: f64,
+        item: &Item,
+        member: Member,
+        tentative: &mut Tentative,
+    ) -> Placement {
+        let found = index.find(scope, &member, related_threshold(threshold));
+        let placement = match found {
+            Some(found) if found.similarity >= threshold => Placement {
+                story: found.story,
+                joined: Some(found.similarity),
+                near: None,
+            },
+            near => Placement {
+                story: story_id(scope, &article_key(item)),
+                joined: None,
+                near: near.map(|found| NearStory {
+                    story: found.story,
+                    similarity: found.similarity,
+                }),
+            },
+        };
+        tentative
+            .inserted
+            .push((scope.to_string(), member.key.clone()));
+        index.insert(scope, &placement.story, member);
+        placement
+    }
+
+    /// `item`, first seen `now`, as a member of the index of a scope it entered by `hit`.
+    pub fn member(&self, item: &Item, hit: &ItemMatch, now: DateTime<Utc>) -> Member {
+        let entities = self.concepts();
+        let scope = entities.scope_words([hit]);
+        let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
+        member_of(item, &entities.of(item), &scope, now)
+    }
+
     /// Takes a failed poll's members out of the index again.
     pub fn undo(index: &mut StoryIndex, tentative: Tentative) {
-        for (rule, key) in tentative.inserted {
-            index.remove(&rule, &key);
+        for (scope, key) in tentative.inserted {
+            index.remove(&scope, &key);
         }
     }
 
@@ -174,7 +238,8 @@ impl Stories {
     }
 }
 
-/// `newswatch stories` as text: each story with its outlets, then its items, the lead first.
+/// `newswatch stories` as text: each story with its channel, rules and outlets, then its
+/// items, the lead first.
 pub fn render_table(stories: &[StorySummary]) -> String {
     if stories.is_empty() {
         return "no stories in that time\n".to_string();
@@ -183,9 +248,11 @@ pub fn render_table(stories: &[StorySummary]) -> String {
     for story in stories {
         let items = story.members.len();
         out.push_str(&format!(
-            "{}  {}  {} item{}, {} outlet{}  {} .. {}\n  {}\n  outlets: {}\n",
+            "{}  {}  {}  {} item{}, {} outlet{}  {} .. {}\n  {}\n  outlets: {}\n",
             story.id,
-            story.rule,
+            // Stories of earlier versions were per rule, on no one channel.
+            story.channel.as_deref().unwrap_or("-"),
+            story.rules.join(", "),
             items,
             if items == 1 { "" } else { "s" },
             story.sources.len(),
@@ -200,10 +267,11 @@ pub fn render_table(stories: &[StorySummary]) -> String {
                 .similarity
                 .map_or_else(|| "lead".to_string(), |s| format!("{s:.2}"));
             out.push_str(&format!(
-                "    {how:>5}  {:<20}  {}  {}\n",
+                "    {how:>5}  {:<20}  {}  {}  [{}]\n",
                 member.source,
                 member.title,
-                member.link.as_deref().unwrap_or("-")
+                member.link.as_deref().unwrap_or("-"),
+                member.rules.join(", ")
             ));
         }
         out.push('\n');
@@ -220,24 +288,90 @@ pub fn story_time(dated: Option<DateTime<Utc>>, seen: DateTime<Utc>) -> DateTime
     dated.map_or(seen, |at| at.min(seen))
 }
 
+fn member_of(item: &Item, concepts: &[String], scope: &[&str], now: DateTime<Utc>) -> Member {
+    Member {
+        key: member_key(&item.feed, &item.entry_id),
+        canonical_link: item.canonical_link.clone(),
+        fingerprint: Fingerprint::in_scope(&item.title, &item.summary, concepts, scope),
+        at: story_time(item.published.or(item.updated), now),
+    }
+}
+
 /// The index key of an item: unique across feeds.
 pub fn member_key(feed: &str, entry_id: &str) -> String {
     format!("{feed}\u{0}{entry_id}")
 }
 
-/// The channels that hear `rule`'s story follow-ups; none when it sends none.
-fn update_targets(rule: &RuleInfo) -> Vec<UpdateTarget> {
-    let Some(period) = rule.story_update else {
-        return Vec::new();
-    };
-    rule.notify
+/// The join threshold of a channel's story decision: the strictest (highest) of its rules'
+/// thresholds; `None` when one of its rules does not cluster, and the channel decides no
+/// story.
+pub fn join_threshold(recipient: &Recipient<'_>) -> Option<f64> {
+    recipient
+        .rules
         .iter()
-        .map(|notify| UpdateTarget {
-            channel: notify.channel.clone(),
-            severity: rule.severity,
-            period,
-            digest: notify.digest,
-            quiet: notify.quiet,
+        .map(|n| {
+            n.rule
+                .cluster
+                .map(|c| c.threshold.unwrap_or(DEFAULT_THRESHOLD))
         })
-        .collect()
+        .collect::<Option<Vec<f64>>>()
+        .and_then(|thresholds| thresholds.into_iter().reduce(f64::max))
+}
+
+/// How the channel hears the story's follow-ups for an item that joins it; `None` when none
+/// of its rules sends follow-ups.
+fn follow_up(recipient: &Recipient<'_>) -> Option<FollowUp> {
+    Some(FollowUp {
+        severity: recipient.severity(),
+        period: recipient.follow_up_period()?,
+        digest: recipient.digest(),
+        quiet: recipient.quiet(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Severity;
+    use crate::rules::{Cluster, Notify, RuleInfo};
+
+    fn rule(name: &str, cluster: Option<Option<f64>>) -> RuleInfo {
+        RuleInfo {
+            name: name.into(),
+            severity: Severity::High,
+            notify: vec![Notify {
+                channel: "desk".into(),
+                digest: None,
+                quiet: None,
+            }],
+            cluster: cluster.map(|threshold| Cluster { threshold }),
+            story_update: None,
+            max_alerts: None,
+        }
+    }
+
+    fn threshold(rules: &[RuleInfo]) -> Option<f64> {
+        let matches: Vec<ItemMatch> = rules
+            .iter()
+            .map(|r| ItemMatch {
+                rule: r.name.clone(),
+                spans: Vec::new(),
+            })
+            .collect();
+        join_threshold(&recipients(&matches, rules)[0])
+    }
+
+    #[test]
+    fn a_channel_decides_with_the_strictest_threshold_only_if_every_rule_clusters() {
+        assert_eq!(threshold(&[rule("a", Some(None))]), Some(DEFAULT_THRESHOLD));
+        assert_eq!(
+            threshold(&[rule("a", Some(Some(0.4))), rule("b", Some(None))]),
+            Some(0.4f64.max(DEFAULT_THRESHOLD))
+        );
+        assert_eq!(
+            threshold(&[rule("a", Some(Some(0.1))), rule("b", Some(Some(0.2)))]),
+            Some(0.2)
+        );
+        assert_eq!(threshold(&[rule("a", Some(None)), rule("b", None)]), None);
+    }
 }

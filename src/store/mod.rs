@@ -11,7 +11,7 @@ use std::future::Future;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::alert::OutboxAlert;
+use crate::alert::{OutboxAlert, StoryLead};
 use crate::feed::Item;
 use crate::feed::redact::redact_url;
 use crate::rules::ItemMatch;
@@ -160,17 +160,20 @@ pub struct PolledItem<'a> {
     pub item: &'a Item,
     pub alertable: bool,
     pub matches: &'a [ItemMatch],
-    /// Alerts its matches cause; queued only if the item is new and alertable.
+    /// Alerts its matches cause, one per channel; queued only if the item is new and
+    /// alertable.
     pub alerts: &'a [OutboxAlert],
-    /// Which story it opens or joins for each clustering rule it matched; recorded only if
-    /// the item is new and alertable. A rule whose story it joins queues no alert for it.
+    /// Which story it opens or joins on each channel that decides one; recorded only if the
+    /// item is new and alertable. A channel on which it joins a story queues no alert for it.
     pub stories: &'a [StoryDecision],
 }
 
-/// Clustering's verdict on one (item, rule).
+/// Clustering's verdict on one (item, channel).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryDecision {
-    pub rule: String,
+    pub channel: String,
+    /// The item's matched rules that notify the channel, the primary first.
+    pub rules: Vec<String>,
     pub story: String,
     /// The item's outlet (`Reuters`), for "+4 outlets: ...".
     pub source: String,
@@ -181,25 +184,36 @@ pub struct StoryDecision {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryRole {
-    /// It opens the story (`article` is its article key, from which the alert ids derive);
-    /// its alerts go out as usual.
-    Lead { article: String },
-    /// It joins an existing story at this similarity; its channels get follow-ups instead
-    /// of alerts.
+    /// It opens the story (`article` is its article key, from which the alert id derives);
+    /// its alert goes out as usual. `near` is the closest story that it did not join, named
+    /// in the alert as possibly related.
+    Lead {
+        article: String,
+        near: Option<NearStory>,
+    },
+    /// It joins an existing story at this similarity; the channel gets a follow-up (if its
+    /// rules send any) instead of an alert.
     Join {
         similarity: f64,
-        updates: Vec<UpdateTarget>,
+        follow_up: Option<FollowUp>,
     },
 }
 
-/// A channel that hears a story's follow-ups, and how.
+/// A story an item came close to without joining it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateTarget {
-    pub channel: String,
+pub struct NearStory {
+    pub story: String,
+    pub similarity: f64,
+}
+
+/// How the channel hears a story's follow-ups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    /// The highest severity among the item's rules on the channel.
     pub severity: crate::config::Severity,
     /// At most one follow-up per this period, counted from the story's start.
     pub period: std::time::Duration,
-    /// The channel's digest for this rule: follow-ups wait for it like alerts do.
+    /// The item's digest on the channel: follow-ups wait for it like alerts do.
     pub digest: Option<std::time::Duration>,
     pub quiet: Option<crate::config::QuietHours>,
 }
@@ -207,7 +221,8 @@ pub struct UpdateTarget {
 /// A story member as stored, to rebuild the similarity index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredMember {
-    pub rule: String,
+    /// The channel whose scope the story is in.
+    pub channel: String,
     pub story: String,
     pub feed: String,
     pub entry_id: String,
@@ -224,7 +239,13 @@ pub struct StoredMember {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StorySummary {
     pub id: String,
+    /// The channel it was decided on; `None` for a story of an earlier version, which were
+    /// per rule.
+    pub channel: Option<String>,
+    /// The first alert's primary rule.
     pub rule: String,
+    /// The rules of its items: the first alert's, then those later items brought.
+    pub rules: Vec<String>,
     pub title: String,
     pub link: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -242,6 +263,8 @@ pub struct StoryMemberSummary {
     pub title: String,
     pub link: Option<String>,
     pub source: String,
+    /// The item's rules on the story's channel.
+    pub rules: Vec<String>,
     /// `None` for the lead.
     pub similarity: Option<f64>,
     pub joined_at: DateTime<Utc>,
@@ -263,7 +286,8 @@ pub struct NewItem {
     pub duplicate_of: Option<ItemKey>,
     /// Names of the rules it matched.
     pub matched_rules: Vec<String>,
-    /// Rules for which it joined an earlier story instead of alerting.
+    /// Rules that made no alert for it because it joined an earlier story on every channel
+    /// they notify.
     pub joined_stories: Vec<String>,
 }
 
@@ -499,16 +523,26 @@ pub trait Store: Send + Sync + 'static {
         ids: &'a [&'a str],
     ) -> impl Future<Output = Result<HashSet<String>, StoreError>> + Send + 'a;
 
-    /// Story members that joined since `since`, oldest first.
+    /// Story members that joined since `since`, oldest first; members of stories from before
+    /// stories were decided per channel are left out.
     fn story_members_since(
         &self,
         since: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<StoredMember>, StoreError>> + Send + '_;
 
-    /// Stories with a member since `since` (of `rule` only, if given), newest first.
+    /// The first item of each of the stories `ids`, with its alert on the story's channel;
+    /// stories not in the store are left out.
+    fn story_leads<'a>(
+        &'a self,
+        ids: &'a [String],
+    ) -> impl Future<Output = Result<HashMap<String, StoryLead>, StoreError>> + Send + 'a;
+
+    /// Stories with a member since `since`, newest first: those whose rules include `rule`
+    /// and those of `channel`, if given.
     fn stories<'a>(
         &'a self,
         since: DateTime<Utc>,
         rule: Option<&'a str>,
+        channel: Option<&'a str>,
     ) -> impl Future<Output = Result<Vec<StorySummary>, StoreError>> + Send + 'a;
 }

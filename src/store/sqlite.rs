@@ -25,7 +25,7 @@ use sqlx::sqlite::{
 use sqlx::{Connection, QueryBuilder, Row, Sqlite, Transaction};
 use tokio::sync::Mutex;
 
-use crate::alert::OutboxAlert;
+use crate::alert::{OutboxAlert, StoryLead};
 use crate::rules::ItemMatch;
 
 use super::{
@@ -516,14 +516,15 @@ impl Store for SqliteStore {
                 });
                 insert.build().execute(&mut *tx).await?;
             }
-            // Stories first: an item that joins a story queues a follow-up instead of its alert.
+            // Stories first: an item that joins a story on a channel queues a follow-up there
+            // instead of its alert.
             let mut joined: HashSet<(&str, &str)> = HashSet::new();
             for polled in fresh.iter().filter(|p| p.alertable) {
                 for decision in polled.stories {
                     let recorded_as_joined =
                         stories::record(&mut tx, polled.item, decision, now).await?;
                     if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
-                        joined.insert((polled.item.entry_id.as_str(), decision.rule.as_str()));
+                        joined.insert((polled.item.entry_id.as_str(), decision.channel.as_str()));
                     }
                 }
             }
@@ -531,7 +532,7 @@ impl Store for SqliteStore {
                 .iter()
                 .filter(|p| p.alertable)
                 .flat_map(|p| p.alerts.iter().map(move |a| (p.item.entry_id.as_str(), a)))
-                .filter(|(entry, alert)| !joined.contains(&(*entry, alert.rule.as_str())))
+                .filter(|(entry, alert)| !joined.contains(&(*entry, alert.channel.as_str())))
                 .collect();
             let alerts: Vec<(&str, &str, &OutboxAlert)> = alerts
                 .into_iter()
@@ -549,12 +550,7 @@ impl Store for SqliteStore {
                         .and_then(|link| first_carriers.get(link))
                         .cloned(),
                     matched_rules: polled.matches.iter().map(|m| m.rule.clone()).collect(),
-                    joined_stories: polled
-                        .stories
-                        .iter()
-                        .filter(|d| joined.contains(&(item.entry_id.as_str(), d.rule.as_str())))
-                        .map(|d| d.rule.clone())
-                        .collect(),
+                    joined_stories: rules_joined(polled, &joined),
                 });
             }
             upsert_feed(&mut tx, state).await?;
@@ -894,14 +890,47 @@ impl Store for SqliteStore {
         stories::members_since(&mut conn, since).await
     }
 
+    async fn story_leads<'a>(
+        &'a self,
+        ids: &'a [String],
+    ) -> Result<HashMap<String, StoryLead>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        stories::leads(&mut conn, ids).await
+    }
+
     async fn stories<'a>(
         &'a self,
         since: DateTime<Utc>,
         rule: Option<&'a str>,
+        channel: Option<&'a str>,
     ) -> Result<Vec<StorySummary>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        stories::summaries(&mut conn, since, rule).await
+        stories::summaries(&mut conn, since, rule, channel).await
     }
+}
+
+/// The rules of `polled` that made no alert because the item joined a story on every channel
+/// whose alert carried them.
+fn rules_joined(polled: &PolledItem<'_>, joined: &HashSet<(&str, &str)>) -> Vec<String> {
+    if !polled.alertable {
+        return Vec::new();
+    }
+    let entry = polled.item.entry_id.as_str();
+    polled
+        .matches
+        .iter()
+        .map(|m| m.rule.as_str())
+        .filter(|rule| {
+            let mut carrying = polled
+                .alerts
+                .iter()
+                .filter(|a| a.rules.iter().any(|r| r == rule))
+                .peekable();
+            carrying.peek().is_some()
+                && carrying.all(|a| joined.contains(&(entry, a.channel.as_str())))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// Rows per multi-row statement: each statement is one round trip to SQLite's worker thread,
@@ -1097,20 +1126,20 @@ async fn queue_alerts(
     Ok(queued)
 }
 
-/// An alert its rule's cap holds back: past `max` alerts sent at once in the cap's window,
-/// it waits for the window's end (and the channel's quiet hours) and goes out in the digest
-/// that summarises what was held. `None` when the cap does not apply or is not reached.
-/// `sent` counts, per (rule, channel), what this transaction lets through, since the rows are
-/// inserted only after every alert of the poll is decided.
+/// An alert its rules' caps hold back ([`OutboxAlert::held_by_caps`]), or `None` when no cap
+/// applies or one lets it through. `sent` counts, per (rule, channel), the alerts sent at once
+/// in the rule's cap window, this transaction's included, since the rows are inserted only
+/// after every alert of the poll is decided. An alert let through counts against its primary
+/// rule, the outbox row's `rule`.
 async fn apply_cap(
     tx: &mut sqlx::SqliteConnection,
     alert: &OutboxAlert,
     now_s: i64,
     sent: &mut HashMap<(String, String), i64>,
 ) -> Result<Option<OutboxAlert>, StoreError> {
-    let Some(cap) = alert.cap.filter(|_| alert.digest.is_none()) else {
+    if alert.caps.is_empty() || alert.digest.is_some() {
         return Ok(None);
-    };
+    }
     let already: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM outbox WHERE id = ?")
         .bind(&alert.id)
         .fetch_one(&mut *tx)
@@ -1120,34 +1149,36 @@ async fn apply_cap(
         return Ok(None);
     }
     let now = DateTime::from_timestamp(now_s, 0).unwrap_or_default();
-    let (start, end) = cap.window(now);
-    let key = (alert.rule.clone(), alert.channel.clone());
-    let count = match sent.get(&key) {
-        Some(count) => *count,
-        // Entries sent at once have digest = 0.
-        None => {
-            sqlx::query_scalar(
-                "SELECT count(*) FROM outbox WHERE rule = ? AND channel = ? \
-                 AND created_at >= ? AND digest = 0",
-            )
-            .bind(&alert.rule)
-            .bind(&alert.channel)
-            .bind(start.timestamp())
-            .fetch_one(&mut *tx)
-            .await?
-        }
-    };
-    if count < i64::from(cap.max) {
-        sent.insert(key, count + 1);
-        return Ok(None);
+    let mut counts = Vec::with_capacity(alert.caps.len());
+    for (rule, cap) in &alert.caps {
+        let key = (rule.clone(), alert.channel.clone());
+        let count = match sent.get(&key) {
+            Some(count) => *count,
+            // Entries sent at once have digest = 0.
+            None => {
+                let (start, _) = cap.window(now);
+                let count: i64 = sqlx::query_scalar(
+                    "SELECT count(*) FROM outbox WHERE rule = ? AND channel = ? \
+                     AND created_at >= ? AND digest = 0",
+                )
+                .bind(rule)
+                .bind(&alert.channel)
+                .bind(start.timestamp())
+                .fetch_one(&mut *tx)
+                .await?;
+                sent.insert(key, count);
+                count
+            }
+        };
+        counts.push(count);
     }
-    let release = alert.quiet.map_or(end, |quiet| quiet.release(end));
-    Ok(Some(OutboxAlert {
-        digest: Some(cap.per),
-        due_at: release,
-        hold: format!("rule {} reached max_alerts {cap}", alert.rule),
-        ..alert.clone()
-    }))
+    if let Some(held) = alert.held_by_caps(&counts, now) {
+        return Ok(Some(held));
+    }
+    *sent
+        .entry((alert.rule.clone(), alert.channel.clone()))
+        .or_default() += 1;
+    Ok(None)
 }
 
 /// The outbox's (feed, entry id) columns of an incident's alerts: the incident they belong to.

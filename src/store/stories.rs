@@ -1,24 +1,27 @@
 //! The SQLite side of stories: recording a poll's story decisions inside its transaction,
 //! collecting a joining item into the story's pending follow-up, and the reads behind
-//! `newswatch stories` and the similarity index rebuilt at start.
+//! `newswatch stories`, "possibly related" and the similarity index rebuilt at start.
 //!
-//! A follow-up is one outbox entry per (story, channel, period), due when the period ends.
-//! Items joining before then are added to that entry's JSON, so thirty outlets in an hour make
-//! one message; once the entry has been tried, later items open the next period's entry.
+//! A story belongs to one channel, and its rules are its items' rules on that channel, kept
+//! space-separated (rule names have no spaces). A follow-up is one outbox entry per (story,
+//! channel, period), due when the period ends. Items joining before then are added to that
+//! entry's JSON, so thirty outlets in an hour make one message; once the entry has been tried,
+//! later items open the next period's entry.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
+use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::{
-    StoreError, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
-    UpdateTarget,
+    FollowUp, StoreError, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
 };
 use crate::alert::{STORY_UPDATE_TYPE, StoryItem, StoryLead, StoryUpdate, alert_id_of, digest_due};
 use crate::feed::Item;
 
 /// Records `decision` for the new, alertable `item`. Returns `false` when the item leads the
 /// story, either as decided or because the story it was to join is not in the store (pruned,
-/// or decided against a stale index): its alerts must then be queued.
+/// or decided against a stale index): its alert on the channel must then be queued.
 pub(super) async fn record(
     tx: &mut sqlx::SqliteConnection,
     item: &Item,
@@ -26,8 +29,9 @@ pub(super) async fn record(
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let now_s = now.timestamp();
+    let rules = decision.rules.join(" ");
     let lead = match &decision.role {
-        StoryRole::Lead { article } => Some(article.clone()),
+        StoryRole::Lead { article, .. } => Some(article.clone()),
         StoryRole::Join { .. } => {
             let exists: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM stories WHERE id = ?")
                 .bind(&decision.story)
@@ -38,11 +42,13 @@ pub(super) async fn record(
     };
     if let Some(article) = &lead {
         sqlx::query(
-            "INSERT OR IGNORE INTO stories (id, rule, article, title, link, source, created_at, \
-             updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO stories (id, channel, rule, rules, article, title, link, \
+             source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&decision.story)
-        .bind(&decision.rule)
+        .bind(&decision.channel)
+        .bind(decision.rules.first())
+        .bind(&rules)
         .bind(article)
         .bind(&item.title)
         .bind(&item.link)
@@ -57,11 +63,12 @@ pub(super) async fn record(
         _ => None,
     };
     sqlx::query(
-        "INSERT OR IGNORE INTO story_members (rule, feed, entry_id, story, title, summary, link, \
-         canonical_link, source, concepts, similarity, joined_at, published_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO story_members (channel, rules, feed, entry_id, story, title, \
+         summary, link, canonical_link, source, concepts, similarity, joined_at, published_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(&decision.rule)
+    .bind(&decision.channel)
+    .bind(&rules)
     .bind(&item.feed)
     .bind(&item.entry_id)
     .bind(&decision.story)
@@ -79,7 +86,7 @@ pub(super) async fn record(
     let (
         StoryRole::Join {
             similarity,
-            updates,
+            follow_up,
         },
         None,
     ) = (&decision.role, &lead)
@@ -106,8 +113,10 @@ pub(super) async fn record(
     if known_article {
         return Ok(true);
     }
-    sqlx::query("UPDATE stories SET updated_at = ? WHERE id = ?")
+    let story_rules = merge_rules(tx, &decision.story, &decision.rules).await?;
+    sqlx::query("UPDATE stories SET updated_at = ?, rules = ? WHERE id = ?")
         .bind(now_s)
+        .bind(story_rules.join(" "))
         .bind(&decision.story)
         .execute(&mut *tx)
         .await?;
@@ -120,21 +129,42 @@ pub(super) async fn record(
         published: item.published.or(item.updated),
         similarity: *similarity,
     };
-    for target in updates {
-        add_to_update(tx, decision, target, &joined, now).await?;
+    if let Some(follow_up) = follow_up {
+        add_to_update(tx, decision, follow_up, &story_rules, &joined, now).await?;
     }
     Ok(true)
 }
 
-/// Puts `joined` into the story's follow-up for `target`'s channel: the pending entry of the
-/// current period, or a new one.
+/// The story's rules with `rules` added at the end, those it lacked.
+async fn merge_rules(
+    tx: &mut sqlx::SqliteConnection,
+    story: &str,
+    rules: &[String],
+) -> Result<Vec<String>, StoreError> {
+    let stored: String = sqlx::query_scalar("SELECT rules FROM stories WHERE id = ?")
+        .bind(story)
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut merged = split_rules(&stored);
+    for rule in rules {
+        if !merged.contains(rule) {
+            merged.push(rule.clone());
+        }
+    }
+    Ok(merged)
+}
+
+/// Puts `joined` into the story's follow-up on the decision's channel: the pending entry of
+/// the current period, or a new one. `story_rules` are the story's rules, `joined`'s included.
 async fn add_to_update(
     tx: &mut sqlx::SqliteConnection,
     decision: &StoryDecision,
-    target: &UpdateTarget,
+    target: &FollowUp,
+    story_rules: &[String],
     joined: &StoryItem,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    let channel = decision.channel.as_str();
     let story =
         sqlx::query("SELECT article, title, link, source, created_at FROM stories WHERE id = ?")
             .bind(&decision.story)
@@ -150,7 +180,7 @@ async fn add_to_update(
     if let Some(digest) = target.digest {
         due = due.max(digest_due(now, digest).timestamp());
     }
-    let id = StoryUpdate::id_for(&decision.story, &target.channel, due);
+    let id = StoryUpdate::id_for(&decision.story, channel, due);
     let existing = sqlx::query("SELECT body, state, attempts FROM outbox WHERE id = ?")
         .bind(&id)
         .fetch_optional(&mut *tx)
@@ -161,7 +191,7 @@ async fn add_to_update(
         if !appendable {
             // Being sent (or sent) already although its period has not ended: the clock went
             // back. The item stays a member, shown by `stories`; it is not mentioned twice.
-            tracing::warn!(story = %decision.story, channel = %target.channel, "story follow-up already sent; item not added to it");
+            tracing::warn!(story = %decision.story, channel = %channel, "story follow-up already sent; item not added to it");
             return Ok(());
         }
         let mut update: StoryUpdate = serde_json::from_str(&row.try_get::<String, _>("body")?)?;
@@ -176,6 +206,8 @@ async fn add_to_update(
         if !update.sources.contains(&joined.source) {
             update.sources.push(joined.source.clone());
         }
+        update.rules = story_rules.to_vec();
+        update.severity = update.severity.max(target.severity);
         sqlx::query("UPDATE outbox SET body = ? WHERE id = ?")
             .bind(serde_json::to_string(&update)?)
             .bind(&id)
@@ -184,15 +216,17 @@ async fn add_to_update(
         return Ok(());
     }
     let article: String = story.try_get("article")?;
+    let primary = story_rules.first().cloned().unwrap_or_default();
     let update = StoryUpdate {
         kind: STORY_UPDATE_TYPE.to_string(),
         id: id.clone(),
         story: decision.story.clone(),
-        rule: decision.rule.clone(),
+        rule: primary.clone(),
+        rules: story_rules.to_vec(),
         severity: target.severity,
         created_at: now,
         first: StoryLead {
-            alert_id: alert_id_of(&decision.rule, &article, &target.channel),
+            alert_id: alert_id_of(&article, channel),
             title: story.try_get("title")?,
             link: story.try_get("link")?,
             source: story.try_get("source")?,
@@ -221,8 +255,8 @@ async fn add_to_update(
          next_attempt_at, digest, hold, story) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)",
     )
     .bind(&id)
-    .bind(&target.channel)
-    .bind(&decision.rule)
+    .bind(channel)
+    .bind(&primary)
     .bind(&joined.feed)
     .bind(&joined.id)
     .bind(serde_json::to_string(&update)?)
@@ -262,13 +296,16 @@ fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
     out
 }
 
+/// Members that joined since `since`, oldest first. Those without a channel, written when
+/// stories were per rule, cannot be placed in a channel's scope and are left out.
 pub(super) async fn members_since(
     conn: &mut sqlx::SqliteConnection,
     since: DateTime<Utc>,
 ) -> Result<Vec<StoredMember>, StoreError> {
     let rows = sqlx::query(
-        "SELECT rule, story, feed, entry_id, title, summary, canonical_link, concepts, joined_at, \
-         published_at FROM story_members WHERE joined_at >= ? ORDER BY joined_at, rowid",
+        "SELECT channel, story, feed, entry_id, title, summary, canonical_link, concepts, \
+         joined_at, published_at FROM story_members WHERE joined_at >= ? \
+         AND channel IS NOT NULL ORDER BY joined_at, rowid",
     )
     .bind(since.timestamp())
     .fetch_all(&mut *conn)
@@ -276,7 +313,7 @@ pub(super) async fn members_since(
     rows.iter()
         .map(|row| {
             Ok(StoredMember {
-                rule: row.try_get("rule")?,
+                channel: row.try_get("channel")?,
                 story: row.try_get("story")?,
                 feed: row.try_get("feed")?,
                 entry_id: row.try_get("entry_id")?,
@@ -297,26 +334,64 @@ pub(super) async fn members_since(
         .collect()
 }
 
+/// The first item of each story of `ids` that has a channel, and its alert there.
+pub(super) async fn leads(
+    conn: &mut sqlx::SqliteConnection,
+    ids: &[String],
+) -> Result<HashMap<String, StoryLead>, StoreError> {
+    let mut leads = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let mut select = QueryBuilder::<Sqlite>::new(
+            "SELECT id, channel, article, title, link, source FROM stories \
+             WHERE channel IS NOT NULL AND id IN (",
+        );
+        let mut list = select.separated(", ");
+        for id in chunk {
+            list.push_bind(id.as_str());
+        }
+        select.push(")");
+        for row in select.build().fetch_all(&mut *conn).await? {
+            let channel: String = row.try_get("channel")?;
+            let article: String = row.try_get("article")?;
+            leads.insert(
+                row.try_get("id")?,
+                StoryLead {
+                    alert_id: alert_id_of(&article, &channel),
+                    title: row.try_get("title")?,
+                    link: row.try_get("link")?,
+                    source: row.try_get("source")?,
+                },
+            );
+        }
+    }
+    Ok(leads)
+}
+
 pub(super) async fn summaries(
     conn: &mut sqlx::SqliteConnection,
     since: DateTime<Utc>,
     rule: Option<&str>,
+    channel: Option<&str>,
 ) -> Result<Vec<StorySummary>, StoreError> {
     let stories = sqlx::query(
-        "SELECT id, rule, title, link, created_at, updated_at FROM stories \
-         WHERE updated_at >= ? AND (? IS NULL OR rule = ?) ORDER BY updated_at DESC, id",
+        "SELECT id, channel, rule, rules, title, link, created_at, updated_at FROM stories \
+         WHERE updated_at >= ? \
+         AND (? IS NULL OR instr(' ' || rules || ' ', ' ' || ? || ' ') > 0) \
+         AND (? IS NULL OR channel = ?) ORDER BY updated_at DESC, id",
     )
     .bind(since.timestamp())
     .bind(rule)
     .bind(rule)
+    .bind(channel)
+    .bind(channel)
     .fetch_all(&mut *conn)
     .await?;
     let mut out = Vec::with_capacity(stories.len());
     for story in stories {
         let id: String = story.try_get("id")?;
         let members = sqlx::query(
-            "SELECT feed, entry_id, title, link, source, similarity, joined_at FROM story_members \
-             WHERE story = ? ORDER BY joined_at, rowid",
+            "SELECT feed, entry_id, title, link, source, rules, similarity, joined_at \
+             FROM story_members WHERE story = ? ORDER BY joined_at, rowid",
         )
         .bind(&id)
         .fetch_all(&mut *conn)
@@ -330,6 +405,7 @@ pub(super) async fn summaries(
                     title: m.try_get("title")?,
                     link: m.try_get("link")?,
                     source: m.try_get("source")?,
+                    rules: split_rules(&m.try_get::<String, _>("rules")?),
                     similarity: m.try_get("similarity")?,
                     joined_at: timestamp(m.try_get("joined_at")?),
                 })
@@ -338,7 +414,9 @@ pub(super) async fn summaries(
         let sources = distinct(members.iter().map(|m| m.source.clone()));
         out.push(StorySummary {
             id,
+            channel: story.try_get("channel")?,
             rule: story.try_get("rule")?,
+            rules: split_rules(&story.try_get::<String, _>("rules")?),
             title: story.try_get("title")?,
             link: story.try_get("link")?,
             created_at: timestamp(story.try_get("created_at")?),
@@ -369,6 +447,101 @@ pub(super) async fn prune(
     Ok(())
 }
 
+fn split_rules(rules: &str) -> Vec<String> {
+    rules.split_whitespace().map(str::to_string).collect()
+}
+
 fn timestamp(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::Connection;
+
+    use super::*;
+
+    /// The migrations from before stories were per channel, in order.
+    const BEFORE_CHANNELS: [&str; 9] = [
+        include_str!("../../migrations/0001_init.sql"),
+        include_str!("../../migrations/0002_matches.sql"),
+        include_str!("../../migrations/0003_outbox.sql"),
+        include_str!("../../migrations/0004_digest.sql"),
+        include_str!("../../migrations/0005_feed_entries.sql"),
+        include_str!("../../migrations/0006_health.sql"),
+        include_str!("../../migrations/0007_stories.sql"),
+        include_str!("../../migrations/0008_outbox_claim_order.sql"),
+        include_str!("../../migrations/0009_feed_last_new.sql"),
+    ];
+
+    #[tokio::test]
+    async fn a_story_from_before_channels_is_listed_but_not_restored() {
+        let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+            .await
+            .expect("database");
+        for migration in BEFORE_CHANNELS {
+            sqlx::raw_sql(migration)
+                .execute(&mut conn)
+                .await
+                .expect("old migration");
+        }
+        let at = 1_800_000_000i64;
+        sqlx::raw_sql(
+            "INSERT INTO stories VALUES ('story-old', 'alibaba-pla', 'https://r.example/1', \
+             'Memo names Alibaba', 'https://r.example/1', 'Reuters', 1800000000, 1800000060); \
+             INSERT INTO story_members VALUES \
+             ('alibaba-pla', 'wire', 'r1', 'story-old', 'Memo names Alibaba', '', \
+              'https://r.example/1', 'https://r.example/1', 'Reuters', '', NULL, 1800000000, NULL), \
+             ('alibaba-pla', 'agg', 's1', 'story-old', 'Alibaba named in memo', '', \
+              'https://s.example/1', 'https://s.example/1', 'SCMP', '', 0.5, 1800000060, NULL);",
+        )
+        .execute(&mut conn)
+        .await
+        .expect("old rows");
+        sqlx::raw_sql(include_str!(
+            "../../migrations/0010_stories_per_channel.sql"
+        ))
+        .execute(&mut conn)
+        .await
+        .expect("migration");
+
+        let since = timestamp(at - 60);
+        assert!(
+            members_since(&mut conn, since)
+                .await
+                .expect("members")
+                .is_empty(),
+            "no channel to place them in"
+        );
+        let listed = summaries(&mut conn, since, Some("alibaba-pla"), None)
+            .await
+            .expect("stories");
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].channel, None);
+        assert_eq!(listed[0].rules, ["alibaba-pla"]);
+        let members: Vec<(&str, &[String])> = listed[0]
+            .members
+            .iter()
+            .map(|m| (m.source.as_str(), m.rules.as_slice()))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("Reuters", &["alibaba-pla".to_string()][..]),
+                ("SCMP", &["alibaba-pla".to_string()][..])
+            ]
+        );
+        assert!(
+            summaries(&mut conn, since, None, Some("desk"))
+                .await
+                .expect("stories")
+                .is_empty()
+        );
+        assert!(
+            leads(&mut conn, &["story-old".to_string()])
+                .await
+                .expect("leads")
+                .is_empty()
+        );
+    }
 }

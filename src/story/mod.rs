@@ -1,8 +1,9 @@
 //! Stories: clusters of items from different outlets (and languages) that report one event,
-//! so that a rule alerts on a story once rather than on each of its thirty headlines.
+//! so that a channel is alerted to a story once rather than to each of its thirty headlines.
 //!
 //! Pure logic, no I/O: the daemon fingerprints each matched item, asks the [`StoryIndex`]
-//! which recent story of the rule it belongs to, and records the answer with the item.
+//! which recent story it belongs to within a scope (the daemon's scopes are channels, see
+//! `daemon::stories`), or which story it comes close to, and records the answer with the item.
 //!
 //! - [`text`]: headline text to features: outlet labels stripped, stop words dropped, light
 //!   stemming, numbers kept, Han text as character bigrams plus glossary translations.
@@ -10,7 +11,7 @@
 //!   meet its English versions.
 //! - [`fingerprint`]: features hashed and sorted, with a MinHash signature.
 //! - [`concepts`]: the config's entities an item mentions, as extra features.
-//! - [`index`]: the per-rule index: LSH candidates with capped buckets, TF-IDF cosine
+//! - [`index`]: the index, by scope: LSH candidates with capped buckets, TF-IDF cosine
 //!   verification against members and story centroids, canonical-link joins, the time
 //!   window.
 
@@ -40,7 +41,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.97;
 pub const RELATED_SHARE: f64 = 0.6;
 
 /// The score from which an item that opens its own story names the closest story as
-/// possibly related, for a rule whose join threshold is `threshold`.
+/// possibly related, for a join threshold of `threshold`.
 pub fn related_threshold(threshold: f64) -> f64 {
     threshold * RELATED_SHARE
 }
