@@ -212,7 +212,7 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     assert_eq!(feeds.len(), 4);
     let chinese = feeds
         .iter()
-        .find(|f| f["name"] == "demo-chinese")
+        .find(|f| f["name"] == "demo-zh")
         .expect("feed");
     assert_eq!(chinese["health"], "ok");
     assert_eq!(chinese["items_seen"], 2);

@@ -2,7 +2,8 @@
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
 //! signs ([`vitals`]), how it talks to systemd ([`service`]), how it reports its own trouble
 //! ([`health`]), what it tells monitoring ([`metrics`], served by [`http`]), how it groups
-//! matches into stories ([`stories`]) and how it gives memory back when idle ([`heap`]).
+//! matches into stories ([`stories`]), in what order one pass's polls commit ([`turns`])
+//! and how it gives memory back when idle ([`heap`]).
 
 pub mod health;
 pub mod heap;
@@ -14,6 +15,7 @@ pub mod service;
 pub mod shutdown;
 pub mod status;
 pub mod stories;
+pub mod turns;
 pub mod vitals;
 
 pub use metrics::Metrics;

@@ -14,6 +14,7 @@ use tokio::sync::MutexGuard;
 
 use super::metrics::Metrics;
 use super::stories::{Stories, Tentative};
+use super::turns::Turn;
 use crate::alert::{ChannelStory, OutboxAlert, Related, StoryLead, alert_id, alerts_for};
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
@@ -179,7 +180,19 @@ impl<S: Store> Poller<S> {
         feed: &FeedConfig,
         state: FeedState,
     ) -> Result<PollReport, StoreError> {
-        let report = self.fetch_and_record(feed, state).await?;
+        self.poll_feed_in_turn(feed, state, None).await
+    }
+
+    /// [`poll_feed`](Self::poll_feed) that decides its stories and commits only on `turn`
+    /// (see [`Turns`](super::turns::Turns)), so that a pass gives the same stories whichever
+    /// fetch finishes first.
+    pub async fn poll_feed_in_turn(
+        &self,
+        feed: &FeedConfig,
+        state: FeedState,
+        turn: Option<Turn>,
+    ) -> Result<PollReport, StoreError> {
+        let report = self.fetch_and_record(feed, state, turn).await?;
         if let Some(metrics) = &self.metrics {
             metrics.polled(&feed.name, &report.outcome);
         }
@@ -190,6 +203,8 @@ impl<S: Store> Poller<S> {
         &self,
         feed: &FeedConfig,
         mut state: FeedState,
+        // Held to the end: dropping it lets the next turn go.
+        turn: Option<Turn>,
     ) -> Result<PollReport, StoreError> {
         state.last_attempt_at = Some(self.clock.now());
         let mut url = request_url(feed, &state).to_string();
@@ -272,6 +287,9 @@ impl<S: Store> Poller<S> {
             .iter()
             .map(|item| self.may_alert(item, first_poll, now))
             .collect();
+        if let Some(turn) = &turn {
+            turn.wait().await;
+        }
         let mut tentative = Tentative::default();
         let (decisions, mut index) = self
             .story_decisions(
@@ -475,8 +493,12 @@ impl<S: Store> Poller<S> {
         let mut candidates: Vec<usize> = (0..items.len())
             .filter(|&i| alertable[i] && !matches[i].is_empty())
             .collect();
-        // Oldest first, as they were published: the first report of a story leads it.
-        candidates.sort_by_key(|&i| (items[i].published.or(items[i].updated), i));
+        // Oldest first, as they were published: the first report of a story leads it. Ties
+        // go by entry id, not by place in the document, which a feed may shuffle.
+        candidates.sort_by(|&a, &b| {
+            let key = |i: usize| (items[i].published.or(items[i].updated), &items[i].entry_id);
+            key(a).cmp(&key(b)).then(a.cmp(&b))
+        });
         if candidates.is_empty() {
             return Ok((decisions, None));
         }

@@ -15,6 +15,7 @@ use super::heap;
 use super::poll::{PollOutcome, PollReport, Poller};
 use super::service::Service;
 use super::shutdown::Shutdown;
+use super::turns::Turns;
 use super::vitals::Vitals;
 use crate::config::{Config, FeedConfig};
 use crate::store::{FeedState, Store, StoreError};
@@ -111,7 +112,15 @@ pub async fn run_once<S: Store>(
     let limit = Arc::new(Semaphore::new(config.daemon.concurrency.max(1)));
     let mut polls = JoinSet::new();
     let mut summary = CycleSummary::default();
-    for feed in &config.feeds {
+    // Polls commit in the order of their feeds' names, not of the config or of whichever fetch
+    // finishes first: the same documents make the same alerts and stories however they are
+    // listed or served. Spawned in that order too, so a poll waiting for its turn never holds
+    // a slot an earlier turn needs.
+    let mut feeds: Vec<&FeedConfig> = config.feeds.iter().collect();
+    feeds.sort_by(|a, b| a.name.cmp(&b.name));
+    let turns = Turns::new();
+    for (number, feed) in feeds.into_iter().enumerate() {
+        let turn = turns.turn(number);
         let Some(state) = states.remove(&feed.name) else {
             continue;
         };
@@ -120,13 +129,12 @@ pub async fn run_once<S: Store>(
             summary.skipped += 1;
             continue;
         }
-        // Taking the slot before spawning starts polls in config order: with `concurrency =
-        // 1` a pass is reproducible, down to which outlet's item leads a story.
+        // Taking the slot before spawning starts polls in turn order.
         let permit = Arc::clone(&limit).acquire_owned().await;
         let (poller, feed) = (Arc::clone(&poller), feed.clone());
         polls.spawn(async move {
             let _permit = permit;
-            poller.poll_feed(&feed, state).await
+            poller.poll_feed_in_turn(&feed, state, Some(turn)).await
         });
         // A finished task keeps its whole allocation (about 6 KiB, sized for the poll's
         // future) until it is joined: reaped as we go, 10,000 feeds do not hold 60 MiB.
