@@ -210,10 +210,7 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let report: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
     let feeds = report["feeds"].as_array().expect("feeds");
     assert_eq!(feeds.len(), 4);
-    let chinese = feeds
-        .iter()
-        .find(|f| f["name"] == "demo-zh")
-        .expect("feed");
+    let chinese = feeds.iter().find(|f| f["name"] == "demo-zh").expect("feed");
     assert_eq!(chinese["health"], "ok");
     assert_eq!(chinese["items_seen"], 2);
     let rules = report["rules"].as_array().expect("rules");

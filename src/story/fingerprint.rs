@@ -82,10 +82,11 @@ impl Fingerprint {
 
     /// [`of`](Self::of), noting which features come from `scope_words`: the text by which
     /// the item entered the scope (what its rules matched, "Alibaba", "People's Liberation
-    /// Army", and the names of the entities those are aliases of). Many items of a scope
-    /// have such words, so they tell little about which event an item reports: the index
-    /// gives them the document frequency of a common word until it has seen enough items
-    /// to know better, which a first run has not.
+    /// Army", and the names of the entities those are aliases of). Every item of a scope has
+    /// some such words, so they are no evidence that two items report one event: the index
+    /// does not count them among the words two items must share to merge. A first run, whose
+    /// document frequencies know little yet, would otherwise see two headlines that share
+    /// only "Alibaba" as alike.
     pub fn in_scope(
         title: &str,
         summary: &str,

@@ -132,7 +132,8 @@ struct Frequencies {
 struct Generation {
     documents: u32,
     counts: HashMap<u64, u32, FeatureHashBuilder>,
-    /// Items by which each feature was a scope word ([`Fingerprint::scope`]).
+    /// Items by which each feature was a scope word ([`Fingerprint::scope`]): such words do
+    /// not count towards [`MIN_SHARED`].
     scope: HashMap<u64, u32, FeatureHashBuilder>,
 }
 
@@ -635,17 +636,10 @@ impl RuleIndex {
         Norms::of(fingerprint, &idf)
     }
 
-    /// Inverse document frequency of `feature` in this scope. The [`IDF_PRIOR`] background
-    /// documents have none of an item's words, except the words by which items entered the
-    /// scope, which they all have: until the scope has seen many items, those weigh little.
+    /// Inverse document frequency of `feature` in this scope.
     fn idf(&self, feature: u64) -> f64 {
-        self.idf_with(feature, self.frequencies.in_scope(feature))
-    }
-
-    fn idf_with(&self, feature: u64, scope_word: bool) -> f64 {
         let (df, documents) = self.frequencies.get(feature);
-        let prior = if scope_word { IDF_PRIOR } else { 0.0 };
-        ((f64::from(documents) + 1.0 + IDF_PRIOR) / (f64::from(df) + 1.0 + prior)).ln()
+        ((f64::from(documents) + 1.0 + IDF_PRIOR) / (f64::from(df) + 1.0)).ln()
     }
 }
 
@@ -948,14 +942,10 @@ struct Query<'a> {
 
 impl<'a> Query<'a> {
     fn new(fingerprint: &'a Fingerprint, index: &RuleIndex) -> Query<'a> {
-        // The item's own scope words weigh as they will once it is in the index.
         let idf: Vec<f64> = fingerprint
             .features()
             .iter()
-            .map(|&f| {
-                let own = fingerprint.scope().binary_search(&f).is_ok();
-                index.idf_with(f, own || index.frequencies.in_scope(f))
-            })
+            .map(|&f| index.idf(f))
             .collect();
         let weights: Vec<f64> = idf
             .iter()
