@@ -746,3 +746,76 @@ fn read_only_commands_create_no_state() {
         );
     }
 }
+
+/// A feed file cut short, as a server that stops mid-document leaves it: `run --once` alerts
+/// on the entries complete before the cut, never on the one it fell in, and `status` says the
+/// feed's last document was truncated.
+#[test]
+fn run_once_alerts_on_the_whole_entries_of_a_feed_cut_short_and_status_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = Utc::now();
+    let whole = rss(&[
+        ("t1", "Alibaba and the PLA, part one", now),
+        ("t2", "Alibaba denies military ties", now),
+        ("t3", "PLA drills near Taiwan", now),
+    ]);
+    let cut = whole.find("PLA drills").expect("third title") + "PLA dri".len();
+    let path = dir.path().join("cut.xml");
+    std::fs::write(&path, &whole[..cut]).expect("feed file");
+    let mail = dir.path().join("mail");
+    let config = write_config(
+        dir.path(),
+        &format!(
+            "[daemon]\nstate = \"{}\"\n\n[[feed]]\nname = \"cut\"\nurl = \"file://{}\"\n\n\
+             [[rule]]\nname = \"pla\"\nquery = \"pla OR military\"\ncluster = false\nnotify = [\"m\"]\n\n\
+             [[channel]]\nname = \"m\"\ntype = \"email\"\nfrom = \"a@example.org\"\n\
+             to = [\"b@example.org\"]\ntransport = \"maildir\"\ndir = \"{}\"\n",
+            dir.path().join("state.db").display(),
+            path.display(),
+            mail.display()
+        ),
+    );
+    let (code, stderr) = run_on(&config, &["run", "--once"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("cut short"), "the log says so: {stderr}");
+    let subjects: Vec<String> = std::fs::read_dir(mail.join("new"))
+        .expect("maildir")
+        .map(|entry| {
+            let raw = std::fs::read(entry.expect("entry").path()).expect("message");
+            let message = mail_parser::MessageParser::default()
+                .parse(&raw)
+                .expect("parses");
+            message.subject().unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert_eq!(subjects.len(), 2, "{subjects:?}");
+    for title in [
+        "Alibaba and the PLA, part one",
+        "Alibaba denies military ties",
+    ] {
+        assert!(
+            subjects.iter().any(|subject| subject.contains(title)),
+            "{title}: {subjects:?}"
+        );
+    }
+
+    let status = newswatch()
+        .args(["-c", config.to_str().expect("utf-8"), "status"])
+        .output()
+        .expect("run");
+    let table = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        table.contains("    truncated: the last document was cut short; the 2 entries"),
+        "{table}"
+    );
+    let status = newswatch()
+        .args(["-c", config.to_str().expect("utf-8"), "status", "--json"])
+        .output()
+        .expect("run");
+    let report: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    let feed = &report["feeds"][0];
+    assert_eq!(
+        (&feed["truncated"], &feed["health"], &feed["items_seen"]),
+        (&true.into(), &"ok".into(), &2.into())
+    );
+}

@@ -1,18 +1,20 @@
 //! The real-world corpus (`shared/corpus/realworld`, described file by file in its
 //! `MANIFEST.tsv`) through the daemon's one parse entry point, `parse_feed`. These feeds are
 //! what servers actually send, quirks included; the figures asserted here are what the repair
-//! layer in `src/feed/repair/` exists to reach, so a drop is a regression.
+//! layer in `src/feed/repair/` exists to reach, so a drop is a regression. Each file is also
+//! read cut short at many points, as servers and connections sometimes deliver it.
 //!
 //! The corpus sits beside the checkout (`../shared/corpus/realworld`); `NEWSWATCH_CORPUS`
 //! points elsewhere when the checkout does not. A missing corpus fails the test: passing
 //! without reading a single feed would prove nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use newswatch::feed::ParsedFeed;
 use newswatch::feed::normalize::normalize_for_match;
 use newswatch::feed::parse::{ParseError, parse_feed};
+use serde::de::IgnoredAny;
 
 fn corpus_dir() -> PathBuf {
     let dir = std::env::var_os("NEWSWATCH_CORPUS").map_or_else(
@@ -28,10 +30,10 @@ fn corpus_dir() -> PathBuf {
     dir
 }
 
-/// Every corpus file by name, parsed once.
-fn parse_corpus() -> BTreeMap<String, Result<ParsedFeed, ParseError>> {
+/// Every corpus file's name and bytes, in name order.
+fn corpus_files() -> BTreeMap<String, Vec<u8>> {
     let dir = corpus_dir();
-    let mut results = BTreeMap::new();
+    let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).expect("corpus folder is readable") {
         let path = entry.expect("corpus folder entry").path();
         let name = path
@@ -42,10 +44,22 @@ fn parse_corpus() -> BTreeMap<String, Result<ParsedFeed, ParseError>> {
             continue;
         }
         let body = std::fs::read(&path).expect("corpus file is readable");
-        let parsed = parse_feed("corpus", &body, None, Some("https://example.org/feed"));
-        results.insert(name, parsed);
+        files.insert(name, body);
     }
-    results
+    files
+}
+
+const BASE_URL: &str = "https://example.org/feed";
+
+/// Every corpus file by name, parsed once.
+fn parse_corpus() -> BTreeMap<String, Result<ParsedFeed, ParseError>> {
+    corpus_files()
+        .into_iter()
+        .map(|(name, body)| {
+            let parsed = parse_feed("corpus", &body, None, Some(BASE_URL));
+            (name, parsed)
+        })
+        .collect()
 }
 
 fn is_json(name: &str) -> bool {
@@ -246,5 +260,195 @@ fn odd_dates_are_read() {
             .map(|item| item.title.as_str())
             .collect();
         assert!(undated.is_empty(), "{name}: undated items {undated:?}");
+    }
+}
+
+/// The corpus cut short: every file cut at points spread over it and just before and right
+/// after the closing tag of its entries ([`cut_points`]). Each cut must yield exactly the
+/// entries whose closing tag came before it, with the ids and titles the whole file gives
+/// them, and say it was truncated; a cut before the first entry closed must fail.
+///
+/// Where each entry closes is found here without the repair layer's tag scanner, the code
+/// under test: a plain search of the file's bytes for `</item>` or `</entry>` outside CDATA
+/// sections and comments (whichever the whole file has as many of as it has entries), and for
+/// JSON Feed, serde_json reading the entry array's elements one by one. Every encoding in the
+/// corpus keeps `<` a byte of its own, so the search works on the raw bytes.
+#[test]
+fn every_corpus_feed_cut_short_yields_the_entries_closed_before_the_cut() {
+    let mut files = 0;
+    let mut cuts = 0;
+    let mut recovered = 0;
+    let mut wrong = Vec::new();
+    for (name, body) in corpus_files() {
+        let whole = parse_feed("corpus", &body, None, Some(BASE_URL));
+        let whole = whole.map(|parsed| entries(&parsed)).unwrap_or_default();
+        let ends = if is_json(&name) {
+            json_entry_ends(&body)
+        } else {
+            xml_entry_ends(&body, whole.len())
+        };
+        assert_eq!(
+            ends.len(),
+            whole.len(),
+            "{name}: the closing tags found are not the entries parsed"
+        );
+        let document_end = body
+            .iter()
+            .rposition(|byte| !byte.is_ascii_whitespace())
+            .map_or(0, |last| last + 1);
+        for cut in cut_points(&body, &ends) {
+            let closed = ends.iter().filter(|end| **end <= cut).count();
+            let at = format!("{name} cut after {cut} of {} bytes", body.len());
+            match parse_feed("corpus", &body[..cut], None, Some(BASE_URL)) {
+                Ok(parsed) if closed > 0 => {
+                    recovered += 1;
+                    let got = entries(&parsed);
+                    if got != whole[..closed] {
+                        let first = (0..closed).find(|i| got.get(*i) != Some(&whole[*i]));
+                        wrong.push(format!(
+                            "{at}: {} entries instead of {closed}; first different: {:?} for {:?}",
+                            got.len(),
+                            first.and_then(|i| got.get(i)),
+                            first.map(|i| &whole[i])
+                        ));
+                    } else if parsed.truncated != (cut < document_end) {
+                        wrong.push(format!("{at}: truncated is {}", parsed.truncated));
+                    }
+                }
+                Ok(parsed) => wrong.push(format!(
+                    "{at}, before any entry closed: {} entries",
+                    parsed.items.len()
+                )),
+                Err(error) if closed > 0 => {
+                    wrong.push(format!("{at}, after {closed} entries closed: {error}"));
+                }
+                Err(_) => {}
+            }
+            cuts += 1;
+        }
+        files += 1;
+    }
+    println!(
+        "{files} corpus files cut at {cuts} points: {recovered} after an entry closed, {} before",
+        cuts - recovered
+    );
+    assert_eq!(files, 72, "corpus has changed");
+    assert!(
+        wrong.is_empty(),
+        "{} of {cuts} cuts went wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// (entry id, title) of each item, in document order.
+fn entries(parsed: &ParsedFeed) -> Vec<(String, String)> {
+    parsed
+        .items
+        .iter()
+        .map(|item| (item.entry_id.clone(), item.title.clone()))
+        .collect()
+}
+
+/// Bytes of cut documents to parse per file, about (a debug build parses 1 to 8 MB/s).
+const CUT_BYTES_PER_FILE: usize = 1 << 20;
+
+/// Where to cut `body`, whose entries close at `ends`: 20 points spread over it, and a byte
+/// before and right after each closing tag. A file too large to parse that often within
+/// [`CUT_BYTES_PER_FILE`] is cut at fewer points of each kind, spread evenly, never fewer than
+/// 12 in all.
+fn cut_points(body: &[u8], ends: &[usize]) -> BTreeSet<usize> {
+    // A cut document is half the file on average.
+    let affordable = (2 * CUT_BYTES_PER_FILE / body.len().max(1)).max(12);
+    let spread = 20.min(affordable / 3);
+    let sampled = ends.len().min((affordable - spread) / 2);
+    let mut cuts: BTreeSet<usize> = (1..=spread)
+        .map(|i| i * body.len() / (spread + 1))
+        .collect();
+    for i in 0..sampled {
+        let end = ends[i * (ends.len() - 1) / (sampled - 1).max(1)];
+        cuts.extend([end - 1, end]);
+    }
+    cuts.retain(|cut| (1..body.len()).contains(cut));
+    cuts
+}
+
+/// Where each entry's closing tag ends in an XML file of `entries` entries: `</item>` or
+/// `</entry>`, whichever occurs that often outside CDATA sections and comments.
+fn xml_entry_ends(body: &[u8], entries: usize) -> Vec<usize> {
+    let search = |name: &[u8]| {
+        let mut ends = Vec::new();
+        let mut at = 0;
+        while let Some(offset) = body[at..].iter().position(|byte| *byte == b'<') {
+            let tag = at + offset;
+            let rest = &body[tag..];
+            let skip_to = |terminator: &[u8]| {
+                find(&body[tag..], terminator)
+                    .map_or(body.len(), |end| tag + end + terminator.len())
+            };
+            at = if rest.starts_with(b"<![CDATA[") {
+                skip_to(b"]]>")
+            } else if rest.starts_with(b"<!--") {
+                skip_to(b"-->")
+            } else if rest.starts_with(b"</") && rest[2..].starts_with(name) {
+                let after = tag + 2 + name.len();
+                let spaces = body[after..]
+                    .iter()
+                    .take_while(|byte| byte.is_ascii_whitespace())
+                    .count();
+                if body.get(after + spaces) == Some(&b'>') {
+                    ends.push(after + spaces + 1);
+                }
+                tag + 1
+            } else {
+                tag + 1
+            };
+        }
+        ends
+    };
+    let items = search(b"item");
+    if items.len() == entries {
+        items
+    } else {
+        search(b"entry")
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// Where each element of a JSON file's entry array (`items`, or RSS-in-JSON's `item`) ends,
+/// as serde_json reads them one after another.
+fn json_entry_ends(body: &[u8]) -> Vec<usize> {
+    let Some(array) = [&b"\"items\""[..], b"\"item\""].iter().find_map(|key| {
+        let at = find(body, key)? + key.len();
+        let rest = &body[at..];
+        let bracket = rest
+            .iter()
+            .position(|byte| !matches!(byte, b' ' | b'\n' | b'\r' | b'\t' | b':'))?;
+        (rest[bracket] == b'[').then_some(at + bracket)
+    }) else {
+        return Vec::new();
+    };
+    let mut ends = Vec::new();
+    let mut at = array + 1;
+    loop {
+        at += body[at..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_whitespace() || **byte == b',')
+            .count();
+        if body.get(at) == Some(&b']') {
+            return ends;
+        }
+        let mut elements =
+            serde_json::Deserializer::from_slice(&body[at..]).into_iter::<IgnoredAny>();
+        match elements.next() {
+            Some(Ok(_)) => at += elements.byte_offset(),
+            other => panic!("entry array element at byte {at}: {other:?}"),
+        }
+        ends.push(at);
     }
 }

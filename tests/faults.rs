@@ -138,12 +138,14 @@ async fn broken_feed_documents_fail_the_poll_or_are_read_never_half_recorded() {
         ("g2", "Alibaba denies military ties", now),
         ("g3", "Alibaba earnings", now),
     ]);
-    let second = good
-        .find("<item><guid isPermaLink=\"false\">g2")
-        .expect("g2");
-    // Cut inside a tag, and inside the text of the second item's title.
-    let cut_in_tag = good.as_bytes()[..second + 20].to_vec();
-    let cut_in_text = good.as_bytes()[..second + 60].to_vec();
+    let item = |id: &str| {
+        good.find(&format!("<item><guid isPermaLink=\"false\">{id}"))
+            .expect("item")
+    };
+    // Cut inside a tag, and inside the text of the second item's title: the first is whole.
+    let cut_in_tag = good.as_bytes()[..item("g2") + 20].to_vec();
+    let cut_in_text = good.as_bytes()[..item("g2") + 60].to_vec();
+    let cut_in_first = good.as_bytes()[..item("g1") + 60].to_vec();
     let latin1_labelled_utf8 = encoding_rs::WINDOWS_1252
         .encode(&rss(&[(
             "c1",
@@ -169,11 +171,17 @@ async fn broken_feed_documents_fail_the_poll_or_are_read_never_half_recorded() {
             "truncated in a tag",
             cut_in_tag,
             "application/rss+xml",
-            Expect::Fails,
+            Expect::Reads(&["Alibaba and the PLA, part one"]),
         ),
         (
             "truncated in text",
             cut_in_text,
+            "application/rss+xml",
+            Expect::Reads(&["Alibaba and the PLA, part one"]),
+        ),
+        (
+            "truncated in the first item",
+            cut_in_first,
             "application/rss+xml",
             Expect::Fails,
         ),

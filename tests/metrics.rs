@@ -205,6 +205,7 @@ async fn counters_move_as_polls_and_deliveries_happen() {
     let changed = [("feed", "news"), ("outcome", "changed")];
     assert_eq!(value(&first, "newswatch_polls_total", &changed), 1.0);
     assert_eq!(value(&first, "newswatch_items_new_total", &news), 3.0);
+    assert_eq!(value(&first, "newswatch_fetch_truncated_total", &news), 0.0);
     assert_eq!(
         value(
             &first,
@@ -305,6 +306,44 @@ async fn a_refused_alert_is_counted_dead_and_shown_in_the_outbox() {
     let out = [("channel", "out")];
     assert_eq!(value(&scrape, "newswatch_outbox_dead", &out), 2.0);
     assert_eq!(value(&scrape, "newswatch_outbox_pending", &out), 0.0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_cut_short_is_counted_and_the_poll_succeeds() {
+    let server = TestServer::start().await;
+    let whole = rss(&[
+        ("t1", "Alibaba and the PLA", chrono::Utc::now()),
+        ("t2", "Alibaba military ties", chrono::Utc::now()),
+    ]);
+    let second = whole
+        .find("<item><guid isPermaLink=\"false\">t2")
+        .expect("t2");
+    server.feed("/news.xml", &whole[..second + 30]);
+    let mail = tempfile::tempdir().expect("mail dir");
+    let config = format!(
+        "{}{RULE}{}",
+        feed("news", &server.url("/news.xml")),
+        maildir_channel(mail.path())
+    );
+    let m = Monitored::start(&config).await;
+    let news = [("feed", "news")];
+    assert_eq!(
+        value(&m.scrape().await, "newswatch_fetch_truncated_total", &news),
+        0.0
+    );
+
+    assert!(matches!(
+        m.poll("news").await.outcome,
+        PollOutcome::Changed { new_items: 1, .. }
+    ));
+    let scrape = m.scrape().await;
+    assert_eq!(
+        value(&scrape, "newswatch_fetch_truncated_total", &news),
+        1.0
+    );
+    let changed = [("feed", "news"), ("outcome", "changed")];
+    assert_eq!(value(&scrape, "newswatch_polls_total", &changed), 1.0);
+    assert_eq!(value(&scrape, "newswatch_feeds", &[("state", "ok")]), 1.0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

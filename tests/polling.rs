@@ -697,6 +697,64 @@ async fn unparsable_document_is_a_failed_poll_that_keeps_old_validators() {
 }
 
 #[tokio::test]
+async fn a_document_cut_short_records_its_whole_items_and_keeps_no_validators() {
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    let whole = rss(&[
+        ("c1", "First headline", now),
+        ("c2", "Second headline", now),
+        ("c3", "Third headline", now),
+    ]);
+    // Cut inside the third item's title, as a server that stops mid-document sends it.
+    let third = whole.find("Third head").expect("third title");
+    server.feed("/a.xml", &whole[..third + 5]);
+    let h = Harness::new("", &feed_toml("a", &server.url("/a.xml"), "")).await;
+    let status = || async {
+        newswatch::daemon::status::collect(h.store.as_ref(), &h.config, h.clock.now())
+            .await
+            .expect("status")
+    };
+
+    assert!(matches!(
+        h.poll("a").await.outcome,
+        PollOutcome::Changed { new_items: 2, .. }
+    ));
+    let state = h.state("a").await;
+    assert_eq!((&state.etag, &state.last_modified), (&None, &None));
+    assert_eq!(state.health(), Health::Ok);
+    let report = status().await;
+    let feed = &report.feeds[0];
+    assert!(feed.truncated);
+    assert_eq!((&feed.last_error, feed.last_entries), (&None, Some(2)));
+    let table = newswatch::daemon::status::render_table(&report);
+    assert!(
+        table.contains("truncated: the last document was cut short; the 2 entries"),
+        "{table}"
+    );
+
+    // The next poll asks for the whole document, not whether the cut one changed.
+    server.feed("/a.xml", &whole);
+    h.clock.advance(Duration::from_secs(600));
+    assert!(matches!(
+        h.poll("a").await.outcome,
+        PollOutcome::Changed { new_items: 1, .. }
+    ));
+    let requests = server.requests("/a.xml");
+    assert!(requests[1].headers.get("if-none-match").is_none());
+    assert!(requests[1].headers.get("if-modified-since").is_none());
+    assert!(!status().await.feeds[0].truncated);
+    // Whole, its validators are kept again.
+    h.clock.advance(Duration::from_secs(600));
+    assert_eq!(h.poll("a").await.outcome, PollOutcome::NotModified);
+    assert!(
+        server.requests("/a.xml")[2]
+            .headers
+            .get("if-none-match")
+            .is_some()
+    );
+}
+
+#[tokio::test]
 async fn a_feed_that_empties_after_having_entries_is_suspicious() {
     let server = TestServer::start().await;
     server.feed("/a.xml", &rss(&[("a1", "One", Utc::now())]));

@@ -430,16 +430,29 @@ fn garbage_is_still_an_error() {
     let cases: [&[u8]; 6] = [
         b"Service Unavailable",
         b"<html><body><p>Not found</p></body></html>",
-        b"{\"version\": ",
+        b"<html><body><p>Not fo",
         b"[1, 2, 3]",
         &[0xff, 0xfe, 0x00, 0x3c, 0x9f, 0x00, 0x80],
-        // Cut off mid-item: failing the poll beats recording half a title as seen.
-        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Alibaba earn",
+        b"x <y z",
     ];
     for body in cases {
         let result = parse_feed("f", body, None, None);
         assert!(
             matches!(result, Err(ParseError::FeedRs(_))),
+            "{:?}: {result:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // Cut off before the first entry is whole: failing the poll beats recording half a title
+    // as seen.
+    let cut: [&[u8]; 2] = [
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Alibaba earn",
+        b"{\"version\": ",
+    ];
+    for body in cut {
+        let result = parse_feed("f", body, None, None);
+        assert!(
+            matches!(result, Err(ParseError::CutShort)),
             "{:?}: {result:?}",
             String::from_utf8_lossy(body)
         );

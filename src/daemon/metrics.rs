@@ -1,8 +1,8 @@
 //! Prometheus metrics. Events are counted where they happen: a poll's outcome, fetch latency
-//! and bytes, new items and rule matches in [`super::poll`], each delivery's outcome in
-//! [`crate::alert::deliver`]. What the store holds (outbox depth, feed health) is read from
-//! the store at scrape time instead of being tracked in memory, so it is right from the first
-//! scrape after a restart and always agrees with `newswatch status`.
+//! and bytes, documents cut short, new items and rule matches in [`super::poll`], each
+//! delivery's outcome in [`crate::alert::deliver`]. What the store holds (outbox depth, feed
+//! health) is read from the store at scrape time instead of being tracked in memory, so it is
+//! right from the first scrape after a restart and always agrees with `newswatch status`.
 //!
 //! Built on `prometheus-client`, the Prometheus project's own Rust client: metrics are typed
 //! values in a registry this struct owns, not a process-wide recorder, so every `Metrics` (and
@@ -113,6 +113,7 @@ pub struct Metrics {
     fetch_seconds: Family<FeedLabels, Histogram, fn() -> Histogram>,
     fetch_bytes: Family<FeedLabels, Counter>,
     fetch_not_modified: Family<FeedLabels, Counter>,
+    fetch_truncated: Family<FeedLabels, Counter>,
     new_items: Family<FeedLabels, Counter>,
     rule_matches: Family<RuleLabels, Counter>,
     story_joins: Family<RuleLabels, Counter>,
@@ -157,6 +158,12 @@ impl Metrics {
             "Fetches answered 304 Not Modified (or a file unchanged on disk), by feed; divided by all polls, the conditional GET hit ratio",
             fetch_not_modified.clone(),
         );
+        let fetch_truncated = Family::default();
+        registry.register(
+            "fetch_truncated",
+            "Feed documents that arrived cut short (ending mid-element), by feed: the entries complete before the cut were read, and the next poll fetches the document whole",
+            fetch_truncated.clone(),
+        );
         let new_items = Family::default();
         registry.register(
             "items_new",
@@ -194,6 +201,7 @@ impl Metrics {
             fetch_seconds,
             fetch_bytes,
             fetch_not_modified,
+            fetch_truncated,
             new_items,
             rule_matches,
             story_joins,
@@ -221,6 +229,7 @@ impl Metrics {
             };
             let _ = self.fetch_bytes.get_or_create(&labels);
             let _ = self.fetch_not_modified.get_or_create(&labels);
+            let _ = self.fetch_truncated.get_or_create(&labels);
             let _ = self.new_items.get_or_create(&labels);
         }
         for rule in &config.rules {
@@ -308,6 +317,15 @@ impl Metrics {
                 .get_or_create(&RuleLabels { rule: rule.clone() })
                 .inc();
         }
+    }
+
+    /// A poll of `feed` read a document cut short, and was recorded.
+    pub(crate) fn truncated(&self, feed: &str) {
+        self.fetch_truncated
+            .get_or_create(&FeedLabels {
+                feed: feed.to_string(),
+            })
+            .inc();
     }
 
     /// One alert's delivery attempt through `channel` ended with `result`.

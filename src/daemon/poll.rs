@@ -45,6 +45,13 @@ impl Clock for SystemClock {
 /// docs/RELIABILITY.md).
 pub const PARSE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The `last_error` of a feed whose last poll read a document cut short. The poll succeeded, and
+/// the store has no field of its own for this: `status` knows it by this exact text and shows
+/// it as a note, not an error.
+pub(crate) const TRUNCATED_NOTE: &str = "the last document was cut short (it ended \
+    mid-element): the entries complete before the cut were read, and the next poll fetches it \
+    whole";
+
 /// The daemon settings a poll needs, copied out of the config.
 #[derive(Debug, Clone)]
 pub struct PollSettings {
@@ -355,6 +362,9 @@ impl<S: Store> Poller<S> {
         let commit = commit?;
         if let Some(metrics) = &self.metrics {
             metrics.committed(&feed.name, &commit.new_items);
+            if parsed.truncated {
+                metrics.truncated(&feed.name);
+            }
         }
         let alertable = commit.new_items.iter().filter(|i| i.alertable).count();
         let matched: usize = commit.new_items.iter().map(|i| i.matched_rules.len()).sum();
@@ -362,6 +372,7 @@ impl<S: Store> Poller<S> {
             feed = %feed.name,
             status = ?fetched.status,
             items = parsed.items.len(),
+            truncated = parsed.truncated,
             new = commit.new_items.len(),
             alertable,
             matches = matched,
@@ -564,14 +575,17 @@ impl<S: Store> Poller<S> {
             state.last_entries = Some(entries);
             state.had_entries |= entries > 0;
         }
+        // A document cut short must not be answered "not modified" next time: without
+        // validators, the next poll fetches it whole.
+        let truncated = document.is_some_and(|d| d.truncated);
         if fetched.etag.is_some() || modified {
-            state.etag = fetched.etag.clone();
+            state.etag = fetched.etag.clone().filter(|_| !truncated);
         }
         if fetched.last_modified.is_some() || modified {
-            state.last_modified = fetched.last_modified.clone();
+            state.last_modified = fetched.last_modified.clone().filter(|_| !truncated);
         }
         state.last_status = fetched.status;
-        state.last_error = None;
+        state.last_error = truncated.then(|| TRUNCATED_NOTE.to_owned());
         state.last_success_at = Some(now);
         state.consecutive_failures = 0;
         state.failing_since = None;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::poll::TRUNCATED_NOTE;
 use crate::config::Config;
 use crate::store::{FeedState, Health, Incident, OutboxCounts, RuleSummary, Store, StoreError};
 
@@ -26,6 +27,10 @@ pub struct FeedStatus {
     pub health: Health,
     pub last_status: Option<u16>,
     pub last_error: Option<String>,
+    /// The last poll read a document cut short: its entries before the cut were recorded.
+    pub truncated: bool,
+    /// Entries in the last document read (`None` before the first).
+    pub last_entries: Option<u32>,
     pub last_attempt: Option<DateTime<Utc>>,
     pub last_success: Option<DateTime<Utc>>,
     pub consecutive_failures: u32,
@@ -55,13 +60,17 @@ pub async fn collect<S: Store>(
                 Some(s) if s.state.describes(&feed.url) => (s.state, s.items_seen),
                 _ => (FeedState::new(&feed.name, &feed.url), 0),
             };
+            // The poll left a note where an error goes; it is no error.
+            let truncated = state.last_error.as_deref() == Some(TRUNCATED_NOTE);
             FeedStatus {
                 health: state.health(),
                 next_poll: (!state.gone).then_some(state.next_poll_at.max(now)),
                 name: state.name,
                 url: state.url,
                 last_status: state.last_status,
-                last_error: state.last_error,
+                last_error: state.last_error.filter(|_| !truncated),
+                truncated,
+                last_entries: state.last_entries,
                 last_attempt: state.last_attempt_at,
                 last_success: state.last_success_at,
                 consecutive_failures: state.consecutive_failures,
@@ -207,6 +216,11 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
         let feed = &report.feeds[i];
         match (&feed.last_error, feed.health) {
             (Some(error), _) => Some(format!("    last error: {error}\n")),
+            (None, _) if feed.truncated => Some(format!(
+                "    truncated: the last document was cut short; the {} entries complete before \
+                 the cut were read, and the next poll fetches it whole\n",
+                feed.last_entries.unwrap_or(0)
+            )),
             (None, Health::Suspicious) => Some(
                 "    the last document had no entries, earlier ones had: check the feed\n".into(),
             ),

@@ -44,4 +44,8 @@ pub struct ParsedFeed {
     /// The feed's own `<ttl>`, a hint for how often it changes.
     pub ttl: Option<std::time::Duration>,
     pub items: Vec<Item>,
+    /// The document was cut short (it ends inside its root element): `items` are the entries
+    /// that closed before the cut, and the one the cut fell in is left out. The poll still
+    /// counts, but the response's validators are not kept, so the next one fetches it whole.
+    pub truncated: bool,
 }

@@ -2,12 +2,12 @@
 //! [`Item`]s. This is the one entry point the daemon calls for RSS, Atom and JSON feeds.
 //!
 //! The work is three steps: the repair layer (`crate::feed::repair`) decodes the body to
-//! UTF-8, mends what feed-rs would reject or misread and cuts the entries past
-//! [`MAX_ITEMS_PER_FEED`], feed-rs builds its model (again after a second round of repairs if
-//! it fails), and `feed_to_parsed` turns that model into our
-//! items, text and links normalized once here so that rules, dedup and alerts all see the same
-//! values. All of it runs under `catch_unwind`: a panic in a dependency fails one poll, never
-//! the daemon.
+//! UTF-8, ends a document cut short after its last complete entry, mends what feed-rs would
+//! reject or misread and cuts the entries past [`MAX_ITEMS_PER_FEED`], feed-rs builds its model
+//! (again after a second round of repairs if it fails), and `feed_to_parsed` turns that model
+//! into our items, text and links normalized once here so that rules, dedup and alerts all see
+//! the same values. All of it runs under `catch_unwind`: a panic in a dependency fails one
+//! poll, never the daemon.
 
 use feed_rs::model::{Entry, Feed, Link};
 use feed_rs::parser::ParseFeedError;
@@ -16,6 +16,7 @@ use url::Url;
 
 use crate::feed::normalize::{canonical_link, html_to_text};
 use crate::feed::repair::encoding::{self, Document};
+use crate::feed::repair::truncated::{self, Ending};
 use crate::feed::repair::{self, Repair, date, entry_cap, json, markup, person};
 use crate::feed::{Item, ParsedFeed};
 
@@ -44,6 +45,14 @@ pub enum ParseError {
     /// of the first attempt, which names the real defect rather than a side effect of a repair.
     #[error("feed-rs could not parse the feed: {0}")]
     FeedRs(ParseFeedError),
+    /// The document ends inside its root element, cut short by the server or the connection,
+    /// before its first entry closed: nothing in it is whole. (Cut after one, it is read up to
+    /// the last whole entry: [`ParsedFeed::truncated`].)
+    #[error(
+        "the document is cut short: it ends before its first entry is complete (the server or \
+         the connection stopped sending mid-document)"
+    )]
+    CutShort,
     /// Parsing panicked: a bug in feed-rs or another dependency (see `parse_feed`).
     #[error("the feed parser panicked: {0}")]
     Panicked(String),
@@ -105,6 +114,8 @@ struct FeedModel {
     /// Entries in the document: more than `feed.entries` when those past
     /// [`MAX_ITEMS_PER_FEED`] were cut before feed-rs read it.
     entries_in_document: usize,
+    /// The document was cut short, and feed-rs read it up to its last complete entry.
+    cut_short: bool,
 }
 
 impl FeedModel {
@@ -114,13 +125,33 @@ impl FeedModel {
         FeedModel {
             feed,
             entries_in_document,
+            cut_short: false,
         }
     }
 }
 
+/// XML ended after its last complete entry if it was cut short, then read.
+fn parse_xml(
+    xml: String,
+    base_url: Option<&str>,
+    repairs: &mut Vec<Repair>,
+) -> Result<FeedModel, ParseError> {
+    let (xml, cut_short) = match truncated::complete_xml(&xml) {
+        Ending::Whole => (xml, false),
+        Ending::CutShort { doc, .. } => {
+            repairs.push(Repair::CutShortClosed);
+            (doc, true)
+        }
+        Ending::CutBeforeFirstEntry => return Err(ParseError::CutShort),
+    };
+    let mut model = parse_whole_xml(xml, base_url, repairs)?;
+    model.cut_short = cut_short;
+    Ok(model)
+}
+
 /// XML through the pre-parse repairs, the entry cap and feed-rs; if feed-rs finds the XML
 /// malformed, once more after mending it.
-fn parse_xml(
+fn parse_whole_xml(
     xml: String,
     base_url: Option<&str>,
     repairs: &mut Vec<Repair>,
@@ -154,9 +185,32 @@ fn cap_xml(xml: String) -> (String, Option<usize>) {
     }
 }
 
+/// JSON read; if it was cut short, read again ended after its last complete entry. A cut
+/// document fails to parse whatever else is wrong with it, so only a failure is looked at.
+fn parse_json(
+    body: &[u8],
+    base_url: Option<&str>,
+    repairs: &mut Vec<Repair>,
+) -> Result<FeedModel, ParseError> {
+    let error = match parse_whole_json(body, base_url, repairs) {
+        Err(ParseError::FeedRs(error)) => error,
+        parsed => return parsed,
+    };
+    match truncated::complete_json(body) {
+        Ending::Whole => Err(ParseError::FeedRs(error)),
+        Ending::CutShort { doc, .. } => {
+            repairs.push(Repair::CutShortClosed);
+            let mut model = parse_whole_json(&doc, base_url, repairs)?;
+            model.cut_short = true;
+            Ok(model)
+        }
+        Ending::CutBeforeFirstEntry => Err(ParseError::CutShort),
+    }
+}
+
 /// JSON Feed through the entry cap and feed-rs; if feed-rs rejects its shape, once more after
 /// coercing it.
-fn parse_json(
+fn parse_whole_json(
     body: &[u8],
     base_url: Option<&str>,
     repairs: &mut Vec<Repair>,
@@ -221,6 +275,7 @@ fn feed_to_parsed(feed_name: &str, model: FeedModel, base_url: Option<&str>) -> 
     let FeedModel {
         feed,
         entries_in_document: entries,
+        cut_short,
     } = model;
     let base = base_url.and_then(|base| Url::parse(base).ok());
     let title = feed
@@ -239,13 +294,25 @@ fn feed_to_parsed(feed_name: &str, model: FeedModel, base_url: Option<&str>) -> 
             "feed document holds more entries than newswatch reads; the rest are ignored"
         );
     }
-    let items = feed
+    let items: Vec<Item> = feed
         .entries
         .into_iter()
         .take(MAX_ITEMS_PER_FEED)
         .map(|entry| entry_to_item(feed_name, entry, base.as_ref()))
         .collect();
-    ParsedFeed { title, ttl, items }
+    if cut_short {
+        tracing::warn!(
+            feed = feed_name,
+            entries = items.len(),
+            "feed document is cut short: the entries complete before the cut are read, the one it fell in is not"
+        );
+    }
+    ParsedFeed {
+        title,
+        ttl,
+        items,
+        truncated: cut_short,
+    }
 }
 
 fn entry_to_item(feed_name: &str, entry: Entry, base: Option<&Url>) -> Item {
@@ -603,6 +670,92 @@ mod tests {
             parse_feed("f", b"<html></html>", None, None),
             Err(ParseError::FeedRs(_))
         ));
+    }
+
+    /// (entry id, title) of each item.
+    fn entries(parsed: &ParsedFeed) -> Vec<(&str, &str)> {
+        parsed
+            .items
+            .iter()
+            .map(|item| (item.entry_id.as_str(), item.title.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_document_cut_short_yields_the_entries_complete_before_the_cut() {
+        // Titles GBK and Big5 can both encode.
+        let rss = "<?xml version=\"1.0\" encoding=\"{encoding}\"?><rss version=\"2.0\"><channel>\
+                   <title>新聞</title><item><title>阿里巴巴 &amp; 解放軍</title><guid>1</guid></item>\
+                   <item><title><![CDATA[五角大樓點名]]></title><guid>2</guid></item>\
+                   <item><title>美國商務部</title><guid>3</guid></item></channel></rss>";
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>\
+                    <entry><id>1</id><title>阿里巴巴 &amp; 解放軍</title></entry>\
+                    <entry><id>2</id><title>五角大樓點名</title></entry>\
+                    <entry><id>3</id><title>美國商務部</title></entry></feed>";
+        let rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" \
+                   xmlns=\"http://purl.org/rss/1.0/\"><channel><title>t</title></channel>\
+                   <item rdf:about=\"1\"><title>阿里巴巴 &amp; 解放軍</title><link>1</link></item>\
+                   <item rdf:about=\"2\"><title>五角大樓點名</title><link>2</link></item>\
+                   <item rdf:about=\"3\"><title>美國商務部</title><link>3</link></item></rdf:RDF>";
+        let json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \
+                    \"items\": [{\"id\": \"1\", \"title\": \"阿里巴巴 & 解放軍\"}, \
+                    {\"id\": \"2\", \"title\": \"五角大樓點名\"}, {\"id\": \"3\", \"title\": \"美國商務部\"}]}";
+        let utf16le =
+            |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        let utf16be =
+            |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+        let rss_in = |label: &str| rss.replace("{encoding}", label);
+        let documents = [
+            (
+                "rss utf-8",
+                rss_in("utf-8").into_bytes(),
+                b"</item>".to_vec(),
+            ),
+            ("rss gbk", encode(GBK, &rss_in("gbk")), b"</item>".to_vec()),
+            (
+                "rss big5",
+                encode(BIG5, &rss_in("big5")),
+                b"</item>".to_vec(),
+            ),
+            (
+                "rss utf-16le",
+                utf16le(&rss_in("utf-16")),
+                utf16le("</item>"),
+            ),
+            ("atom utf-16be", utf16be(atom), utf16be("</entry>")),
+            ("rdf", rdf.as_bytes().to_vec(), b"</item>".to_vec()),
+            ("json feed", json.as_bytes().to_vec(), b"}".to_vec()),
+        ];
+        for (name, whole, closing) in documents {
+            let full =
+                parse_feed("f", &whole, None, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!full.truncated, "{name}");
+            assert_eq!(full.items.len(), 3, "{name}");
+            // Where each entry's closing tag ends (the JSON Feed's last `}` closes the feed).
+            let ends: Vec<usize> = memchr::memmem::find_iter(&whole, &closing)
+                .map(|at| at + closing.len())
+                .take(3)
+                .collect();
+            // From just before the first entry's end to just past the last one's, every byte.
+            for cut in ends[0] - 1..ends[2] + 2 {
+                let complete = ends.iter().filter(|end| **end <= cut).count();
+                let result = parse_feed("f", &whole[..cut], None, None);
+                if complete == 0 {
+                    assert!(
+                        matches!(result, Err(ParseError::CutShort)),
+                        "{name} cut at {cut}: {result:?}"
+                    );
+                    continue;
+                }
+                let parsed = result.unwrap_or_else(|e| panic!("{name} cut at {cut}: {e}"));
+                assert!(parsed.truncated, "{name} cut at {cut}");
+                assert_eq!(
+                    entries(&parsed),
+                    entries(&full)[..complete],
+                    "{name} cut at {cut}"
+                );
+            }
+        }
     }
 
     #[test]

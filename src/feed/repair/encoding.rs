@@ -27,6 +27,10 @@
 //! legacy way as before, so Windows-1252 sent as `charset=utf-8` (valid sequences: none) is
 //! still read as Windows-1252.
 //!
+//! A body cut short (a connection or a server that stopped mid-document) often ends inside a
+//! character. That last piece counts neither for nor against an encoding: left out, it would
+//! have been in the entry the cut fell in, which is not read (`repair::truncated`).
+//!
 //! A declared double-byte encoding (GBK, Big5, Shift_JIS, EUC) the bytes do not decode cleanly
 //! in is weighed likewise. Damage costs about one replacement character per damaged byte; a
 //! label that does not fit the text costs more, but not always much more: the corpus's GB2312
@@ -73,9 +77,9 @@ pub(crate) fn decode<'a>(
         Some(b'{') if encoding == UTF_8 => {
             // JSON is UTF-8 by definition, but serde_json rejects the whole document for one
             // bad byte in a string: damaged bytes are settled here as for XML.
-            let json = match std::str::from_utf8(content) {
-                Ok(_) => Cow::Borrowed(content),
-                Err(_) => Cow::Owned(decode_unmarked(content, content_type, tld).into_bytes()),
+            let json = match utf8_but_a_cut_character(content) {
+                Some(text) => Cow::Borrowed(text.as_bytes()),
+                None => Cow::Owned(decode_unmarked(content, content_type, tld).into_bytes()),
             };
             return Ok(Document::Json(json));
         }
@@ -142,7 +146,7 @@ fn leading_declaration_end(text: &str) -> Option<usize> {
 fn decode_unmarked(body: &[u8], content_type: Option<&str>, tld: Option<&str>) -> String {
     // Valid UTF-8 (ASCII included) is UTF-8 whatever a label says: servers and CMSs routinely
     // label UTF-8 as ISO-8859-1, and for ASCII every label we accept agrees anyway.
-    if let Ok(text) = std::str::from_utf8(body) {
+    if let Some(text) = utf8_but_a_cut_character(body) {
         // The one 7-bit legacy encoding encoding_rs decodes: its escape sequences are ASCII.
         let iso_2022_jp = memchr::memchr(0x1B, body).is_some()
             && declared_encoding(body, content_type) == Some(ISO_2022_JP);
@@ -159,15 +163,15 @@ fn decode_unmarked(body: &[u8], content_type: Option<&str>, tld: Option<&str>) -
         .filter(|encoding| ![UTF_8, UTF_16LE, UTF_16BE].contains(encoding));
     let guessed = match declared {
         Some(declared) if !declared.is_single_byte() => {
-            let (text, had_errors) = declared.decode_without_bom_handling(body);
+            let (text, had_errors) = decode_but_a_cut_character(declared, body);
             if !had_errors {
-                return text.into_owned();
+                return text;
             }
             let guessed = guess_encoding(body, tld);
             let guess_reads_cleanly =
                 !guessed.is_single_byte() && !guessed.decode_without_bom_handling(body).1;
             if !guess_reads_cleanly && is_rarely_replaced(&text) {
-                return text.into_owned();
+                return text;
             }
             guessed
         }
@@ -186,6 +190,35 @@ fn decode_unmarked(body: &[u8], content_type: Option<&str>, tld: Option<&str>) -
         None => guess_encoding(body, tld),
     };
     guessed.decode_without_bom_handling(body).0.into_owned()
+}
+
+/// `body` as text if it is valid UTF-8, or would be but for a last character cut in half,
+/// which is left out: a body cut short mid-character is no evidence against UTF-8, and the
+/// entry it was cut in is not read anyway (`repair::truncated`). Counted as damage instead, it
+/// made a cut feed with one non-ASCII character before the cut go to chardetng's guess.
+fn utf8_but_a_cut_character(body: &[u8]) -> Option<&str> {
+    match std::str::from_utf8(body) {
+        Ok(text) => Some(text),
+        Err(error) if error.error_len().is_none() => Some(
+            std::str::from_utf8(&body[..error.valid_up_to()])
+                .expect("bytes are valid UTF-8 up to valid_up_to"),
+        ),
+        Err(_) => None,
+    }
+}
+
+/// `body` decoded from `encoding` but for a last character cut in half, which is left out (as
+/// in [`utf8_but_a_cut_character`]), and whether anything else failed to decode. Counted as
+/// an error, the cut sent a short GBK feed to chardetng, which read it as something else.
+fn decode_but_a_cut_character(encoding: &'static Encoding, body: &[u8]) -> (String, bool) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length(body.len())
+        .unwrap_or(body.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    // Not the last input: an incomplete last character waits in the decoder for more bytes.
+    let (_, _, had_errors) = decoder.decode_to_string(body, &mut text, false);
+    (text, had_errors)
 }
 
 /// Whether `body`, which is not valid UTF-8, is UTF-8 with a few damaged sequences rather than
@@ -598,6 +631,35 @@ mod tests {
             xml(body, None),
             "<rss><title>\u{201C}Alibaba\u{201D} \u{FFFD}</title></rss>"
         );
+    }
+
+    #[test]
+    fn a_character_cut_at_the_end_is_no_evidence_against_the_encoding() {
+        let whole = "<rss><channel><item><title>Café</title></item><item><title>Thé";
+        let cut = &whole.as_bytes()[..whole.len() - 1];
+        for content_type in [None, Some("text/xml; charset=utf-8")] {
+            assert_eq!(
+                xml(cut, content_type),
+                "<rss><channel><item><title>Café</title></item><item><title>Th",
+                "{content_type:?}"
+            );
+        }
+        let json = "{\"items\": [{\"title\": \"Café\"}, {\"title\": \"Thé";
+        match decode(&json.as_bytes()[..json.len() - 1], None, None).expect("decodes") {
+            Document::Json(json) => assert_eq!(
+                std::str::from_utf8(&json).ok(),
+                Some("{\"items\": [{\"title\": \"Café\"}, {\"title\": \"Th")
+            ),
+            Document::Xml(_) => panic!("not JSON"),
+        }
+        // A short GBK feed: one replaced character in a few dozen went to chardetng.
+        let (gbk, _, _) = encoding_rs::GBK.encode(
+            "<?xml version=\"1.0\" encoding=\"gbk\"?><rss><channel><title>新闻</title>\
+             <item><title>阿里巴巴回应解放军指控</title></item><item><title>五角",
+        );
+        assert!(xml(&gbk[..gbk.len() - 1], None).ends_with(
+            "<title>新闻</title><item><title>阿里巴巴回应解放军指控</title></item><item><title>五"
+        ));
     }
 
     #[test]

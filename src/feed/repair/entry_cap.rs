@@ -13,10 +13,15 @@
 //! `rss.channel.item` of RSS-in-JSON, and removes its elements past the cap, keeping the
 //! members after the array. Both scans keep counting to the end, so the warning can say how many
 //! entries the document held, and both cost a few bytes per open element, never per entry.
+//!
+//! The scans ([`scan_entries`], [`entry_array`]) are the repair layer's one way of finding
+//! entries: `repair::truncated` uses them too, to find the last entry that closed before a cut.
+
+use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::feed::repair::tags::{TagKind, Tags};
+use crate::feed::repair::tags::{self, TagKind, Tags};
 
 /// A document cut after its `limit`th entry.
 #[derive(Debug)]
@@ -32,28 +37,69 @@ const MAX_TRACKED_DEPTH: usize = 256;
 
 /// `doc` cut after its `limit`th entry, or `None` when it holds no more than `limit`.
 pub(crate) fn cap_xml_entries(doc: &str, limit: usize) -> Option<Capped<String>> {
-    let mut tags = Tags::new(doc);
-    let root = tags.find(|tag| tag.kind != TagKind::End)?;
-    let entry_name = match root.local_name() {
-        "feed" | "entry" => "entry",
-        _ => "item",
-    };
+    let root = tags::root(doc)?;
+    let entry_name = entry_name(root.local_name());
     // Every entry's start tag holds its name: a count of the name's occurrences, far cheaper
     // than the scan, spares nearly every feed the scan.
-    if memmem::find_iter(doc.as_bytes(), entry_name).count() <= limit {
+    if root.kind == TagKind::Empty || memmem::find_iter(doc.as_bytes(), entry_name).count() <= limit
+    {
         return None;
     }
-    // The root itself is an entry in a bare Atom `<entry>` document.
-    let mut entries = usize::from(root.local_name() == entry_name);
-    if root.kind == TagKind::Empty {
-        return None;
+    let mut started = 0;
+    let mut cut = None;
+    let entries = scan_entries(doc, entry_name, |edge, open| {
+        if let EntryEdge::Start(at) = edge {
+            started += 1;
+            if started == limit + 1 {
+                cut = Some((at, closing_tags(open)));
+            }
+        }
+    });
+    let (at, closing) = cut?;
+    let mut capped = String::with_capacity(at + closing.len());
+    capped.push_str(&doc[..at]);
+    capped.push_str(&closing);
+    Some(Capped {
+        doc: capped,
+        entries,
+    })
+}
+
+/// The name of a feed's entries, by the local name of its root: `entry` under an Atom root
+/// (or a bare Atom `<entry>` document), `item` otherwise.
+pub(crate) fn entry_name(root: &str) -> &'static str {
+    match root {
+        "feed" | "entry" => "entry",
+        _ => "item",
     }
-    let mut open = vec![root.name];
+}
+
+/// A boundary of an entry that [`scan_entries`] met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntryEdge {
+    /// The entry's start tag begins at this offset.
+    Start(usize),
+    /// The entry is complete: its end tag (or, for `<item/>`, its only tag) ends here.
+    End(usize),
+}
+
+/// One forgiving scan of the tags of `doc`, calling `at_edge` at each start and end of an
+/// `entry_name` element that is not inside another entry, with the names of the elements open
+/// there, outermost first (at an end, the entry is no longer among them); returns how many
+/// entries started. The root is an entry too in a bare Atom `<entry>` document. The scan ends
+/// where the tags do: at the end of the document, or at a tag, comment or CDATA section that
+/// never ends.
+pub(crate) fn scan_entries<'a>(
+    doc: &'a str,
+    entry_name: &str,
+    mut at_edge: impl FnMut(EntryEdge, &[&'a str]),
+) -> usize {
+    let mut open: Vec<&str> = Vec::new();
     let mut untracked = 0usize;
     // Index in `open` of the entry being read, if any: entries inside it are not counted.
-    let mut in_entry = (entries == 1).then_some(0);
-    let mut cut = None;
-    for tag in tags {
+    let mut in_entry = None;
+    let mut entries = 0;
+    for tag in Tags::new(doc) {
         match tag.kind {
             TagKind::Start | TagKind::Empty if untracked > 0 => {
                 untracked += usize::from(tag.kind == TagKind::Start);
@@ -61,11 +107,10 @@ pub(crate) fn cap_xml_entries(doc: &str, limit: usize) -> Option<Capped<String>>
             TagKind::Start | TagKind::Empty => {
                 if in_entry.is_none() && tag.local_name() == entry_name {
                     entries += 1;
-                    if entries == limit + 1 {
-                        cut = Some((tag.start, closing_tags(&open)));
-                    }
-                    if tag.kind == TagKind::Start {
-                        in_entry = Some(open.len());
+                    at_edge(EntryEdge::Start(tag.start), &open);
+                    match tag.kind {
+                        TagKind::Start => in_entry = Some(open.len()),
+                        _ => at_edge(EntryEdge::End(tag.end), &open),
                     }
                 }
                 if tag.kind == TagKind::Start {
@@ -84,23 +129,17 @@ pub(crate) fn cap_xml_entries(doc: &str, limit: usize) -> Option<Capped<String>>
                     open.truncate(at);
                     if in_entry.is_some_and(|entry| entry >= open.len()) {
                         in_entry = None;
+                        at_edge(EntryEdge::End(tag.end), &open);
                     }
                 }
             }
         }
     }
-    let (at, closing) = cut?;
-    let mut capped = String::with_capacity(at + closing.len());
-    capped.push_str(&doc[..at]);
-    capped.push_str(&closing);
-    Some(Capped {
-        doc: capped,
-        entries,
-    })
+    entries
 }
 
 /// `</name>` for each open element, innermost first.
-fn closing_tags(open: &[&str]) -> String {
+pub(crate) fn closing_tags(open: &[&str]) -> String {
     open.iter().rev().map(|name| format!("</{name}>")).collect()
 }
 
@@ -114,51 +153,119 @@ pub(crate) fn cap_json_items(doc: &[u8], limit: usize) -> Option<Capped<Vec<u8>>
     if memchr::memchr_iter(b',', doc).count() < limit {
         return None;
     }
-    let (array, depth) = JSON_ENTRY_ARRAYS.iter().find_map(|path| {
-        let mut value = skip_whitespace(doc, 0);
-        for key in *path {
-            value = object_member(doc, value, key)?;
-        }
-        (doc.get(value) == Some(&b'[')).then_some((value, path.len()))
-    })?;
+    let array = entry_array(doc)?;
+    let mut elements = array.elements(doc);
     let mut entries = 0;
     let mut kept_end = None;
-    let mut pos = skip_whitespace(doc, array + 1);
-    let close = loop {
-        match doc.get(pos) {
-            Some(b']') => break Some(pos),
-            Some(b',') => pos = skip_whitespace(doc, pos + 1),
-            Some(_) => {
-                let Some(end) = skip_value(doc, pos) else {
-                    break None;
-                };
-                entries += 1;
-                if entries == limit {
-                    kept_end = Some(end);
-                }
-                pos = skip_whitespace(doc, end);
-            }
-            None => break None,
+    for element in elements.by_ref() {
+        entries += 1;
+        if entries == limit {
+            kept_end = Some(element.end);
         }
-    };
+    }
     if entries <= limit {
         return None;
     }
     let kept_end = kept_end?;
     let mut capped = doc[..kept_end].to_vec();
-    match close {
-        Some(close) => capped.extend_from_slice(&doc[close..]),
+    match elements.end {
+        Some(ArrayEnd::Closed(close)) => capped.extend_from_slice(&doc[close..]),
         // Broken after the kept entries: close the array and the objects around it, so what
         // is kept still parses.
-        None => {
-            capped.push(b']');
-            capped.extend(std::iter::repeat_n(b'}', depth));
-        }
+        _ => capped.extend(array.closing()),
     }
     Some(Capped {
         doc: capped,
         entries,
     })
+}
+
+/// A JSON document's entry array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EntryArray {
+    /// Offset of its `[`.
+    pub start: usize,
+    /// Objects around it: 1 for JSON Feed's `items`, 3 for RSS-in-JSON's `rss.channel.item`.
+    pub depth: usize,
+}
+
+impl EntryArray {
+    /// Its elements in order, scanned as they are asked for.
+    pub fn elements<'a>(&self, doc: &'a [u8]) -> ArrayElements<'a> {
+        ArrayElements {
+            doc,
+            pos: skip_whitespace(doc, self.start + 1),
+            end: None,
+        }
+    }
+
+    /// What closes the array and the objects around it, for a document broken inside it.
+    pub fn closing(&self) -> impl Iterator<Item = u8> {
+        std::iter::once(b']').chain(std::iter::repeat_n(b'}', self.depth))
+    }
+}
+
+/// The entry array of `doc`: JSON Feed's, else RSS-in-JSON's; `None` when the scan finds
+/// neither (members before it are skipped, so a document broken before it has none).
+pub(crate) fn entry_array(doc: &[u8]) -> Option<EntryArray> {
+    JSON_ENTRY_ARRAYS.iter().find_map(|path| {
+        let mut value = skip_whitespace(doc, 0);
+        for key in *path {
+            value = object_member(doc, value, key)?;
+        }
+        (doc.get(value) == Some(&b'[')).then_some(EntryArray {
+            start: value,
+            depth: path.len(),
+        })
+    })
+}
+
+/// Iterates the byte ranges of an array's elements; [`ArrayElements::end`] then says how the
+/// array ended.
+pub(crate) struct ArrayElements<'a> {
+    doc: &'a [u8],
+    pos: usize,
+    /// Set when the iteration is over.
+    pub end: Option<ArrayEnd>,
+}
+
+/// How an array's scan ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ArrayEnd {
+    /// At its `]`, at this offset.
+    Closed(usize),
+    /// At a value that does not end, or a `]` or `}` where a value belongs: the document is
+    /// broken (or cut short) inside the array.
+    Broken,
+}
+
+impl Iterator for ArrayElements<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.end.is_some() {
+            return None;
+        }
+        loop {
+            match self.doc.get(self.pos) {
+                Some(b']') => self.end = Some(ArrayEnd::Closed(self.pos)),
+                Some(b',') => {
+                    self.pos = skip_whitespace(self.doc, self.pos + 1);
+                    continue;
+                }
+                Some(_) => match skip_value(self.doc, self.pos) {
+                    Some(end) => {
+                        let element = self.pos..end;
+                        self.pos = skip_whitespace(self.doc, end);
+                        return Some(element);
+                    }
+                    None => self.end = Some(ArrayEnd::Broken),
+                },
+                None => self.end = Some(ArrayEnd::Broken),
+            }
+            return None;
+        }
+    }
 }
 
 /// Where the value of member `key` of the object starting at `pos` starts.

@@ -6,19 +6,22 @@
 //!
 //! 1. [`encoding`]: bytes to UTF-8 (BOM, HTTP charset, XML declaration, chardetng), with the
 //!    declaration rewritten to say UTF-8.
-//! 2. [`prepare_xml`], before feed-rs, on every XML document: [`root`] (feed roots feed-rs does
+//! 2. [`truncated::complete_xml`]: an XML document cut short (its root element never closes)
+//!    ends after its last complete entry instead, with the elements open there closed.
+//! 3. [`prepare_xml`], before feed-rs, on every XML document: [`root`] (feed roots feed-rs does
 //!    not dispatch on, legacy namespaces, RSS 0.91 items outside the channel), [`cdf`] (Channel
 //!    Definition Format to RSS), [`atom`] (content types feed-rs rejects, Atom 0.3 names) and
 //!    [`markup`]'s escaping of HTML inside RSS titles, then (for JSON Feed too) [`person`]'s
 //!    spacing of e-mail addresses that touch a multi-byte character. Each first checks whether
 //!    its fix is needed, with a scan far cheaper than parsing, and copies the document only if
 //!    it is.
-//! 3. [`entry_cap`]: a document of more than `MAX_ITEMS_PER_FEED` entries is cut after the
+//! 4. [`entry_cap`]: a document of more than `MAX_ITEMS_PER_FEED` entries is cut after the
 //!    last one kept, so that feed-rs never builds the rest.
-//! 4. feed-rs, with [`date::parse_timestamp`] as its timestamp parser.
-//! 5. Only when feed-rs fails: [`markup::recover_malformed`] for XML that is not well-formed,
+//! 5. feed-rs, with [`date::parse_timestamp`] as its timestamp parser.
+//! 6. Only when feed-rs fails: [`markup::recover_malformed`] for XML that is not well-formed,
 //!    [`json::coerce_json_feed`] for JSON Feed of the wrong shape (each on the cut document,
-//!    and the result cut again); then feed-rs again.
+//!    and the result cut again); then feed-rs again. A JSON document cut short is first ended
+//!    after its last complete entry ([`truncated::complete_json`]) and read from the top.
 //!
 //! Bugs that belong in feed-rs itself are written up in `docs/upstream.md`; once fixed there,
 //! the matching step here can go.
@@ -33,6 +36,7 @@ pub(crate) mod markup;
 pub(crate) mod person;
 pub(crate) mod root;
 pub(crate) mod tags;
+pub(crate) mod truncated;
 
 use root::Family;
 
@@ -49,6 +53,8 @@ pub(crate) enum Repair {
     EmailSpaced,
     MalformedXmlRecovered,
     JsonFeedCoerced,
+    /// A document cut short ended after its last complete entry, with what was open closed.
+    CutShortClosed,
 }
 
 /// The repairs that run before feed-rs, each only where its scan finds something to fix.

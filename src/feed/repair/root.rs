@@ -77,7 +77,7 @@ pub(crate) fn normalize_root(doc: &str) -> RootFix {
     }
 }
 
-fn family_of(root: &Tag<'_>) -> Family {
+pub(crate) fn family_of(root: &Tag<'_>) -> Family {
     match root.local_name() {
         "rss" => Family::Rss,
         "RDF" => Family::Rdf,
@@ -123,10 +123,7 @@ fn fix_root_tag(doc: &str, root: &Tag<'_>, family: Family, edits: &mut Edits) ->
 /// The outermost `<feed>`, `<rss>` or `<rdf:RDF>` inside another document (an Atom feed
 /// served inside an XHTML page), cut out with the XML declaration kept.
 fn unwrap_embedded_feed(doc: &str) -> Option<String> {
-    let inner = Tags::new(doc).find(|tag| {
-        tag.kind == TagKind::Start
-            && matches!(family_of(tag), Family::Rss | Family::Rdf | Family::Atom)
-    })?;
+    let inner = embedded_feed_root(doc)?;
     let close = format!("</{}>", inner.name);
     let end = doc.rfind(&close).filter(|end| *end > inner.start)? + close.len();
     let declaration = doc
@@ -136,6 +133,14 @@ fn unwrap_embedded_feed(doc: &str) -> Option<String> {
         .flatten()
         .unwrap_or_default();
     Some(format!("{declaration}{}", &doc[inner.start..end]))
+}
+
+/// The start tag of the outermost `<feed>`, `<rss>` or `<rdf:RDF>` in `doc`.
+pub(crate) fn embedded_feed_root(doc: &str) -> Option<Tag<'_>> {
+    Tags::new(doc).find(|tag| {
+        tag.kind == TagKind::Start
+            && matches!(family_of(tag), Family::Rss | Family::Rdf | Family::Atom)
+    })
 }
 
 /// RSS 0.91 as some servers write it: `<item>`s after `</channel>`, as siblings of the

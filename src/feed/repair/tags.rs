@@ -32,7 +32,7 @@ pub(crate) enum TagKind {
 impl<'a> Tag<'a> {
     /// The name without its namespace prefix.
     pub fn local_name(&self) -> &'a str {
-        self.name.rsplit(':').next().unwrap_or(self.name)
+        local_name(self.name)
     }
 
     /// The byte range (in the document) of the value of attribute `name`, quotes excluded.
@@ -41,6 +41,11 @@ impl<'a> Tag<'a> {
             .find(|(attr_name, _)| *attr_name == name)
             .map(|(_, value)| value)
     }
+}
+
+/// A qualified name without its namespace prefix.
+pub(crate) fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// Attribute names and value ranges of a start or empty tag. Stops at the first thing that is
