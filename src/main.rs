@@ -58,6 +58,10 @@ enum Command {
         /// Poll every feed once, print a summary and exit.
         #[arg(long)]
         once: bool,
+        /// With --once: record every item as seen and send nothing (the first run of a new
+        /// profile, so that it does not alert on the backlog).
+        #[arg(long, requires = "once")]
+        catch_up: bool,
     },
     /// Validate the configuration and print a summary.
     Check,
@@ -235,12 +239,12 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Run { once } => {
+        Command::Run { once, catch_up } => {
             let rules = Arc::new(RuleSet::from_config(&config).map_err(Failure::Config)?);
             for warning in rules.warnings() {
                 eprintln!("{warning} (warning)");
             }
-            run(config, rules, once).await
+            run(config, rules, once, catch_up).await
         }
         Command::Status { json } => status(&config, json).await,
         Command::TestRule(args) => test_rule(&config, &args).await,
@@ -402,7 +406,12 @@ async fn replay(
     Ok(())
 }
 
-async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Failure> {
+async fn run(
+    config: Config,
+    rules: Arc<RuleSet>,
+    once: bool,
+    catch_up: bool,
+) -> Result<(), Failure> {
     // Before anything slow: a SIGTERM during start-up must stop the daemon cleanly, not kill it
     // with the signal's default action.
     let shutdown = if once {
@@ -425,12 +434,11 @@ async fn run(config: Config, rules: Arc<RuleSet>, once: bool) -> Result<(), Fail
         .await
         .context("reading recent stories failed")?;
     tracing::debug!(members = restored, "story index restored");
-    let poller = Poller::new(
-        Arc::clone(&store),
-        rules,
-        fetcher,
-        PollSettings::from(&config.daemon),
-    );
+    let settings = PollSettings {
+        catch_up,
+        ..PollSettings::from(&config.daemon)
+    };
+    let poller = Poller::new(Arc::clone(&store), rules, fetcher, settings);
     let mut poller = poller.with_stories(Arc::clone(&stories));
     if let Some(metrics) = &metrics {
         poller = poller.with_metrics(Arc::clone(metrics));

@@ -573,6 +573,37 @@ fn state_and_maildir_files_are_private_whatever_the_umask() {
 /// `run --once` exits 1 when every feed it polled failed (a cron job must notice a run that
 /// read nothing), and 0 when at least one feed was read, whatever the others did.
 #[test]
+fn catch_up_records_the_backlog_and_sends_nothing() {
+    let (dir, config) = demo_copy();
+    let config = config.to_str().expect("utf-8").to_string();
+    let caught = newswatch()
+        .args(["-c", &config, "run", "--once", "--catch-up"])
+        .output()
+        .expect("run");
+    assert!(caught.status.success());
+    let stdout = String::from_utf8_lossy(&caught.stdout);
+    assert!(
+        stdout.contains("10 new items (0 may alert); 7 matches; caught up: 7 matched items recorded as seen without alerting; alerts: 0 delivered"),
+        "{stdout}"
+    );
+    let next = newswatch()
+        .args(["-c", &config, "run", "--once"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&next.stdout);
+    assert!(
+        stdout.contains("0 new items (0 may alert); 0 matches; alerts: 0 delivered"),
+        "{stdout}"
+    );
+    let mail = dir.path().join("state/demo-mail/new");
+    let sent = std::fs::read_dir(&mail).map_or(0, |entries| entries.count());
+    assert_eq!(sent, 0, "nothing in {}", mail.display());
+    // Only with --once: a daemon that never alerts is a mistake, not a mode.
+    let (code, stderr) = run_on(std::path::Path::new(&config), &["run", "--catch-up"]);
+    assert_eq!(code, Some(2), "{stderr}");
+}
+
+#[test]
 fn run_once_fails_when_every_feed_failed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let good = dir.path().join("good.xml");

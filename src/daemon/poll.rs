@@ -61,6 +61,8 @@ pub struct PollSettings {
     pub max_backoff: Duration,
     /// [`PARSE_TIMEOUT`]; a field so tests can shorten it.
     pub parse_timeout: Duration,
+    /// Record every item as seen without alerting (`run --once --catch-up`).
+    pub catch_up: bool,
 }
 
 impl From<&DaemonConfig> for PollSettings {
@@ -71,6 +73,7 @@ impl From<&DaemonConfig> for PollSettings {
             max_hint_delay: daemon.max_hint_delay,
             max_backoff: daemon.max_backoff,
             parse_timeout: PARSE_TIMEOUT,
+            catch_up: false,
         }
     }
 }
@@ -100,6 +103,8 @@ pub struct PollReport {
     pub outcome: PollOutcome,
     /// When the feed is due again; `None` once it is gone.
     pub next_poll_at: Option<DateTime<Utc>>,
+    /// New matched items that would have alerted but for `catch_up`.
+    pub caught_up: usize,
 }
 
 /// Polls feeds against one store. Shared by every poll task of the daemon.
@@ -289,11 +294,23 @@ impl<S: Store> Poller<S> {
         };
         let now = self.clock.now();
         let first_poll = state.last_success_at.is_none();
-        let alertable: Vec<bool> = parsed
+        let mut alertable: Vec<bool> = parsed
             .items
             .iter()
             .map(|item| self.may_alert(item, first_poll, now))
             .collect();
+        // Caught up: what would have alerted is recorded as seen, and counted for the summary.
+        let mut would_alert: HashSet<&str> = HashSet::new();
+        if self.settings.catch_up {
+            for ((item, alertable), matches) in
+                parsed.items.iter().zip(&mut alertable).zip(&matches)
+            {
+                if *alertable && !matches.is_empty() {
+                    would_alert.insert(item.entry_id.as_str());
+                }
+                *alertable = false;
+            }
+        }
         if let Some(turn) = &turn {
             turn.wait().await;
         }
@@ -394,10 +411,16 @@ impl<S: Store> Poller<S> {
                 matches: matched,
             }
         };
+        let caught_up = commit
+            .new_items
+            .iter()
+            .filter(|i| would_alert.contains(i.entry_id.as_str()))
+            .count();
         Ok(PollReport {
             feed: feed.name.clone(),
             outcome,
             next_poll_at: Some(state.next_poll_at),
+            caught_up,
         })
     }
 
@@ -612,6 +635,7 @@ impl<S: Store> Poller<S> {
             feed: feed.name.clone(),
             outcome: PollOutcome::NotModified,
             next_poll_at: Some(state.next_poll_at),
+            caught_up: 0,
         })
     }
 
@@ -635,6 +659,7 @@ impl<S: Store> Poller<S> {
                 feed: feed.name.clone(),
                 outcome: PollOutcome::Gone,
                 next_poll_at: None,
+                caught_up: 0,
             });
         }
         state.consecutive_failures = state.consecutive_failures.saturating_add(1);
@@ -667,6 +692,7 @@ impl<S: Store> Poller<S> {
                 error: failure.message,
             },
             next_poll_at: Some(state.next_poll_at),
+            caught_up: 0,
         })
     }
 }

@@ -44,6 +44,8 @@ pub struct CycleSummary {
     pub alertable: usize,
     /// (item, rule) pairs matched among the new items.
     pub matches: usize,
+    /// New matched items recorded without alerting (`run --once --catch-up`).
+    pub caught_up: usize,
 }
 
 impl CycleSummary {
@@ -84,7 +86,16 @@ impl fmt::Display for CycleSummary {
             f,
             "; {} new items ({} may alert); {} matches",
             self.new_items, self.alertable, self.matches
-        )
+        )?;
+        if self.caught_up > 0 {
+            write!(
+                f,
+                "; caught up: {} matched item{} recorded as seen without alerting",
+                self.caught_up,
+                if self.caught_up == 1 { "" } else { "s" }
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -154,7 +165,10 @@ fn count_poll(
     summary: &mut CycleSummary,
 ) -> Result<(), StoreError> {
     match joined {
-        Ok(Ok(report)) => summary.add(&report.outcome),
+        Ok(Ok(report)) => {
+            summary.add(&report.outcome);
+            summary.caught_up += report.caught_up;
+        }
         Ok(Err(error)) => return Err(error),
         Err(join) => {
             tracing::error!(error = %join, "poll task failed");
