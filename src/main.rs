@@ -78,7 +78,14 @@ enum Command {
         /// The channel's name in the config.
         channel: String,
     },
-    /// Queue delivered alerts again, or with --dead the dead ones.
+    /// Queue delivered alerts again, or with --dead the dead ones. Needs a scope (--since,
+    /// --alert or --dead): replaying every alert ever delivered is never meant.
+    #[command(group(
+        clap::ArgGroup::new("scope")
+            .required(true)
+            .multiple(true)
+            .args(["dead", "since", "alert"])
+    ))]
     Replay {
         /// Replay dead alerts instead of delivered ones.
         #[arg(long)]
@@ -89,6 +96,12 @@ enum Command {
         /// Only alerts created within this long ("24h", "7d").
         #[arg(long, value_parser = config::parse_duration)]
         since: Option<std::time::Duration>,
+        /// Only this alert (its id, as in Message-ID or webhook-id), delivered or dead.
+        #[arg(long)]
+        alert: Option<String>,
+        /// List what would be queued and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// List stories (one item's coverage across outlets) with their items and outlets.
     Stories {
@@ -253,7 +266,17 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             dead,
             channel,
             since,
-        } => replay(&config, dead, channel.as_deref(), since).await,
+            alert,
+            dry_run,
+        } => {
+            let scope = Scope {
+                dead,
+                channel: channel.as_deref(),
+                since,
+                alert: alert.as_deref(),
+            };
+            replay(&config, scope, dry_run).await
+        }
         Command::Stories {
             since,
             rule,
@@ -379,29 +402,75 @@ async fn send_test(config: &Config, name: &str) -> Result<(), Failure> {
     }
 }
 
-async fn replay(
-    config: &Config,
+/// What `replay` was asked to put back.
+struct Scope<'a> {
     dead: bool,
-    channel: Option<&str>,
+    channel: Option<&'a str>,
     since: Option<std::time::Duration>,
-) -> Result<(), Failure> {
+    alert: Option<&'a str>,
+}
+
+async fn replay(config: &Config, scope: Scope<'_>, dry_run: bool) -> Result<(), Failure> {
     // A misspelt channel would otherwise replay nothing and say "queued 0" as if all were well.
-    if let Some(name) = channel.filter(|name| !config.channels.iter().any(|c| c.name == *name)) {
+    if let Some(name) = scope
+        .channel
+        .filter(|name| !config.channels.iter().any(|c| c.name == *name))
+    {
         return Err(unknown_channel(config, name));
     }
     let store = open_store(config).await?;
     let now = chrono::Utc::now();
-    let since = since
+    let since = scope
+        .since
         .map(chrono::Duration::from_std)
         .transpose()
         .context("--since is too long")?
         .map(|d| now - d);
-    let queued = newswatch::store::Store::replay(&store, !dead, channel, since, now)
+    let filter = newswatch::store::ReplayFilter {
+        delivered: !scope.dead,
+        channel: scope.channel,
+        since,
+        alert: scope.alert,
+    };
+    let entries = newswatch::store::Store::replay(&store, &filter, dry_run, now)
         .await
         .context("cannot update the outbox")?;
-    let which = if dead { "dead" } else { "delivered" };
+    if let Some(id) = scope.alert.filter(|_| entries.is_empty()) {
+        return Err(Failure::Runtime(anyhow::anyhow!(
+            "no delivered or dead alert {id}{}: `newswatch status` shows the outbox",
+            scope
+                .channel
+                .map(|c| format!(" on channel {c}"))
+                .unwrap_or_default()
+        )));
+    }
+    let which = match (scope.alert, scope.dead) {
+        (Some(_), _) => "",
+        (None, true) => "dead ",
+        (None, false) => "delivered ",
+    };
+    if dry_run {
+        for entry in &entries {
+            println!(
+                "{}  {}  {:<9}  {}  {}",
+                entry.created_at.format("%Y-%m-%d %H:%M UTC"),
+                entry.id,
+                entry.state,
+                entry.channel,
+                entry.rule
+            );
+        }
+        println!(
+            "would queue {} {which}alert{} again (dry run: nothing changed)",
+            entries.len(),
+            if entries.len() == 1 { "" } else { "s" }
+        );
+        return Ok(());
+    }
     println!(
-        "queued {queued} {which} alerts again; the running daemon (or the next run) delivers them"
+        "queued {} {which}alert{} again; the running daemon (or the next run) delivers them",
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" }
     );
     Ok(())
 }

@@ -128,10 +128,19 @@ async fn smtp_550_is_dead_at_once_and_replay_sends_it_after_the_fix() {
 
     let replayed = h
         .store
-        .replay(false, Some("out"), None, h.clock.now())
+        .replay(
+            &newswatch::store::ReplayFilter {
+                delivered: false,
+                channel: Some("out"),
+                since: None,
+                alert: None,
+            },
+            false,
+            h.clock.now(),
+        )
         .await
         .expect("replay");
-    assert_eq!(replayed, 2);
+    assert_eq!(replayed.len(), 2);
     assert_eq!(outbox(&h).await, (2, 0, 0));
 }
 
@@ -320,6 +329,34 @@ async fn send_test_and_replay_from_the_command_line() {
     .expect("join");
     assert_eq!(unknown.status.code(), Some(2));
 
+    // A replay needs a scope; a dry run lists and changes nothing.
+    let unscoped = run(vec!["-c".into(), config.clone(), "replay".into()])
+        .await
+        .expect("join");
+    assert_eq!(unscoped.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unscoped.stderr).contains("--dead"),
+        "{}",
+        String::from_utf8_lossy(&unscoped.stderr)
+    );
+    let dry = run(vec![
+        "-c".into(),
+        config.clone(),
+        "replay".into(),
+        "--dead".into(),
+        "--dry-run".into(),
+    ])
+    .await
+    .expect("join");
+    let listed = String::from_utf8_lossy(&dry.stdout);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 3, "{listed}");
+    assert!(lines[..2].iter().all(|l| l.contains(" dead ")), "{listed}");
+    assert_eq!(
+        lines[2],
+        "would queue 2 dead alerts again (dry run: nothing changed)"
+    );
+
     // The receiver is fixed now: replay the dead alerts and deliver them.
     let replay = run(vec![
         "-c".into(),
@@ -347,6 +384,40 @@ async fn send_test_and_replay_from_the_command_line() {
         "{summary}"
     );
     assert_eq!(hook.received().len(), 3);
+
+    // One alert by its id, delivered this time; an unknown id is an error, not "queued 0".
+    let (_, body) = hook.received().last().cloned().expect("a post");
+    let id = serde_json::from_str::<serde_json::Value>(&body).expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let one = run(vec![
+        "-c".into(),
+        config.clone(),
+        "replay".into(),
+        "--alert".into(),
+        id.clone(),
+        "--dry-run".into(),
+    ])
+    .await
+    .expect("join");
+    let listed = String::from_utf8_lossy(&one.stdout);
+    assert!(
+        listed.contains(&id) && listed.contains(" delivered "),
+        "{listed}"
+    );
+    assert!(listed.ends_with("would queue 1 alert again (dry run: nothing changed)\n"));
+    let unknown = run(vec![
+        "-c".into(),
+        config.clone(),
+        "replay".into(),
+        "--alert".into(),
+        "0123456789abcdef".into(),
+    ])
+    .await
+    .expect("join");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no delivered or dead alert"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -722,7 +722,7 @@ fn replay_of_an_unknown_channel_exits_2_with_the_names() {
             dir.path().join("mail").display()
         ),
     );
-    let (code, stderr) = run_on(&config, &["replay", "--channel", "dsek"]);
+    let (code, stderr) = run_on(&config, &["replay", "--dead", "--channel", "dsek"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains("no channel named \"dsek\" (channels: desk)"),

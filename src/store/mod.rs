@@ -235,6 +235,28 @@ pub struct StoredMember {
     pub published_at: Option<DateTime<Utc>>,
 }
 
+/// Which finished outbox entries `replay` puts back.
+#[derive(Debug, Clone, Copy)]
+pub struct ReplayFilter<'a> {
+    /// Delivered entries; otherwise dead ones. Ignored with `alert`, which takes either.
+    pub delivered: bool,
+    pub channel: Option<&'a str>,
+    /// Entries created at or after this.
+    pub since: Option<DateTime<Utc>>,
+    /// This one entry (an alert id as in `Message-ID` / `webhook-id`).
+    pub alert: Option<&'a str>,
+}
+
+/// An entry `replay` queued again (or would).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReplayedEntry {
+    pub id: String,
+    pub channel: String,
+    pub rule: String,
+    pub state: String,
+    pub created_at: DateTime<Utc>,
+}
+
 /// A story for `newswatch stories`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StorySummary {
@@ -463,14 +485,14 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<OutboxCounts>, StoreError>> + Send + '_;
 
-    /// Puts dead (or, with `delivered`, delivered) entries back in the queue, due now.
+    /// Puts the finished entries `filter` selects back in the queue, due now; with `dry_run`,
+    /// changes nothing. Returns the entries it queued (or would queue), oldest first.
     fn replay<'a>(
         &'a self,
-        delivered: bool,
-        channel: Option<&'a str>,
-        since: Option<DateTime<Utc>>,
+        filter: &'a ReplayFilter<'a>,
+        dry_run: bool,
         now: DateTime<Utc>,
-    ) -> impl Future<Output = Result<u64, StoreError>> + Send + 'a;
+    ) -> impl Future<Output = Result<Vec<ReplayedEntry>, StoreError>> + Send + 'a;
 
     /// Health incidents not yet closed.
     fn open_incidents(&self)

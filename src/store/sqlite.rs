@@ -30,8 +30,8 @@ use crate::rules::ItemMatch;
 
 use super::{
     ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, ItemKey, NewItem,
-    OutboxCounts, OutboxEntry, PollCommit, PolledItem, Queue, RuleSummary, Store, StoreError,
-    StoredMember, StoryRole, StorySummary, stories,
+    OutboxCounts, OutboxEntry, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry,
+    RuleSummary, Store, StoreError, StoredMember, StoryRole, StorySummary, stories,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -719,26 +719,59 @@ impl Store for SqliteStore {
 
     async fn replay<'a>(
         &'a self,
-        delivered: bool,
-        channel: Option<&'a str>,
-        since: Option<DateTime<Utc>>,
+        filter: &'a ReplayFilter<'a>,
+        dry_run: bool,
         now: DateTime<Utc>,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Vec<ReplayedEntry>, StoreError> {
         let _writer = self.write_lock.lock().await;
-        let done = sqlx::query(
-            "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
-             attempts = 0, finished_at = NULL \
-             WHERE state = ? AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?)",
+        let mut tx = self.write_transaction().await?;
+        let states: &[&str] = match (filter.alert, filter.delivered) {
+            (Some(_), _) => &["delivered", "dead"],
+            (None, true) => &["delivered"],
+            (None, false) => &["dead"],
+        };
+        let rows = sqlx::query(
+            "SELECT id, channel, rule, state, created_at FROM outbox \
+             WHERE state IN (?, ?) AND (? IS NULL OR channel = ?) AND (? IS NULL OR created_at >= ?) \
+             AND (? IS NULL OR id = ?) ORDER BY created_at, id",
         )
-        .bind(now.timestamp())
-        .bind(if delivered { "delivered" } else { "dead" })
-        .bind(channel)
-        .bind(channel)
-        .bind(since.map(|t| t.timestamp()))
-        .bind(since.map(|t| t.timestamp()))
-        .execute(&self.pool)
+        .bind(states[0])
+        .bind(states[states.len() - 1])
+        .bind(filter.channel)
+        .bind(filter.channel)
+        .bind(filter.since.map(|t| t.timestamp()))
+        .bind(filter.since.map(|t| t.timestamp()))
+        .bind(filter.alert)
+        .bind(filter.alert)
+        .fetch_all(&mut *tx)
         .await?;
-        Ok(done.rows_affected())
+        let entries = rows
+            .iter()
+            .map(|row| {
+                Ok(ReplayedEntry {
+                    id: row.try_get("id")?,
+                    channel: row.try_get("channel")?,
+                    rule: row.try_get("rule")?,
+                    state: row.try_get("state")?,
+                    created_at: DateTime::from_timestamp(row.try_get("created_at")?, 0)
+                        .unwrap_or_default(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        if !dry_run {
+            for entry in &entries {
+                sqlx::query(
+                    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
+                     attempts = 0, finished_at = NULL WHERE id = ?",
+                )
+                .bind(now.timestamp())
+                .bind(&entry.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        }
+        Ok(entries)
     }
 
     async fn open_incidents(&self) -> Result<Vec<Incident>, StoreError> {
