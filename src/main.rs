@@ -103,6 +103,27 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// List alerts: sent, waiting (held, due, retrying) and dead, newest first.
+    Alerts {
+        /// Alerts created within this long ("24h", "7d").
+        #[arg(long, value_parser = config::parse_duration, default_value = "24h")]
+        since: std::time::Duration,
+        /// Only alerts of this rule (one of their rules).
+        #[arg(long)]
+        rule: Option<String>,
+        /// Only alerts to this channel.
+        #[arg(long)]
+        channel: Option<String>,
+        /// Only alerts in this state.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(daemon::history::STATES))]
+        state: Option<String>,
+        /// At most this many (the newest).
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        /// One JSON object per alert per line.
+        #[arg(long)]
+        json: bool,
+    },
     /// List stories (one item's coverage across outlets) with their items and outlets.
     Stories {
         /// Stories with an item within this long ("24h", "7d").
@@ -183,7 +204,8 @@ fn main() -> ExitCode {
         | Command::TestRule(_)
         | Command::SendTest { .. }
         | Command::Replay { .. }
-        | Command::Stories { .. } => "warn",
+        | Command::Stories { .. }
+        | Command::Alerts { .. } => "warn",
     };
     init_logging(cli.log_format, default_level);
     // Blocking work here is feed parsing (at most `concurrency` at once) and Maildir file
@@ -277,6 +299,22 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             };
             replay(&config, scope, dry_run).await
         }
+        Command::Alerts {
+            since,
+            rule,
+            channel,
+            state,
+            limit,
+            json,
+        } => {
+            let filter = AlertsFilter {
+                rule: rule.as_deref(),
+                channel: channel.as_deref(),
+                state: state.as_deref(),
+                limit,
+            };
+            alerts(&config, since, filter, json).await
+        }
         Command::Stories {
             since,
             rule,
@@ -284,6 +322,62 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
             json,
         } => stories(&config, since, rule.as_deref(), channel.as_deref(), json).await,
     }
+}
+
+/// What `alerts` lists.
+struct AlertsFilter<'a> {
+    rule: Option<&'a str>,
+    channel: Option<&'a str>,
+    state: Option<&'a str>,
+    limit: u32,
+}
+
+async fn alerts(
+    config: &Config,
+    since: std::time::Duration,
+    filter: AlertsFilter<'_>,
+    json: bool,
+) -> Result<(), Failure> {
+    if let Some(rule) = filter
+        .rule
+        .filter(|r| !config.rules.iter().any(|c| c.name == *r))
+    {
+        return Err(Failure::Usage(format!(
+            "no rule named \"{rule}\" in the config"
+        )));
+    }
+    if let Some(name) = filter
+        .channel
+        .filter(|name| !config.channels.iter().any(|c| c.name == *name))
+    {
+        return Err(unknown_channel(config, name));
+    }
+    let store = open_existing_store(config).await?;
+    let now = chrono::Utc::now();
+    let since = now - chrono::Duration::from_std(since).context("--since is too long")?;
+    // The rule and state filters read each entry's JSON: the store hands over the newest
+    // entries of the time and channel, and they are filtered here.
+    let rows = newswatch::store::Store::alerts(&store, since, filter.channel, u32::MAX)
+        .await
+        .context("cannot read the outbox")?;
+    let views: Vec<daemon::history::AlertView> = rows
+        .into_iter()
+        .map(|row| daemon::history::AlertView::of(row, now))
+        .filter(|v| filter.rule.is_none_or(|r| v.rules.iter().any(|x| x == r)))
+        .filter(|v| filter.state.is_none_or(|s| v.in_state(s)))
+        .take(filter.limit as usize)
+        .collect();
+    if json {
+        for view in &views {
+            println!(
+                "{}",
+                serde_json::to_string(view).context("cannot encode an alert")?
+            );
+        }
+    } else {
+        print!("{}", daemon::history::render_table(&views));
+    }
+    Ok(())
 }
 
 async fn stories(

@@ -573,6 +573,56 @@ fn state_and_maildir_files_are_private_whatever_the_umask() {
 /// `run --once` exits 1 when every feed it polled failed (a cron job must notice a run that
 /// read nothing), and 0 when at least one feed was read, whatever the others did.
 #[test]
+fn alerts_lists_what_was_sent_and_what_waits() {
+    let (dir, config) = demo_copy();
+    let (code, stderr) = run_on(&config, &["alerts"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        !dir.path().join("state").exists(),
+        "a read-only command wrote state"
+    );
+    let (code, stderr) = run_on(&config, &["run", "--once"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let listed = newswatch()
+        .args(["-c", config.to_str().expect("utf-8"), "alerts", "--json"])
+        .output()
+        .expect("alerts");
+    assert!(listed.status.success());
+    let alerts: Vec<serde_json::Value> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let states: Vec<&str> = alerts
+        .iter()
+        .map(|a| a["state"].as_str().expect("state"))
+        .collect();
+    assert_eq!(
+        states.iter().filter(|s| **s == "delivered").count(),
+        4,
+        "{states:?}"
+    );
+    let held: Vec<&serde_json::Value> = alerts.iter().filter(|a| a["state"] == "held").collect();
+    assert_eq!(held.len(), 1, "{alerts:?}");
+    assert_eq!(held[0]["kind"], "story_update");
+    assert_eq!(held[0]["held_for"], "follow-up period");
+    let table = newswatch()
+        .args([
+            "-c",
+            config.to_str().expect("utf-8"),
+            "alerts",
+            "--state",
+            "held",
+        ])
+        .output()
+        .expect("alerts");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("held for: follow-up period"), "{table}");
+    assert!(!table.contains("delivered"), "{table}");
+    let (code, stderr) = run_on(&config, &["alerts", "--rule", "alibaba-pal"]);
+    assert_eq!(code, Some(2), "{stderr}");
+}
+
+#[test]
 fn catch_up_records_the_backlog_and_sends_nothing() {
     let (dir, config) = demo_copy();
     let config = config.to_str().expect("utf-8").to_string();

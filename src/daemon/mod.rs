@@ -7,6 +7,7 @@
 
 pub mod health;
 pub mod heap;
+pub mod history;
 pub mod http;
 pub mod metrics;
 pub mod poll;

@@ -235,6 +235,30 @@ pub struct StoredMember {
     pub published_at: Option<DateTime<Utc>>,
 }
 
+/// One outbox entry as `newswatch alerts` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlertRow {
+    pub id: String,
+    pub channel: String,
+    /// The entry's primary rule.
+    pub rule: String,
+    /// `pending`, `delivered` or `dead`.
+    pub state: String,
+    /// The entry's JSON: `newswatch.alert.v1`, `newswatch.story_update.v1` or a cap summary.
+    pub body: String,
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+    /// When a pending entry is due (for a held one, when its digest, quiet hours or
+    /// follow-up period ends).
+    pub next_attempt_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    /// Why it waits beyond its digest (quiet hours, a cap), empty when it does not.
+    pub hold: String,
+    pub digest: bool,
+    pub story: Option<String>,
+}
+
 /// Which finished outbox entries `replay` puts back.
 #[derive(Debug, Clone, Copy)]
 pub struct ReplayFilter<'a> {
@@ -484,6 +508,15 @@ pub trait Store: Send + Sync + 'static {
         &self,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<OutboxCounts>, StoreError>> + Send + '_;
+
+    /// Outbox entries created at or after `since`, newest first, at most `limit`, with the
+    /// channel or rule (one of an alert's rules) given; for `newswatch alerts`.
+    fn alerts<'a>(
+        &'a self,
+        since: DateTime<Utc>,
+        channel: Option<&'a str>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<AlertRow>, StoreError>> + Send + 'a;
 
     /// Puts the finished entries `filter` selects back in the queue, due now; with `dry_run`,
     /// changes nothing. Returns the entries it queued (or would queue), oldest first.

@@ -29,7 +29,7 @@ use crate::alert::{OutboxAlert, StoryLead};
 use crate::rules::ItemMatch;
 
 use super::{
-    ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, ItemKey, NewItem,
+    AlertRow, ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, ItemKey, NewItem,
     OutboxCounts, OutboxEntry, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry,
     RuleSummary, Store, StoreError, StoredMember, StoryRole, StorySummary, stories,
 };
@@ -712,6 +712,46 @@ impl Store for SqliteStore {
                     oldest_pending: row
                         .try_get::<Option<i64>, _>("oldest")?
                         .and_then(|s| DateTime::from_timestamp(s, 0)),
+                })
+            })
+            .collect()
+    }
+
+    async fn alerts<'a>(
+        &'a self,
+        since: DateTime<Utc>,
+        channel: Option<&'a str>,
+        limit: u32,
+    ) -> Result<Vec<AlertRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, channel, rule, state, body, attempts, created_at, next_attempt_at, \
+             finished_at, last_error, hold, digest, story FROM outbox \
+             WHERE created_at >= ? AND (? IS NULL OR channel = ?) \
+             ORDER BY created_at DESC, id LIMIT ?",
+        )
+        .bind(since.timestamp())
+        .bind(channel)
+        .bind(channel)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let at = |seconds: i64| DateTime::from_timestamp(seconds, 0).unwrap_or_default();
+        rows.iter()
+            .map(|row| {
+                Ok(AlertRow {
+                    id: row.try_get("id")?,
+                    channel: row.try_get("channel")?,
+                    rule: row.try_get("rule")?,
+                    state: row.try_get("state")?,
+                    body: row.try_get("body")?,
+                    attempts: row.try_get("attempts")?,
+                    created_at: at(row.try_get("created_at")?),
+                    next_attempt_at: at(row.try_get("next_attempt_at")?),
+                    finished_at: row.try_get::<Option<i64>, _>("finished_at")?.map(at),
+                    last_error: row.try_get("last_error")?,
+                    hold: row.try_get("hold")?,
+                    digest: row.try_get::<i64, _>("digest")? > 0,
+                    story: row.try_get("story")?,
                 })
             })
             .collect()
