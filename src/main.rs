@@ -426,12 +426,20 @@ fn count(n: usize, noun: &str) -> String {
 async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
     SqliteStore::open(&config.daemon.state)
         .await
-        .with_context(|| {
-            format!(
-                "cannot open the state database {}",
-                config.daemon.state.display()
-            )
-        })
+        .map_err(|error| with_path(error, &config.daemon.state))
+}
+
+/// A store error as a report: errors that name the database already keep their cause; the
+/// others (SQLite's, a migration's) get the path said first.
+fn with_path(error: newswatch::store::StoreError, path: &std::path::Path) -> anyhow::Error {
+    use newswatch::store::StoreError;
+    match error {
+        StoreError::Unreadable { .. } | StoreError::Folder { .. } | StoreError::Damaged { .. } => {
+            anyhow::Error::new(error)
+        }
+        other => anyhow::Error::new(other)
+            .context(format!("cannot open the state database {}", path.display())),
+    }
 }
 
 /// The state database for a command that only reads it (`status`, `stories`): never created,

@@ -34,9 +34,10 @@ pub enum StoreError {
     )]
     /// The file at `path` exists but is not a whole newswatch database.
     Damaged { path: String, reason: String },
+    // The cause is the `source`, printed after the message by an error report.
     #[error(
-        "cannot read the state database {path}: {source}; newswatch must read and write it \
-         (check its owner and permissions)"
+        "cannot read the state database {path}; newswatch must read and write it (check its \
+         owner and permissions)"
     )]
     Unreadable {
         path: String,
@@ -45,7 +46,8 @@ pub enum StoreError {
     },
     #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
-    #[error("cannot create the state folder {path}: {source}")]
+    // The cause is the `source`, which an error report prints after the message, once.
+    #[error("cannot create the state folder {path}")]
     Folder {
         path: String,
         #[source]
