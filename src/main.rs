@@ -143,7 +143,7 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("rule_source").required(true).args(["rule", "query"])))]
-#[command(group(clap::ArgGroup::new("item_source").required(true).args(["feed", "url", "file"])))]
+#[command(group(clap::ArgGroup::new("item_source").required(true).args(["feed", "url", "file", "text"])))]
 struct TestRuleArgs {
     /// A rule from the config.
     #[arg(long)]
@@ -160,6 +160,12 @@ struct TestRuleArgs {
     /// A feed document on disk.
     #[arg(long)]
     file: Option<PathBuf>,
+    /// One headline, typed here (with --summary, its summary).
+    #[arg(long)]
+    text: Option<String>,
+    /// The summary of the --text headline.
+    #[arg(long, requires = "text")]
+    summary: Option<String>,
     /// One JSON object per matching (item, rule) per line.
     #[arg(long)]
     json: bool,
@@ -993,6 +999,7 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
         None => None,
     };
     let (label, body, content_type, base) = match (&args.file, feed, &args.url) {
+        _ if args.text.is_some() => ("--text".to_string(), Vec::new(), None, None),
         (Some(path), _, _) => {
             let body =
                 std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -1025,8 +1032,21 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
             (label, body, fetched.content_type, Some(url))
         }
     };
-    let parsed = parse_feed(&label, &body, content_type.as_deref(), base.as_deref())
-        .with_context(|| format!("cannot parse {label}"))?;
+    let parsed = match &args.text {
+        Some(title) => newswatch::feed::ParsedFeed {
+            items: vec![newswatch::feed::Item {
+                feed: "--text".to_string(),
+                entry_id: "text".to_string(),
+                title: title.clone(),
+                summary: args.summary.clone().unwrap_or_default(),
+                published: Some(chrono::Utc::now()),
+                ..newswatch::feed::Item::default()
+            }],
+            ..newswatch::feed::ParsedFeed::default()
+        },
+        None => parse_feed(&label, &body, content_type.as_deref(), base.as_deref())
+            .with_context(|| format!("cannot parse {label}"))?,
+    };
     let style = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         Highlight::Ansi
     } else {

@@ -623,6 +623,73 @@ fn alerts_lists_what_was_sent_and_what_waits() {
 }
 
 #[test]
+fn test_rule_takes_a_headline_typed_on_the_command_line() {
+    let profile = repo_file("config/newswatch.toml");
+    let profile = profile.to_str().expect("utf-8");
+    let hit = newswatch()
+        .args([
+            "-c",
+            profile,
+            "test-rule",
+            "--rule",
+            "alibaba-pla",
+            "--text",
+        ])
+        .arg("Pentagon memo says Alibaba aided People's Liberation Army")
+        .output()
+        .expect("test-rule");
+    assert!(hit.status.success());
+    let stdout = String::from_utf8_lossy(&hit.stdout);
+    assert!(
+        stdout.contains(
+            "[alibaba-pla] Pentagon memo says [Alibaba] aided [People's Liberation Army]"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 of 1 items match"), "{stdout}");
+    // The summary is matched too; a headline alone that names only the company does not.
+    let summary = newswatch()
+        .args([
+            "-c",
+            profile,
+            "test-rule",
+            "--rule",
+            "alibaba-pla",
+            "--text",
+            "Alibaba shares fall",
+        ])
+        .args([
+            "--summary",
+            "A Pentagon memo ties the company to China's military.",
+            "--json",
+        ])
+        .output()
+        .expect("test-rule");
+    let line = String::from_utf8_lossy(&summary.stdout);
+    let hit: serde_json::Value = serde_json::from_str(line.trim()).expect("one json line");
+    assert!(
+        hit["spans"]
+            .as_array()
+            .expect("spans")
+            .iter()
+            .any(|s| s["field"] == "summary")
+    );
+    let miss = newswatch()
+        .args([
+            "-c",
+            profile,
+            "test-rule",
+            "--rule",
+            "alibaba-pla",
+            "--text",
+            "Alibaba shares fall",
+        ])
+        .output()
+        .expect("test-rule");
+    assert!(String::from_utf8_lossy(&miss.stdout).contains("0 of 1 items match"));
+}
+
+#[test]
 fn catch_up_records_the_backlog_and_sends_nothing() {
     let (dir, config) = demo_copy();
     let config = config.to_str().expect("utf-8").to_string();

@@ -38,7 +38,7 @@ pub struct Item {
 }
 
 /// What one feed document contained.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ParsedFeed {
     pub title: Option<String>,
     /// The feed's own `<ttl>`, a hint for how often it changes.
