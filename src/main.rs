@@ -1044,8 +1044,17 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
             }],
             ..newswatch::feed::ParsedFeed::default()
         },
-        None => parse_feed(&label, &body, content_type.as_deref(), base.as_deref())
-            .with_context(|| format!("cannot parse {label}"))?,
+        None => {
+            let mut parsed = parse_feed(&label, &body, content_type.as_deref(), base.as_deref())
+                .with_context(|| format!("cannot parse {label}"))?;
+            let feed_name = feed.map_or(label.as_str(), |f| f.name.as_str());
+            newswatch::feed::filer::name_filer(
+                parsed.title.as_deref(),
+                feed_name,
+                &mut parsed.items,
+            );
+            parsed
+        }
     };
     let style = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         Highlight::Ansi

@@ -18,6 +18,7 @@ use super::turns::Turn;
 use crate::alert::{ChannelStory, OutboxAlert, Related, StoryLead, alert_id, alerts_for};
 use crate::config::{DaemonConfig, FeedConfig};
 use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter};
+use crate::feed::filer::name_filer;
 use crate::feed::parse::parse_feed;
 use crate::feed::redact::{has_secrets, link_base, redact_url, scrub_secrets};
 use crate::feed::{Item, ParsedFeed, schedule};
@@ -266,8 +267,11 @@ impl<S: Store> Poller<S> {
         // workers. Every item is matched, not only new ones, because which items are new is
         // settled inside the store transaction; matching is cheap next to parsing.
         let parse = tokio::task::spawn_blocking(move || {
-            let parsed = parse_feed(&scope.name, &body, content_type.as_deref(), Some(&base_url))
-                .map_err(|e| format!("cannot parse feed: {e}"))?;
+            let mut parsed =
+                parse_feed(&scope.name, &body, content_type.as_deref(), Some(&base_url))
+                    .map_err(|e| format!("cannot parse feed: {e}"))?;
+            // Before matching: a rule on the filer's name sees it, and so does the subject.
+            name_filer(parsed.title.as_deref(), &scope.name, &mut parsed.items);
             let matches: Vec<Vec<ItemMatch>> = parsed
                 .items
                 .iter()

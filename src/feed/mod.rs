@@ -1,12 +1,14 @@
 //! Everything between a feed's URL and a list of normalized [`Item`]s: fetching over HTTP or
 //! from a file ([`fetch`]), turning bytes into items ([`parse`]), the text normalization that
 //! items and rule queries share ([`normalize`]), when to poll next ([`schedule`]), and how a
-//! feed URL is shown without its credentials ([`redact`]).
+//! feed URL is shown without its credentials ([`redact`]), and who filed an EDGAR filing
+//! whose entry names only the form ([`filer`]).
 //!
 //! Parsing sits behind the single function [`parse::parse_feed`]; the leniency layer in front
 //! of feed-rs (`repair`) mends what real servers send without the daemon knowing about it.
 
 pub mod fetch;
+pub mod filer;
 pub mod normalize;
 pub mod parse;
 pub mod redact;
