@@ -893,6 +893,27 @@ fn story_clustering_quality_per_rule() {
 /// half whose figures start again from "not looked at".
 const STREAM_TEST_SHA256: &str = "8290b8563b042d782a02fee3b18918c4e987ab7b87ce12c927f78a907c67c564";
 
+/// SHA-256 of `tests/data/stream2/test.jsonl`, a second test set written blind after the
+/// stream test half was used (2026-12-02): frozen on arrival, never replayed yet. It is for
+/// the next claim about grouping quality; replaying it is that claim's one look.
+const STREAM2_TEST_SHA256: &str =
+    "b8f3504ed3ba45648b2964df18b1e4e25299287e02827f0c99130bf82ebfb606";
+
+/// The second test set is as it was frozen (it is not replayed: see [`STREAM2_TEST_SHA256`]).
+#[test]
+fn the_second_test_set_is_frozen() {
+    let path = repo_path("tests/data/stream2/test.jsonl");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let hex: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hex, STREAM2_TEST_SHA256,
+        "tests/data/stream2/test.jsonl changed: the frozen test set must not be edited"
+    );
+}
+
 /// Events that got no alert of their own: stories none of whose items started a predicted
 /// cluster, because every one of them joined a cluster another story's item had opened.
 fn events_without_alert(cases: &[&Case], predicted: &[String]) -> Vec<String> {
