@@ -971,12 +971,13 @@ async fn story_preview(
 async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> {
     let rules = match (&args.rule, &args.query) {
         (Some(name), _) => RuleSet::only(config, name).map_err(Failure::Config)?,
-        (None, Some(query)) => RuleSet::from_query(query, config).map_err(|message| {
+        // The query was typed on the command line: its errors point there, not at the config.
+        (None, Some(query)) => RuleSet::from_query(query, config).map_err(|problem| {
             Failure::Config(ConfigError {
                 diagnostics: vec![config::Diagnostic {
-                    file: config.path.clone(),
-                    location: None,
-                    message,
+                    file: PathBuf::from("--query"),
+                    location: problem.column.map(|col| config::Location { line: 1, col }),
+                    message: problem.message,
                 }],
             })
         })?,

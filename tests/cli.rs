@@ -687,6 +687,25 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
         .output()
         .expect("test-rule");
     assert!(String::from_utf8_lossy(&miss.stdout).contains("0 of 1 items match"));
+    // An ad-hoc query's error points into the query, not at the config file.
+    let wrong = newswatch()
+        .args([
+            "-c",
+            profile,
+            "test-rule",
+            "--query",
+            "@alibaba AND (pla",
+            "--text",
+            "x",
+        ])
+        .output()
+        .expect("test-rule");
+    assert_eq!(wrong.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        stderr.contains("--query:1:14: unclosed parenthesis"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -62,6 +62,23 @@ pub struct ItemMatch {
     pub spans: Vec<Span>,
 }
 
+/// Why an ad-hoc query ([`RuleSet::from_query`]) cannot run: where in it (1-based column, in
+/// characters) when the query itself is wrong, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryProblem {
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for QueryProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.column {
+            Some(column) => write!(f, "query: column {column}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
 /// Every rule of a config, compiled once at load time.
 pub struct RuleSet {
     rules: Vec<RuleInfo>,
@@ -165,21 +182,30 @@ impl RuleSet {
 
     /// An ad-hoc query (`test-rule --query`) using the config's entities, as one unscoped rule
     /// named [`AD_HOC_RULE`].
-    pub fn from_query(query: &str, config: &Config) -> Result<RuleSet, String> {
+    pub fn from_query(query: &str, config: &Config) -> Result<RuleSet, QueryProblem> {
         let mut diagnostics = Vec::new();
         let entities = expand_entities(config, &mut diagnostics);
         if let Some(first) = diagnostics.first() {
-            return Err(first.to_string());
+            return Err(QueryProblem {
+                column: None,
+                message: first.to_string(),
+            });
         }
-        let expr =
-            syntax::parse_query(query, &entity_names(config)).map_err(|e| format!("query: {e}"))?;
+        let expr = syntax::parse_query(query, &entity_names(config)).map_err(|e| QueryProblem {
+            column: Some(e.column),
+            message: e.message,
+        })?;
         let matcher = Matcher::compile(
             &[RuleInput {
                 expr: &expr,
                 scope: &[],
             }],
             &entities,
-        )?;
+        )
+        .map_err(|message| QueryProblem {
+            column: None,
+            message,
+        })?;
         Ok(RuleSet {
             rules: vec![RuleInfo {
                 name: AD_HOC_RULE.to_string(),
