@@ -999,6 +999,30 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
         ),
         None => None,
     };
+    // Say why a scoped rule matches nothing here, rather than only "0 of N items match".
+    if let (Some(name), Some(feed)) = (&args.rule, feed)
+        && let Some(rule) = config.rules.iter().find(|r| &r.name == name)
+        && !rule.feeds.is_empty()
+        && !rule.feeds.iter().any(|scope| match scope {
+            config::FeedScope::Feed(name) => *name == feed.name,
+            config::FeedScope::Tag(tag) => feed.tags.contains(tag),
+        })
+    {
+        let scopes: Vec<String> = rule
+            .feeds
+            .iter()
+            .map(|scope| match scope {
+                config::FeedScope::Feed(name) => name.clone(),
+                config::FeedScope::Tag(tag) => format!("tag:{tag}"),
+            })
+            .collect();
+        eprintln!(
+            "note: rule \"{name}\" reads only feeds {} and feed \"{}\" is none of them: it \
+             matches nothing there",
+            scopes.join(", "),
+            feed.name
+        );
+    }
     let (label, body, content_type, base) = match (&args.file, feed, &args.url) {
         _ if args.text.is_some() => ("--text".to_string(), Vec::new(), None, None),
         (Some(path), _, _) => {

@@ -709,6 +709,42 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
 }
 
 #[test]
+fn test_rule_says_when_the_rules_scope_leaves_the_feed_out() {
+    let (_dir, config) = demo_copy();
+    let config = config.to_str().expect("utf-8");
+    let out = newswatch()
+        .args([
+            "-c",
+            config,
+            "test-rule",
+            "--rule",
+            "alibaba-filings",
+            "--feed",
+            "demo-news",
+        ])
+        .output()
+        .expect("test-rule");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("rule \"alibaba-filings\" reads only feeds tag:filings and feed \"demo-news\" is none of them"),
+        "{stderr}"
+    );
+    let inside = newswatch()
+        .args([
+            "-c",
+            config,
+            "test-rule",
+            "--rule",
+            "alibaba-filings",
+            "--feed",
+            "demo-sec",
+        ])
+        .output()
+        .expect("test-rule");
+    assert!(!String::from_utf8_lossy(&inside.stderr).contains("reads only feeds"));
+}
+
+#[test]
 fn catch_up_records_the_backlog_and_sends_nothing() {
     let (dir, config) = demo_copy();
     let config = config.to_str().expect("utf-8").to_string();
