@@ -142,7 +142,7 @@ enum Command {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("rule_source").required(true).args(["rule", "query"])))]
+#[command(group(clap::ArgGroup::new("rule_source").args(["rule", "query"])))]
 #[command(group(clap::ArgGroup::new("item_source").required(true).args(["feed", "url", "file", "text"])))]
 struct TestRuleArgs {
     /// A rule from the config.
@@ -981,7 +981,8 @@ async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<(), Failure> 
                 }],
             })
         })?,
-        (None, None) => unreachable!("clap requires --rule or --query"),
+        // Neither: every rule of the config at once, each hit labelled with its rule.
+        (None, None) => RuleSet::from_config(config).map_err(Failure::Config)?,
     };
     let feed = match &args.feed {
         Some(name) => Some(

@@ -687,6 +687,17 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
         .output()
         .expect("test-rule");
     assert!(String::from_utf8_lossy(&miss.stdout).contains("0 of 1 items match"));
+    // Without a rule or a query, every rule at once, each hit labelled.
+    let every = newswatch()
+        .args(["-c", profile, "test-rule", "--text"])
+        .arg("Pentagon memo says Alibaba aided People's Liberation Army")
+        .output()
+        .expect("test-rule");
+    let stdout = String::from_utf8_lossy(&every.stdout);
+    assert!(
+        stdout.contains("[alibaba-pla] ") && stdout.contains("[alibaba-us-action] "),
+        "{stdout}"
+    );
     // An ad-hoc query's error points into the query, not at the config file.
     let wrong = newswatch()
         .args([
