@@ -417,21 +417,39 @@ fn parse_with_env(
 ) -> Result<Config, ConfigError> {
     let unknown = raw::unknown_keys(text);
     if !unknown.is_empty() {
-        return Err(ConfigError {
-            diagnostics: unknown
-                .into_iter()
-                .map(|unknown| Diagnostic {
-                    file: path.to_path_buf(),
-                    location: Some(Location::of_offset(text, unknown.span.start)),
-                    message: format!(
-                        "unknown key `{}` in {} {}",
-                        unknown.key,
-                        unknown.section,
-                        diagnostics::unknown_name_hint(&unknown.key, unknown.known, "keys")
-                    ),
-                })
-                .collect(),
-        });
+        let mut diagnostics: Vec<Diagnostic> = unknown
+            .iter()
+            .map(|unknown| Diagnostic {
+                file: path.to_path_buf(),
+                location: Some(Location::of_offset(text, unknown.span.start)),
+                message: format!(
+                    "unknown key `{}` in {} {}",
+                    unknown.key,
+                    unknown.section,
+                    diagnostics::unknown_name_hint(&unknown.key, unknown.known, "keys")
+                ),
+            })
+            .collect();
+        // Every error at once: the rest of the file is checked as if the unknown keys' lines
+        // were blank (offsets kept, so locations stay right). A value spanning lines leaves
+        // the rest unparseable; then the unknown keys are all there is to say.
+        let mut masked = text.to_string();
+        for unknown in &unknown {
+            let end = text[unknown.span.start..]
+                .find('\n')
+                .map_or(text.len(), |n| unknown.span.start + n);
+            masked.replace_range(
+                unknown.span.start..end,
+                &" ".repeat(end - unknown.span.start),
+            );
+        }
+        if let Ok(raw) = toml::from_str::<raw::RawConfig>(&masked)
+            && let Err(rest) = validate::validate(raw, &masked, path, env)
+        {
+            diagnostics.extend(rest.diagnostics);
+            diagnostics.sort_by_key(|d| d.location.map(|l| (l.line, l.col)));
+        }
+        return Err(ConfigError { diagnostics });
     }
     let raw: raw::RawConfig = toml::from_str(text).map_err(|error| {
         let diagnostic = match single_bracket_list(text) {

@@ -986,8 +986,8 @@ fn a_list_section_with_single_brackets_says_to_double_them() {
 #[test]
 fn every_unknown_key_is_reported_at_once_with_a_did_you_mean() {
     let lines = error_lines(
-        "[daemon]\nintervall = \"5m\"\n\n[[channel]]\nname = \"m\"\ntype = \"email\"\n\
-         smtp_hots = \"x\"\n\n[[feed]]\nname = \"f\"\nurl = \"https://a.test/\"\n\
+        "[daemon]\nintervall = \"5m\"\n\n[[channel]]\nname = \"m\"\ntype = \"webhook\"\n\
+         smtp_hots = \"x\"\nurl = \"https://h.test/\"\n[[feed]]\nname = \"f\"\nurl = \"https://a.test/\"\n\
          colour = \"red\"\n",
     );
     assert_eq!(
@@ -1003,6 +1003,20 @@ fn every_unknown_key_is_reported_at_once_with_a_did_you_mean() {
             ),
         ]
     );
+}
+
+#[test]
+fn unknown_keys_come_with_the_rest_of_the_files_errors() {
+    let lines = error_lines(
+        "[daemon]\nsmtp_hots = 1\n\n[[feed]]\nname = \"f\"\nurl = \"https://a.test/\"\n\n\
+         [[rule]]\nname = \"r\"\nquery = 'alibaba'\nnotify = [\"nope\"]\n",
+    );
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains(":2:1: unknown key `smtp_hots`"),
+        "{lines:?}"
+    );
+    assert!(lines[1].contains("unknown channel \"nope\""), "{lines:?}");
 }
 
 /// The key lists of `raw` name exactly the fields serde accepts: serde's own refusal of an
