@@ -461,6 +461,39 @@ async fn a_rule_cap_holds_the_rest_and_summarises_them_when_the_window_ends() {
     );
 }
 
+/// A document may list a story's reports in any order: the poll decides them in publication
+/// order (ties by entry id) and the store records them so, whatever the document's order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_listing_the_joining_report_first_makes_one_alert() {
+    let server = TestServer::start().await;
+    let smtp = SmtpServer::start(0, false);
+    let h = harness(&server, "", &smtp_channel(smtp.port)).await;
+    let now = h.clock.now();
+    // "z1" is listed first but decided second: it joins "a1"'s story.
+    let copy = (
+        "z1",
+        "Pentagon memo says Alibaba aided People's Liberation Army - Reuters via Yahoo",
+        MEMO_REUTERS.2,
+        "https://finance.yahoo.example/news/alibaba-pentagon-memo",
+    );
+    let first = ("a1", MEMO_REUTERS.1, MEMO_REUTERS.2, MEMO_REUTERS.3);
+    server.feed("/agg.xml", &rss(&[copy, first], now));
+    h.poll("aggregator").await;
+    assert_eq!(drain(&h).await.delivered, 1, "one alert");
+    let stories = h
+        .store
+        .stories(now - chrono::Duration::hours(1), None, None)
+        .await
+        .expect("stories");
+    assert_eq!(stories.len(), 1);
+    let members: Vec<(&str, bool)> = stories[0]
+        .members
+        .iter()
+        .map(|m| (m.entry_id.as_str(), m.similarity.is_some()))
+        .collect();
+    assert_eq!(members, [("a1", false), ("z1", true)]);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_feeds_polled_at_once_with_one_story_make_one_alert() {
     for round in 0..5 {

@@ -518,13 +518,24 @@ impl Store for SqliteStore {
             }
             // Stories first: an item that joins a story on a channel queues a follow-up there
             // instead of its alert.
+            // Leads before joins: an item may join a story that another item of this poll
+            // opened, and the poll decides in publication order, not in the document's.
             let mut joined: HashSet<(&str, &str)> = HashSet::new();
-            for polled in fresh.iter().filter(|p| p.alertable) {
-                for decision in polled.stories {
-                    let recorded_as_joined =
-                        stories::record(&mut tx, polled.item, decision, now).await?;
-                    if recorded_as_joined && matches!(decision.role, StoryRole::Join { .. }) {
-                        joined.insert((polled.item.entry_id.as_str(), decision.channel.as_str()));
+            for leads in [true, false] {
+                for polled in fresh.iter().filter(|p| p.alertable) {
+                    for decision in polled.stories {
+                        let is_join = matches!(decision.role, StoryRole::Join { .. });
+                        if is_join == leads {
+                            continue;
+                        }
+                        let recorded_as_joined =
+                            stories::record(&mut tx, polled.item, decision, now).await?;
+                        if recorded_as_joined && is_join {
+                            joined.insert((
+                                polled.item.entry_id.as_str(),
+                                decision.channel.as_str(),
+                            ));
+                        }
                     }
                 }
             }
