@@ -363,7 +363,7 @@ async fn alerts(
     let since = now - chrono::Duration::from_std(since).context("--since is too long")?;
     // The rule and state filters read each entry's JSON: the store hands over the newest
     // entries of the time and channel, and they are filtered here.
-    let rows = newswatch::store::Store::alerts(&store, since, filter.channel, u32::MAX)
+    let rows = newswatch::store::Store::alerts(&store, since, filter.channel)
         .await
         .context("cannot read the outbox")?;
     let views: Vec<daemon::history::AlertView> = rows

@@ -511,13 +511,12 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<OutboxCounts>, StoreError>> + Send + '_;
 
-    /// Outbox entries created at or after `since`, newest first, at most `limit`, with the
-    /// channel or rule (one of an alert's rules) given; for `newswatch alerts`.
+    /// Outbox entries created at or after `since`, newest first, of `channel` if given; for
+    /// `newswatch alerts`.
     fn alerts<'a>(
         &'a self,
         since: DateTime<Utc>,
         channel: Option<&'a str>,
-        limit: u32,
     ) -> impl Future<Output = Result<Vec<AlertRow>, StoreError>> + Send + 'a;
 
     /// Puts the finished entries `filter` selects back in the queue, due now; with `dry_run`,

@@ -732,18 +732,16 @@ impl Store for SqliteStore {
         &'a self,
         since: DateTime<Utc>,
         channel: Option<&'a str>,
-        limit: u32,
     ) -> Result<Vec<AlertRow>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, channel, rule, state, body, attempts, created_at, next_attempt_at, \
              finished_at, last_error, hold, digest, story FROM outbox \
              WHERE created_at >= ? AND (? IS NULL OR channel = ?) \
-             ORDER BY created_at DESC, id LIMIT ?",
+             ORDER BY created_at DESC, id",
         )
         .bind(since.timestamp())
         .bind(channel)
         .bind(channel)
-        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
         let at = |seconds: i64| DateTime::from_timestamp(seconds, 0).unwrap_or_default();
