@@ -338,15 +338,14 @@ fn advance_to_shanghai(h: &Harness, hour: u32, minute: u32) {
     h.clock.advance(by);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn quiet_hours_hold_alerts_until_morning_except_critical_ones() {
-    let server = TestServer::start().await;
-    let smtp = SmtpServer::start(0, false);
+/// A harness whose channel has quiet hours 22:00-07:00 in Shanghai, with [`RULE`] and a
+/// critical rule `pla-critical` (`PLA AND drills`), at 23:30 Shanghai time.
+async fn quiet_night(server: &TestServer, smtp: &SmtpServer) -> Harness {
     let channel = format!(
         "{}quiet_hours = \"22:00-07:00\"\ntimezone = \"Asia/Shanghai\"\n",
         smtp_channel(smtp.port)
     );
-    let rules = r#"
+    let critical = r#"
 [[rule]]
 name = "pla-critical"
 query = 'PLA AND drills'
@@ -354,8 +353,16 @@ severity = "critical"
 notify = ["out"]
 "#;
     let feeds = feed("wire", &server.url("/wire.xml"));
-    let h = Harness::new("", &format!("{feeds}{RULE}{rules}{channel}")).await;
+    let h = Harness::new("", &format!("{feeds}{RULE}{critical}{channel}")).await;
     advance_to_shanghai(&h, 23, 30);
+    h
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quiet_hours_hold_alerts_until_morning_except_critical_ones() {
+    let server = TestServer::start().await;
+    let smtp = SmtpServer::start(0, false);
+    let h = quiet_night(&server, &smtp).await;
     let now = h.clock.now();
     let drills = (
         "d1",
@@ -578,20 +585,7 @@ async fn a_backfill_over_months_groups_by_publication_time() {
 async fn an_item_of_a_critical_rule_and_a_high_rule_goes_through_quiet_hours() {
     let server = TestServer::start().await;
     let smtp = SmtpServer::start(0, false);
-    let channel = format!(
-        "{}quiet_hours = \"22:00-07:00\"\ntimezone = \"Asia/Shanghai\"\n",
-        smtp_channel(smtp.port)
-    );
-    let critical = r#"
-[[rule]]
-name = "pla-critical"
-query = 'PLA AND drills'
-severity = "critical"
-notify = ["out"]
-"#;
-    let feeds = feed("wire", &server.url("/wire.xml"));
-    let h = Harness::new("", &format!("{feeds}{RULE}{critical}{channel}")).await;
-    advance_to_shanghai(&h, 23, 30);
+    let h = quiet_night(&server, &smtp).await;
     let both = (
         "b1",
         "Alibaba cloud ran PLA drills simulations, filing shows - Reuters",
