@@ -330,6 +330,20 @@ async fn execute(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// A `--rule` or `--channel` the config does not define is a usage error: filtering by a
+/// misspelt name would list nothing as if there were nothing.
+fn known_names(config: &Config, rule: Option<&str>, channel: Option<&str>) -> Result<(), Failure> {
+    if let Some(rule) = rule.filter(|r| !config.rules.iter().any(|c| c.name == *r)) {
+        return Err(Failure::Usage(format!(
+            "no rule named \"{rule}\" in the config"
+        )));
+    }
+    match channel.filter(|name| !config.channels.iter().any(|c| c.name == *name)) {
+        Some(name) => Err(unknown_channel(config, name)),
+        None => Ok(()),
+    }
+}
+
 /// What `alerts` lists.
 struct AlertsFilter<'a> {
     rule: Option<&'a str>,
@@ -344,20 +358,7 @@ async fn alerts(
     filter: AlertsFilter<'_>,
     json: bool,
 ) -> Result<(), Failure> {
-    if let Some(rule) = filter
-        .rule
-        .filter(|r| !config.rules.iter().any(|c| c.name == *r))
-    {
-        return Err(Failure::Usage(format!(
-            "no rule named \"{rule}\" in the config"
-        )));
-    }
-    if let Some(name) = filter
-        .channel
-        .filter(|name| !config.channels.iter().any(|c| c.name == *name))
-    {
-        return Err(unknown_channel(config, name));
-    }
+    known_names(config, filter.rule, filter.channel)?;
     let store = open_existing_store(config).await?;
     let now = chrono::Utc::now();
     let since = now - chrono::Duration::from_std(since).context("--since is too long")?;
@@ -393,14 +394,7 @@ async fn stories(
     channel: Option<&str>,
     json: bool,
 ) -> Result<(), Failure> {
-    if let Some(rule) = rule.filter(|r| !config.rules.iter().any(|c| c.name == *r)) {
-        return Err(Failure::Usage(format!(
-            "no rule named \"{rule}\" in the config"
-        )));
-    }
-    if let Some(name) = channel.filter(|name| !config.channels.iter().any(|c| c.name == *name)) {
-        return Err(unknown_channel(config, name));
-    }
+    known_names(config, rule, channel)?;
     let store = open_existing_store(config).await?;
     let since =
         chrono::Utc::now() - chrono::Duration::from_std(since).context("--since is too long")?;

@@ -899,17 +899,22 @@ const STREAM_TEST_SHA256: &str = "8290b8563b042d782a02fee3b18918c4e987ab7b87ce12
 const STREAM2_TEST_SHA256: &str =
     "b8f3504ed3ba45648b2964df18b1e4e25299287e02827f0c99130bf82ebfb606";
 
+/// The SHA-256 of a file of this repository, in hex.
+fn sha256_of(relative: &str) -> String {
+    let path = repo_path(relative);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The second test set is as it was frozen (it is not replayed: see [`STREAM2_TEST_SHA256`]).
 #[test]
 fn the_second_test_set_is_frozen() {
-    let path = repo_path("tests/data/stream2/test.jsonl");
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let hex: String = sha2::Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
     assert_eq!(
-        hex, STREAM2_TEST_SHA256,
+        sha256_of("tests/data/stream2/test.jsonl"),
+        STREAM2_TEST_SHA256,
         "tests/data/stream2/test.jsonl changed: the frozen test set must not be edited"
     );
 }
@@ -998,13 +1003,9 @@ fn targets_met(figures: &StreamFigures) -> (bool, bool) {
 /// half too, which is a look at it (docs say when it was looked at).
 #[test]
 fn stream_clustering_quality() {
-    let test_path = repo_path("tests/data/stream/test.jsonl");
-    let bytes =
-        std::fs::read(&test_path).unwrap_or_else(|e| panic!("{}: {e}", test_path.display()));
-    let digest = sha2::Sha256::digest(&bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(
-        hex, STREAM_TEST_SHA256,
+        sha256_of("tests/data/stream/test.jsonl"),
+        STREAM_TEST_SHA256,
         "tests/data/stream/test.jsonl changed: the frozen test half must not be edited"
     );
 
@@ -1155,7 +1156,8 @@ fn dump_members(members: &[(&Case, Member)], set: &str, out: &mut impl std::io::
         let reachable = seen
             .get(story)
             .is_some_and(|&at| (member.at - at).abs() <= window);
-        for c in index.explain(RULE, member) {
+        let candidates = index.explain(RULE, member);
+        for c in &candidates {
             let row = serde_json::json!({
                 "set": set, "item": case.item.id, "lang": case.item.lang,
                 "label": c.story == story, "reachable": reachable,
@@ -1167,7 +1169,7 @@ fn dump_members(members: &[(&Case, Member)], set: &str, out: &mut impl std::io::
             });
             writeln!(out, "{row}").expect("write dump");
         }
-        if !index.explain(RULE, member).iter().any(|c| c.story == story) && reachable {
+        if !candidates.iter().any(|c| c.story == story) && reachable {
             let row = serde_json::json!({"set": set, "item": case.item.id, "missed": true});
             writeln!(out, "{row}").expect("write dump");
         }
