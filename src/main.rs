@@ -10,8 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use tokio::sync::watch;
 
 use newswatch::alert::channel::Channel;
-use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::config::{self, Config, ConfigError};
+use newswatch::daemon::deliver::{Deliverer, DeliverySettings};
 use newswatch::daemon::{self, PollSettings, Poller, Service, Shutdown, Vitals};
 use newswatch::feed::fetch::{FetchRequest, FetchSettings, Fetcher};
 use newswatch::feed::parse::parse_feed;
@@ -260,7 +260,7 @@ fn init_logging(format: LogFormat, default_level: &str) {
 }
 
 async fn execute(cli: Cli) -> Result<(), Failure> {
-    let config = config::load(&cli.config).map_err(Failure::Config)?;
+    let config = daemon::load_config(&cli.config).map_err(Failure::Config)?;
     for warning in &config.warnings {
         eprintln!("{warning} (warning)");
     }
@@ -828,7 +828,7 @@ impl Reloads {
 
     fn reload(&self) {
         let vitals = self.service.vitals();
-        let loaded = config::load(&self.path)
+        let loaded = daemon::load_config(&self.path)
             .map_err(|e| e.to_string())
             .and_then(|config| {
                 let rules = RuleSet::from_config(&config).map_err(|e| e.to_string())?;

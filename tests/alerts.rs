@@ -14,7 +14,7 @@ use common::news::{
 };
 use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
 use mail_parser::MimeHeaders;
-use newswatch::alert::deliver::DeliverySettings;
+use newswatch::daemon::deliver::DeliverySettings;
 use newswatch::daemon::{Clock, PollOutcome};
 use newswatch::store::Store;
 

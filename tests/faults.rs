@@ -21,7 +21,7 @@ use common::news::{
 };
 use common::proxy::{Fault, FaultProxy};
 use common::{Harness, SmtpServer, TestServer, free_port, rss};
-use newswatch::alert::deliver::{Deliverer, DeliverySettings, DeliveryTotals};
+use newswatch::daemon::deliver::{Deliverer, DeliverySettings, DeliveryTotals};
 use newswatch::daemon::{Clock, PollOutcome};
 use newswatch::store::{SqliteStore, Store};
 use rand::{Rng, SeedableRng};

@@ -67,7 +67,7 @@ fn repo_path(relative: &str) -> PathBuf {
 
 fn shipped_profile() -> Config {
     let path = repo_path("config/newswatch.toml");
-    newswatch::config::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    newswatch::daemon::load_config(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Every `*.jsonl` file of the data folder; the file's stem names the set (`blind`, `dev`).

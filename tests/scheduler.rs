@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use common::{TestServer, rss, status};
-use newswatch::config::load;
+use newswatch::daemon::load_config as load;
 use newswatch::daemon::{self, PollSettings, Poller, shutdown_channel};
 use newswatch::feed::fetch::{FetchSettings, Fetcher};
 use newswatch::store::{SqliteStore, Store};

@@ -10,8 +10,8 @@ use chrono::Utc;
 use common::news::TestWebhook;
 use common::{Harness, TestServer, rss, status};
 use newswatch::alert::channel::DeliveryError;
-use newswatch::alert::deliver::Deliverer;
 use newswatch::daemon::PollOutcome;
+use newswatch::daemon::deliver::Deliverer;
 use newswatch::store::Store;
 
 fn feed(name: &str, url: &str, extra: &str) -> String {

@@ -136,7 +136,7 @@ thread_local! {
 
 fn shipped_config() -> newswatch::config::Config {
     let config_path = repo_path("config/newswatch.toml");
-    newswatch::config::load(&config_path)
+    newswatch::daemon::load_config(&config_path)
         .unwrap_or_else(|e| panic!("{}: {e}", config_path.display()))
 }
 
@@ -152,7 +152,7 @@ fn load_cases() -> Vec<Case> {
 /// shipped config, in publication order.
 fn load_cases_from(relative: &str) -> Vec<Case> {
     let config_path = repo_path("config/newswatch.toml");
-    let config = newswatch::config::load(&config_path)
+    let config = newswatch::daemon::load_config(&config_path)
         .unwrap_or_else(|e| panic!("{}: {e}", config_path.display()));
     let concepts = Concepts::from_config(&config);
     let rules =

@@ -9,9 +9,9 @@
 //! as outbox entries holding the `newswatch.alert.v1` JSON; delivery reads the outbox on its own
 //! schedule.
 
+pub mod caps;
 pub mod channel;
 mod chat;
-pub mod deliver;
 pub mod recipient;
 pub mod render;
 pub mod smtp;
@@ -27,7 +27,9 @@ use crate::config::{AlertCap, QuietHours, Severity};
 use crate::feed::Item;
 use crate::rules::{ItemMatch, RuleInfo};
 pub use recipient::{Recipient, recipients};
-pub use update::{OutboxBody, STORY_UPDATE_TYPE, StoryItem, StoryLead, StoryUpdate};
+pub use update::{
+    FollowUp, FollowUpSlot, OutboxBody, STORY_UPDATE_TYPE, StoryItem, StoryLead, StoryUpdate,
+};
 
 /// The JSON schema name of [`Alert`], its `type` field.
 pub const ALERT_TYPE: &str = "newswatch.alert.v1";
@@ -142,7 +144,7 @@ pub struct OutboxAlert {
     /// does not.
     pub hold: String,
     /// Every rule's cap, or none when one of its rules has no cap
-    /// ([`Recipient::caps`]); applied by the store, which counts what was already sent.
+    /// ([`Recipient::caps`]); applied by [`caps::hold_capped`] with the counts the store reads.
     pub caps: Vec<(String, AlertCap)>,
     /// The channel's quiet hours, which a capped alert's release also respects.
     pub quiet: Option<QuietHours>,
@@ -328,12 +330,11 @@ fn newest(alert: &Alert) -> DateTime<Utc> {
     alert.item.published.unwrap_or(alert.created_at)
 }
 
-/// The end of the `period`-long window `now` falls in, counted from the Unix epoch, so an
-/// hourly digest goes out on the hour and a daily one at midnight UTC.
+/// When a digest of `period` open at `now` goes out: the end of its window
+/// ([`crate::config::window_end`]), so an hourly digest goes out on the hour and a daily one at
+/// midnight UTC.
 pub fn digest_due(now: DateTime<Utc>, period: Duration) -> DateTime<Utc> {
-    let period = i64::try_from(period.as_secs()).unwrap_or(i64::MAX).max(1);
-    let end = (now.timestamp().div_euclid(period) + 1).saturating_mul(period);
-    DateTime::from_timestamp(end, 0).unwrap_or(now)
+    crate::config::window_end(now, period)
 }
 
 /// The stable alert id: 32 hex digits of SHA-256 over (article, channel). The article is its

@@ -14,6 +14,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use super::{Alert, AlertSpan, Digest, Related, StoryItem, StoryUpdate, sample_alert};
+pub use crate::config::TemplateUse;
 use crate::config::{ChannelTemplate, Severity};
 use crate::feed::normalize::normalize_keep_case;
 use crate::rules::explain::mark_ranges;
@@ -155,13 +156,6 @@ pub fn subject(message: Message<'_>) -> String {
             )
         }
     }
-}
-
-/// Where a channel's template is used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TemplateUse {
-    Email,
-    Webhook,
 }
 
 /// What a user's template renders, told by its file extension.

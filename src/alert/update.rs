@@ -3,12 +3,14 @@
 //! items that joined during that period, so a story carried by thirty outlets makes one alert
 //! and at most one follow-up an hour, threaded under the alert in a mail reader.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use super::{ALERT_TYPE, Alert, hex};
-use crate::config::Severity;
+use crate::config::{QuietHours, Severity};
 
 /// The JSON schema name of [`StoryUpdate`], its `type` field.
 pub const STORY_UPDATE_TYPE: &str = "newswatch.story_update.v1";
@@ -60,7 +62,131 @@ pub struct StoryItem {
     pub similarity: f64,
 }
 
+/// How the channel hears a story's follow-ups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    /// The highest severity among the item's rules on the channel.
+    pub severity: Severity,
+    /// At most one follow-up per this period, counted from the story's start.
+    pub period: Duration,
+    /// The item's digest on the channel: follow-ups wait for it like alerts do.
+    pub digest: Option<Duration>,
+    pub quiet: Option<QuietHours>,
+}
+
+/// When a story's follow-up on a channel goes out and in which queue, from [`FollowUp::slot`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpSlot {
+    /// The end of the period (Unix seconds) the follow-up gathers; with the story and channel it
+    /// names the update ([`StoryUpdate::id_for`]), so items of one period land in one entry.
+    pub slot: i64,
+    /// When it is due: the slot's end, later if quiet hours hold it.
+    pub due_at: DateTime<Utc>,
+    /// Why it waits beyond its period (quiet hours), or empty.
+    pub hold: String,
+    /// The digest queue it joins, with this period, or `None` to be sent on its own.
+    pub digest: Option<Duration>,
+}
+
+impl FollowUp {
+    /// The slot of an item joining at `now` a story that began at `story_start`. The first
+    /// follow-up goes a whole period after the alert, gathering the first wave of outlets;
+    /// the next at most one per period, counted from the story's start. A digest delays it to
+    /// the digest's end, and quiet hours (not for `critical`) to theirs.
+    pub fn slot(&self, story_start: DateTime<Utc>, now: DateTime<Utc>) -> FollowUpSlot {
+        let start = story_start.timestamp();
+        let period = i64::try_from(self.period.as_secs())
+            .unwrap_or(i64::MAX)
+            .max(1);
+        let mut slot = start + ((now.timestamp() - start).div_euclid(period) + 1) * period;
+        if let Some(digest) = self.digest {
+            slot = slot.max(super::digest_due(now, digest).timestamp());
+        }
+        let end = DateTime::from_timestamp(slot, 0).unwrap_or(now);
+        let due_at = match self.quiet {
+            Some(quiet) if self.severity < Severity::Critical => quiet.release(end),
+            _ => end,
+        };
+        let hold = match self.quiet {
+            Some(quiet) if due_at != end => format!("quiet hours {quiet}"),
+            _ => String::new(),
+        };
+        // A follow-up waiting for a digest or quiet hours joins the digest queue; otherwise it
+        // is sent on its own when its period ends.
+        let digest = match (self.digest, hold.is_empty()) {
+            (Some(digest), _) => Some(digest),
+            (None, false) => Some(self.period.max(Duration::from_secs(1))),
+            (None, true) => None,
+        };
+        FollowUpSlot {
+            slot,
+            due_at,
+            hold,
+            digest,
+        }
+    }
+}
+
+/// A story's rules with `more` added at the end, those it lacked: the first alert's rules stay
+/// first.
+pub fn merged_rules(story: &[String], more: &[String]) -> Vec<String> {
+    let mut merged = story.to_vec();
+    for rule in more {
+        if !merged.contains(rule) {
+            merged.push(rule.clone());
+        }
+    }
+    merged
+}
+
 impl StoryUpdate {
+    /// The first follow-up of a slot: `joined` is the item that opens it, `rules` the story's
+    /// rules (the primary first), `sources` every outlet of the story so far.
+    #[allow(clippy::too_many_arguments)]
+    pub fn open(
+        story: &str,
+        channel: &str,
+        slot: i64,
+        rules: &[String],
+        severity: Severity,
+        first: StoryLead,
+        joined: StoryItem,
+        sources: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> StoryUpdate {
+        StoryUpdate {
+            kind: STORY_UPDATE_TYPE.to_string(),
+            id: StoryUpdate::id_for(story, channel, slot),
+            story: story.to_string(),
+            rule: rules.first().cloned().unwrap_or_default(),
+            rules: rules.to_vec(),
+            severity,
+            created_at: now,
+            first,
+            items: vec![joined],
+            sources,
+        }
+    }
+
+    /// Adds `joined` to this pending update: its outlet to the sources, the story's `rules`
+    /// (now including the item's), and the higher severity. False when it is there already.
+    pub fn add(&mut self, joined: &StoryItem, rules: &[String], severity: Severity) -> bool {
+        if self
+            .items
+            .iter()
+            .any(|i| i.id == joined.id && i.feed == joined.feed)
+        {
+            return false;
+        }
+        self.items.push(joined.clone());
+        if !self.sources.contains(&joined.source) {
+            self.sources.push(joined.source.clone());
+        }
+        self.rules = rules.to_vec();
+        self.severity = self.severity.max(severity);
+        true
+    }
+
     /// The update entry of `story` on `channel` for the `slot`-th period after the story began:
     /// its id is stable, so items joining in the same period land in the same entry.
     pub fn id_for(story: &str, channel: &str, slot: i64) -> String {
@@ -238,5 +364,100 @@ mod tests {
             panic!("an update");
         };
         assert_eq!(read.rules, ["alibaba-pla"]);
+    }
+
+    fn at(hour: u32, minute: u32) -> DateTime<Utc> {
+        use chrono::TimeZone as _;
+        Utc.with_ymd_and_hms(2026, 12, 2, hour, minute, 0)
+            .single()
+            .expect("valid time")
+    }
+
+    fn hourly() -> FollowUp {
+        FollowUp {
+            severity: Severity::High,
+            period: Duration::from_secs(3600),
+            digest: None,
+            quiet: None,
+        }
+    }
+
+    #[test]
+    fn a_follow_up_goes_a_whole_period_after_the_story_began() {
+        let slot = hourly().slot(at(9, 40), at(9, 45));
+        assert_eq!(slot.due_at, at(10, 40));
+        assert_eq!(slot.slot, at(10, 40).timestamp());
+        assert_eq!((slot.hold.as_str(), slot.digest), ("", None));
+        let later = hourly().slot(at(9, 40), at(11, 0));
+        assert_eq!(
+            later.due_at,
+            at(11, 40),
+            "periods count from the story's start"
+        );
+    }
+
+    #[test]
+    fn a_digest_delays_a_follow_up_to_its_end_and_queues_it_there() {
+        let follow_up = FollowUp {
+            digest: Some(Duration::from_secs(6 * 3600)),
+            ..hourly()
+        };
+        let slot = follow_up.slot(at(9, 40), at(9, 45));
+        assert_eq!(slot.due_at, at(12, 0));
+        assert_eq!(slot.digest, Some(Duration::from_secs(6 * 3600)));
+    }
+
+    #[test]
+    fn quiet_hours_hold_a_follow_up_unless_it_is_critical() {
+        let quiet = QuietHours::parse("10:00-12:00", Some("UTC")).expect("valid quiet hours");
+        let follow_up = FollowUp {
+            quiet: Some(quiet),
+            ..hourly()
+        };
+        let slot = follow_up.slot(at(9, 40), at(9, 45));
+        assert_eq!(slot.due_at, at(12, 0));
+        assert!(slot.hold.starts_with("quiet hours"), "{}", slot.hold);
+        assert_eq!(slot.digest, Some(Duration::from_secs(3600)));
+        assert_eq!(
+            slot.slot,
+            at(10, 40).timestamp(),
+            "the id keeps the period's end"
+        );
+        let critical = FollowUp {
+            severity: Severity::Critical,
+            ..follow_up
+        };
+        assert_eq!(critical.slot(at(9, 40), at(9, 45)).due_at, at(10, 40));
+    }
+
+    #[test]
+    fn an_update_gathers_each_item_once_with_the_story_rules_and_highest_severity() {
+        let lead = StoryLead {
+            alert_id: "a1".into(),
+            title: "first".into(),
+            link: None,
+            source: "Reuters".into(),
+        };
+        let rules = vec!["pla".to_string()];
+        let mut update = StoryUpdate::open(
+            "s1",
+            "desk",
+            7,
+            &rules,
+            Severity::Medium,
+            lead,
+            item("AP"),
+            vec!["Reuters".into(), "AP".into()],
+            at(9, 45),
+        );
+        assert_eq!(update.id, StoryUpdate::id_for("s1", "desk", 7));
+        assert_eq!(update.rule, "pla");
+        let more = merged_rules(&rules, &["us".to_string(), "pla".to_string()]);
+        assert_eq!(more, ["pla", "us"]);
+        assert!(update.add(&item("BBC"), &more, Severity::High));
+        assert!(!update.add(&item("BBC"), &more, Severity::High), "once");
+        assert_eq!(update.sources, ["Reuters", "AP", "BBC"]);
+        assert_eq!((update.rules.len(), update.severity), (2, Severity::High));
+        assert_eq!(update.rule, "pla", "the primary stays the first alert's");
     }
 }

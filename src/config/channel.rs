@@ -7,16 +7,16 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::alert::render::TemplateUse;
 use crate::config::diagnostics::Report;
 use crate::config::exposure::group_or_other_readable;
-use crate::config::raw::{RawChannel, Text};
-use crate::config::validate::{
-    Context, NameChars, check_name, digest_period, is_http_url, parse_choice, placeholder,
+use crate::config::fields::{
+    Context, NameChars, check_name, checked_headers, digest_period, is_http_url, parse_choice,
+    placeholder,
 };
+use crate::config::raw::{RawChannel, Text};
 use crate::config::{
     ChannelConfig, ChannelKind, ChannelTemplate, EmailChannel, EmailTransport, QuietHours, Secret,
-    TlsMode, WebhookChannel, WebhookFormat,
+    TemplateUse, TlsMode, WebhookChannel, WebhookFormat,
 };
 
 const EMAIL_KEYS: &[&str] = &[
@@ -145,7 +145,7 @@ fn template(cx: &mut Context, owner: &str, kind: Type, file: &Text) -> Option<Ch
         Type::Email => TemplateUse::Email,
         Type::Webhook => TemplateUse::Webhook,
     };
-    if let Err(message) = crate::alert::render::check_template(&template, use_) {
+    if let Err(message) = (cx.check_template)(&template, use_) {
         cx.report.error(
             file.span(),
             format!(
@@ -468,7 +468,7 @@ fn webhook(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<WebhookCha
         _ => None,
     };
     let headers = match &raw.headers {
-        Some(map) => super::validate::checked_headers(cx, owner, map.get_ref(), ""),
+        Some(map) => checked_headers(cx, owner, map.get_ref(), ""),
         None => Vec::new(),
     };
     Some(WebhookChannel {

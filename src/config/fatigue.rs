@@ -45,10 +45,18 @@ impl AlertCap {
 
     /// The window `now` falls in: `[start, end)`.
     pub fn window(&self, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-        let end = crate::alert::digest_due(now, self.per);
+        let end = window_end(now, self.per);
         let per = chrono::Duration::from_std(self.per).unwrap_or(chrono::Duration::zero());
         (end - per, end)
     }
+}
+
+/// The end of the `period`-long window `now` falls in, counted from the Unix epoch: hourly
+/// windows end on the hour, daily ones at midnight UTC. Digests and caps share these windows.
+pub fn window_end(now: DateTime<Utc>, period: Duration) -> DateTime<Utc> {
+    let period = i64::try_from(period.as_secs()).unwrap_or(i64::MAX).max(1);
+    let end = (now.timestamp().div_euclid(period) + 1).saturating_mul(period);
+    DateTime::from_timestamp(end, 0).unwrap_or(now)
 }
 
 impl fmt::Display for AlertCap {

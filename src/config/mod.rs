@@ -14,6 +14,7 @@ mod channel;
 mod diagnostics;
 mod exposure;
 mod fatigue;
+mod fields;
 mod raw;
 mod units;
 mod validate;
@@ -31,7 +32,7 @@ use serde::Serialize;
 
 pub(crate) use crate::config::diagnostics::closest_name;
 pub use crate::config::diagnostics::{ConfigError, Diagnostic, Location};
-pub use crate::config::fatigue::{AlertCap, QuietHours};
+pub use crate::config::fatigue::{AlertCap, QuietHours, window_end};
 pub use crate::config::units::{parse_duration, parse_size};
 
 /// A validated configuration.
@@ -273,6 +274,19 @@ pub struct ChannelTemplate {
     pub source: String,
 }
 
+/// Where a channel's template is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateUse {
+    Email,
+    Webhook,
+}
+
+/// Renders a user's template with sample messages and says what fails. Rendering needs the
+/// alert types, which sit above the config layer, so the caller of [`load`] passes it in
+/// (`alert::render::check_template`); the template's error is then reported with the file's
+/// other errors, at the `template` key.
+pub type TemplateCheck = fn(&ChannelTemplate, TemplateUse) -> Result<(), String>;
+
 impl ChannelTemplate {
     /// The file extension, lower case (`html`, `txt`, `json`, ...).
     pub fn extension(&self) -> String {
@@ -392,11 +406,12 @@ impl fmt::Display for Secret {
 }
 
 /// Reads and validates the config file at `path`, with a warning if the file holds inline
-/// secrets (a chat webhook URL, an `Authorization` header) and others may read it.
-pub fn load(path: &Path) -> Result<Config, ConfigError> {
+/// secrets (a chat webhook URL, an `Authorization` header) and others may read it. Channel
+/// templates are rendered with `check_template`.
+pub fn load(path: &Path, check_template: TemplateCheck) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|error| ConfigError::whole_file(path, format!("cannot read config: {error}")))?;
-    let mut config = parse_str(&text, path)?;
+    let mut config = parse_str(&text, path, check_template)?;
     config
         .warnings
         .extend(exposure::readable_secrets_warning(path, &config));
@@ -405,8 +420,12 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 
 /// Validates config `text`; `path` names the file in diagnostics, and its folder is where
 /// relative paths in the file resolve. Secret files and variables are read here.
-pub fn parse_str(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    parse_with_env(text, path, &|name| std::env::var_os(name))
+pub fn parse_str(
+    text: &str,
+    path: &Path,
+    check_template: TemplateCheck,
+) -> Result<Config, ConfigError> {
+    parse_with_env(text, path, &|name| std::env::var_os(name), check_template)
 }
 
 /// `parse_str` with the environment injected, so tests need not mutate the process's.
@@ -414,6 +433,7 @@ fn parse_with_env(
     text: &str,
     path: &Path,
     env: &dyn Fn(&str) -> Option<OsString>,
+    check_template: TemplateCheck,
 ) -> Result<Config, ConfigError> {
     let unknown = raw::unknown_keys(text);
     if !unknown.is_empty() {
@@ -444,7 +464,7 @@ fn parse_with_env(
             );
         }
         if let Ok(raw) = toml::from_str::<raw::RawConfig>(&masked)
-            && let Err(rest) = validate::validate(raw, &masked, path, env)
+            && let Err(rest) = validate::validate(raw, &masked, path, env, check_template)
         {
             diagnostics.extend(rest.diagnostics);
             diagnostics.sort_by_key(|d| d.location.map(|l| (l.line, l.col)));
@@ -476,7 +496,7 @@ fn parse_with_env(
             diagnostics: vec![diagnostic],
         }
     })?;
-    validate::validate(raw, text, path, env)
+    validate::validate(raw, text, path, env, check_template)
 }
 
 /// The first `[feed]`, `[rule]` or `[channel]` header written with single brackets, as its

@@ -15,8 +15,17 @@ fn test_env(name: &str) -> Option<OsString> {
     (name == "SMTP_PASSWORD").then(|| OsString::from(ENV_SECRET))
 }
 
+/// Stands in for `alert::render::check_template`, which the config layer cannot call: a
+/// template holding `BROKEN` fails to render.
+fn check_template(template: &ChannelTemplate, _: TemplateUse) -> Result<(), String> {
+    match template.source.contains("BROKEN") {
+        true => Err("rendering an alert: BROKEN is not a variable".into()),
+        false => Ok(()),
+    }
+}
+
 fn parse(text: &str) -> Result<Config, ConfigError> {
-    parse_with_env(text, Path::new(FILE), &test_env)
+    parse_with_env(text, Path::new(FILE), &test_env, check_template)
 }
 
 fn error_lines(text: &str) -> Vec<String> {
@@ -57,7 +66,8 @@ fn full_config_dir() -> tempfile::TempDir {
 #[test]
 fn full_design_config_loads() {
     let dir = full_config_dir();
-    let config = load(&dir.path().join("newswatch.toml")).expect("full config is valid");
+    let config =
+        load(&dir.path().join("newswatch.toml"), check_template).expect("full config is valid");
 
     assert_eq!(config.daemon.state, dir.path().join("state/newswatch.db"));
     assert_eq!(config.daemon.concurrency, 4);
@@ -142,7 +152,8 @@ fn full_design_config_loads() {
 #[test]
 fn secrets_never_appear_in_debug_output() {
     let dir = full_config_dir();
-    let config = load(&dir.path().join("newswatch.toml")).expect("full config is valid");
+    let config =
+        load(&dir.path().join("newswatch.toml"), check_template).expect("full config is valid");
     let printed = format!("{config:?} {config:#?}");
     assert!(!printed.contains("smtp-secret-value"), "{printed}");
     assert!(!printed.contains("webhook-secret-value"), "{printed}");
@@ -205,7 +216,7 @@ fn a_config_with_inline_secrets_readable_by_others_is_a_warning() {
     for (text, mode, warned) in cases {
         std::fs::write(&path, text).expect("write config");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
-        let config = load(&path).expect("valid config");
+        let config = load(&path, check_template).expect("valid config");
         let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings.len(),
@@ -235,7 +246,8 @@ type = "webhook"
 url = "https://hooks.test/x"
 secret_file = "empty"
 "#;
-    let error = parse_str(text, &dir.path().join("newswatch.toml")).expect_err("empty secret");
+    let error = parse_str(text, &dir.path().join("newswatch.toml"), check_template)
+        .expect_err("empty secret");
     let expected = format!(
         "channel \"hook\": secret_file \"{}\" is empty",
         dir.path().join("empty").display()
@@ -608,7 +620,8 @@ to = ["c@d.test"]
 transport = "maildir"
 dir = "mail/"
 "#;
-    let config = parse_str(text, Path::new("/srv/newswatch/conf.toml")).expect("valid");
+    let config =
+        parse_str(text, Path::new("/srv/newswatch/conf.toml"), check_template).expect("valid");
     assert_eq!(
         config.daemon.state,
         PathBuf::from("/srv/newswatch/data/newswatch.db")
@@ -635,8 +648,12 @@ dir = "mail/"
 
 #[test]
 fn config_path_without_folder_resolves_against_working_directory() {
-    let config =
-        parse_str("[daemon]\nstate = \"nw.db\"\n", Path::new("newswatch.toml")).expect("valid");
+    let config = parse_str(
+        "[daemon]\nstate = \"nw.db\"\n",
+        Path::new("newswatch.toml"),
+        check_template,
+    )
+    .expect("valid");
     let cwd = std::env::current_dir().expect("current dir");
     assert_eq!(config.daemon.state, cwd.join("nw.db"));
     assert_eq!(config.path, PathBuf::from("newswatch.toml"));
@@ -731,7 +748,8 @@ fn severity_prints_upper_case_and_serializes_lower_case() {
 
 #[test]
 fn unreadable_file_is_a_diagnostic_without_position() {
-    let error = load(Path::new("/nonexistent/newswatch.toml")).expect_err("missing file");
+    let error =
+        load(Path::new("/nonexistent/newswatch.toml"), check_template).expect_err("missing file");
     assert_eq!(error.diagnostics[0].location, None);
     assert!(
         error
@@ -868,8 +886,13 @@ fn a_secret_file_readable_by_others_is_a_warning() {
     ];
     for (text, mode, warned) in cases {
         std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(mode)).expect("chmod");
-        let config = parse_with_env(text, &dir.path().join("newswatch.toml"), &test_env)
-            .expect("warnings do not fail the load");
+        let config = parse_with_env(
+            text,
+            &dir.path().join("newswatch.toml"),
+            &test_env,
+            check_template,
+        )
+        .expect("warnings do not fail the load");
         let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
         let expected: Vec<String> = warned
             .map(|(key, what, line)| {
@@ -1044,4 +1067,27 @@ fn the_key_lists_agree_with_the_config_structs() {
         listed.sort_unstable();
         assert_eq!(listed, accepted, "{header}");
     }
+}
+
+#[test]
+fn a_template_that_does_not_render_is_reported_with_the_other_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("alert.json"), "{\"x\": \"BROKEN\"}").expect("write template");
+    let text = "[[channel]]\nname = \"chat\"\ntype = \"webhook\"\nurl = \"https://hooks.test/x\"\n\
+                template = \"alert.json\"\n[[feed]]\nname = \"Bad_Name\"\nurl = \"https://a.test/\"\n";
+    let error = parse_with_env(
+        text,
+        &dir.path().join("newswatch.toml"),
+        &test_env,
+        check_template,
+    )
+    .expect_err("two errors");
+    let lines: Vec<String> = error.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        lines.iter().any(|l| l.contains(":5:12:")
+            && l.contains("template \"")
+            && l.contains("BROKEN is not a variable")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("Bad_Name")), "{lines:?}");
 }

@@ -13,34 +13,28 @@ use toml::Spanned;
 
 use crate::config::channel;
 use crate::config::diagnostics::{ConfigError, Report, unknown_name_hint};
+use crate::config::fields::{
+    Context, NameChars, check_header_value, check_name, checked_headers, digest_period, duration,
+    is_http_url, parse_choice, placeholder, strip_prefix_ignore_case,
+};
 use crate::config::raw::{RawChannel, RawConfig, RawDaemon, RawFeed, RawRule, Text};
-use crate::config::units::{parse_duration, parse_size};
-use crate::config::{AlertCap, Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity};
-
-/// What validation needs besides the raw values.
-pub(super) struct Context<'a> {
-    pub report: Report<'a>,
-    /// The config file's folder, absolute, against which relative paths resolve.
-    pub base_dir: PathBuf,
-    pub env: &'a dyn Fn(&str) -> Option<OsString>,
-}
-
-impl Context<'_> {
-    pub(super) fn resolve(&self, path: &str) -> PathBuf {
-        self.base_dir.join(path)
-    }
-}
+use crate::config::units::parse_size;
+use crate::config::{
+    AlertCap, Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity, TemplateCheck,
+};
 
 pub(super) fn validate(
     raw: RawConfig,
     text: &str,
     path: &Path,
     env: &dyn Fn(&str) -> Option<OsString>,
+    check_template: TemplateCheck,
 ) -> Result<Config, ConfigError> {
     let mut cx = Context {
         report: Report::new(text, path),
         base_dir: config_dir(path),
         env,
+        check_template,
     };
 
     let daemon = daemon_config(&mut cx, &raw.daemon);
@@ -307,97 +301,12 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
     }
 }
 
-/// Extra HTTP headers of a feed or a webhook: legal names, values without line breaks, and a
-/// warning for a placeholder left in (the SEC refuses anonymous clients).
-pub(super) fn checked_headers(
-    cx: &mut Context,
-    owner: &str,
-    raw: &BTreeMap<Text, Text>,
-    url: &str,
-) -> Vec<(String, String)> {
-    let mut headers = Vec::new();
-    for (header, value) in raw {
-        if !is_http_token(header.get_ref()) {
-            cx.report.error(
-                header.span(),
-                format!(
-                    "{owner}: \"{}\" is not a valid HTTP header name",
-                    header.get_ref()
-                ),
-            );
-        }
-        let context = format!("{owner}: header {}", header.get_ref());
-        if check_header_value(&mut cx.report, &context, value)
-            && let Some(placeholder) = placeholder(value.get_ref())
-        {
-            let why = if url.contains("sec.gov") {
-                "; the SEC blocks requests without a real contact"
-            } else {
-                ""
-            };
-            cx.report.warn(
-                value.span(),
-                format!("{context} still holds a placeholder ({placeholder}){why}"),
-            );
-        }
-        headers.push((header.get_ref().clone(), value.get_ref().clone()));
-    }
-    headers
-}
-
 /// A database URL (`postgres://...`, planned) is not a path and is kept as written.
 fn state_path(cx: &Context, state: &str) -> PathBuf {
     if state.contains("://") {
         PathBuf::from(state)
     } else {
         cx.resolve(state)
-    }
-}
-
-/// A rule's or channel's `digest` period: from a minute (shorter is no digest) to a week
-/// (longer, and the news is stale before anyone reads it).
-pub(super) fn digest_period(report: &mut Report, owner: &str, value: &Text) -> Option<Duration> {
-    const SHORTEST: Duration = Duration::from_secs(60);
-    const LONGEST: Duration = Duration::from_secs(7 * 24 * 3600);
-    let period = duration(report, owner, "digest", value, true)?;
-    if !(SHORTEST..=LONGEST).contains(&period) {
-        report.error(
-            value.span(),
-            format!(
-                "{owner}: digest \"{}\" must be between 1m and 7d",
-                value.get_ref()
-            ),
-        );
-        return None;
-    }
-    Some(period)
-}
-
-/// Parses a duration value; reports and returns `None` if it is invalid, or zero where
-/// `positive` is required.
-fn duration(
-    report: &mut Report,
-    owner: &str,
-    key: &str,
-    value: &Text,
-    positive: bool,
-) -> Option<Duration> {
-    match parse_duration(value.get_ref()) {
-        Ok(duration) if positive && duration.is_zero() => {
-            report.error(
-                value.span(),
-                format!("{owner}: {key} must be greater than zero"),
-            );
-            None
-        }
-        Ok(duration) => Some(duration),
-        Err(message) => {
-            report.error(
-                value.span(),
-                format!("{owner}: {key} \"{}\": {message}", value.get_ref()),
-            );
-            None
-        }
     }
 }
 
@@ -491,58 +400,6 @@ fn feed_url(cx: &mut Context, owner: &str, url: &Text) -> String {
         );
     }
     value.clone()
-}
-
-/// `http://` or `https://` followed by a host, with no whitespace or control characters.
-pub(super) fn is_http_url(value: &str) -> bool {
-    let rest = strip_prefix_ignore_case(value, "https://")
-        .or_else(|| strip_prefix_ignore_case(value, "http://"));
-    rest.is_some_and(|rest| {
-        !rest.is_empty()
-            && !rest.starts_with('/')
-            && !value.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
-}
-
-fn strip_prefix_ignore_case<'a>(value: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = value.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &value[prefix.len()..])
-}
-
-/// RFC 9110 token characters.
-fn is_http_token(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
-}
-
-/// Header values may not hold control characters (a line break would inject headers).
-/// Reports and returns false when `value` does.
-fn check_header_value(report: &mut Report, context: &str, value: &Text) -> bool {
-    let valid = !value.get_ref().chars().any(|c| c.is_control() && c != '\t');
-    if !valid {
-        report.error(
-            value.span(),
-            format!("{context}: value contains a line break or control character"),
-        );
-    }
-    valid
-}
-
-/// Placeholder text copied from an example config, which publishers reject as a contact.
-pub(super) fn placeholder(value: &str) -> Option<&'static str> {
-    let lower = value.to_ascii_lowercase();
-    if value.contains("REPLACE") {
-        Some("\"REPLACE\"")
-    } else if lower.contains("example.com") {
-        Some("example.com")
-    } else if lower.contains("example.org") {
-        Some("example.org")
-    } else {
-        None
-    }
 }
 
 fn rule_config(report: &mut Report, raw: &RawRule, known: &KnownNames) -> RuleConfig {
@@ -772,59 +629,6 @@ fn warn_unwatched_feeds(report: &mut Report, feeds: &[RawFeed], rules: &[RuleCon
                 format!("feed \"{name}\": no rule looks at this feed"),
             );
         }
-    }
-}
-
-/// Picks the value named by `value` from `choices`, or reports the valid names.
-pub(super) fn parse_choice<T: Copy>(
-    report: &mut Report,
-    owner: &str,
-    key: &str,
-    value: &Text,
-    choices: &[(&str, T)],
-) -> Option<T> {
-    let found = choices.iter().find(|(name, _)| name == value.get_ref());
-    if found.is_none() {
-        let valid: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-        report.error(
-            value.span(),
-            format!(
-                "{owner}: unknown {key} \"{}\" (valid: {})",
-                value.get_ref(),
-                valid.join(", ")
-            ),
-        );
-    }
-    found.map(|(_, choice)| *choice)
-}
-
-#[derive(Clone, Copy, PartialEq)]
-pub(super) enum NameChars {
-    /// `[a-z0-9-]+`: feed names, which DESIGN.md fixes.
-    HyphenOnly,
-    /// `[a-z0-9_-]+`: every other name.
-    WithUnderscore,
-}
-
-pub(super) fn check_name(report: &mut Report, kind: &str, name: &Text, chars: NameChars) {
-    let value = name.get_ref();
-    let allowed = |c: char| {
-        c.is_ascii_lowercase()
-            || c.is_ascii_digit()
-            || c == '-'
-            || (c == '_' && chars == NameChars::WithUnderscore)
-    };
-    if value.is_empty() {
-        report.error(name.span(), format!("{kind} name is empty"));
-    } else if !value.chars().all(allowed) {
-        let set = match chars {
-            NameChars::HyphenOnly => "a-z, 0-9 and -",
-            NameChars::WithUnderscore => "a-z, 0-9, _ and -",
-        };
-        report.error(
-            name.span(),
-            format!("{kind} name \"{value}\" may only contain {set}"),
-        );
     }
 }
 

@@ -1,6 +1,6 @@
 //! Prometheus metrics. Events are counted where they happen: a poll's outcome, fetch latency
 //! and bytes, documents cut short, new items and rule matches in [`super::poll`], each
-//! delivery's outcome in [`crate::alert::deliver`]. What the store holds (outbox depth, feed
+//! delivery's outcome in [`crate::daemon::deliver`]. What the store holds (outbox depth, feed
 //! health) is read from the store at scrape time instead of being tracked in memory, so it is
 //! right from the first scrape after a restart and always agrees with `newswatch status`.
 //!
@@ -25,7 +25,6 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::Registry;
 
-use super::poll::PollOutcome;
 use super::vitals::Vitals;
 use crate::config::Config;
 use crate::feed::fetch::{FetchError, Fetched};
@@ -283,14 +282,8 @@ impl Metrics {
         }
     }
 
-    /// A poll's outcome was recorded in the store.
-    pub(crate) fn polled(&self, feed: &str, outcome: &PollOutcome) {
-        let outcome = match outcome {
-            PollOutcome::Changed { .. } => "changed",
-            PollOutcome::NotModified => "not_modified",
-            PollOutcome::Failed { .. } => "failed",
-            PollOutcome::Gone => "gone",
-        };
+    /// A poll's outcome (`PollOutcome::label`) was recorded in the store.
+    pub(crate) fn polled(&self, feed: &str, outcome: &'static str) {
         self.polls
             .get_or_create(&PollLabels {
                 feed: feed.to_string(),

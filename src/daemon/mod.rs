@@ -5,6 +5,7 @@
 //! matches into stories ([`stories`]), in what order one pass's polls commit ([`turns`])
 //! and how it gives memory back when idle ([`heap`]).
 
+pub mod deliver;
 pub mod health;
 pub mod heap;
 pub mod history;
@@ -26,3 +27,11 @@ pub use service::Service;
 pub use shutdown::{Shutdown, ShutdownTrigger, on_signals, shutdown_channel};
 pub use stories::Stories;
 pub use vitals::Vitals;
+
+/// Reads and validates the config file at `path`, rendering each channel template with sample
+/// alerts: what every command and a reload load.
+pub fn load_config(
+    path: &std::path::Path,
+) -> Result<crate::config::Config, crate::config::ConfigError> {
+    crate::config::load(path, crate::alert::render::check_template)
+}

@@ -98,6 +98,18 @@ pub enum PollOutcome {
     Gone,
 }
 
+impl PollOutcome {
+    /// The outcome as the `newswatch_polls_total` metric labels it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            PollOutcome::Changed { .. } => "changed",
+            PollOutcome::NotModified => "not_modified",
+            PollOutcome::Failed { .. } => "failed",
+            PollOutcome::Gone => "gone",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PollReport {
     pub feed: String,
@@ -207,7 +219,7 @@ impl<S: Store> Poller<S> {
     ) -> Result<PollReport, StoreError> {
         let report = self.fetch_and_record(feed, state, turn).await?;
         if let Some(metrics) = &self.metrics {
-            metrics.polled(&feed.name, &report.outcome);
+            metrics.polled(&feed.name, report.outcome.label());
         }
         Ok(report)
     }

@@ -77,7 +77,9 @@ pub fn parse_feed(
     let parse = || {
         let mut repairs = Vec::new();
         let model =
-            match encoding::decode(body, content_type, top_level_domain(base_url).as_deref())? {
+            match encoding::decode(body, content_type, top_level_domain(base_url).as_deref())
+                .ok_or(ParseError::Empty)?
+            {
                 Document::Json(json) => parse_json(&json, base_url, &mut repairs)?,
                 Document::Xml(xml) => parse_xml(xml, base_url, &mut repairs)?,
             };

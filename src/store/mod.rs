@@ -11,6 +11,7 @@ use std::future::Future;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub use crate::alert::FollowUp;
 use crate::alert::{OutboxAlert, StoryLead};
 use crate::feed::Item;
 use crate::feed::redact::redact_url;
@@ -206,18 +207,6 @@ pub enum StoryRole {
 pub struct NearStory {
     pub story: String,
     pub similarity: f64,
-}
-
-/// How the channel hears a story's follow-ups.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FollowUp {
-    /// The highest severity among the item's rules on the channel.
-    pub severity: crate::config::Severity,
-    /// At most one follow-up per this period, counted from the story's start.
-    pub period: std::time::Duration,
-    /// The item's digest on the channel: follow-ups wait for it like alerts do.
-    pub digest: Option<std::time::Duration>,
-    pub quiet: Option<crate::config::QuietHours>,
 }
 
 /// A story member as stored, to rebuild the similarity index.

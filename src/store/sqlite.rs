@@ -25,7 +25,7 @@ use sqlx::sqlite::{
 use sqlx::{Connection, QueryBuilder, Row, Sqlite, Transaction};
 use tokio::sync::Mutex;
 
-use crate::alert::{OutboxAlert, StoryLead};
+use crate::alert::{OutboxAlert, StoryLead, caps};
 use crate::rules::ItemMatch;
 
 use super::{
@@ -111,7 +111,7 @@ impl SqliteStore {
             .iter()
             .map(|a| (&*incident.subject, key.as_str(), a))
             .collect();
-        queue_alerts(&mut tx, &rows, now.timestamp()).await?;
+        queue_alerts(&mut tx, &rows, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -549,7 +549,7 @@ impl Store for SqliteStore {
                 .into_iter()
                 .map(|(entry, alert)| (feed, entry, alert))
                 .collect();
-            commit.alerts_queued += queue_alerts(&mut tx, &alerts, now_s).await?;
+            commit.alerts_queued += queue_alerts(&mut tx, &alerts, now).await?;
             for polled in fresh {
                 let item = polled.item;
                 commit.new_items.push(NewItem {
@@ -1155,16 +1155,46 @@ async fn upsert_feed(
 }
 
 /// Queues `alerts`, each with the (feed, entry id) that caused it; returns how many were new.
+/// Their rules' caps are applied first ([`caps::hold_capped`]), counting in this transaction.
 async fn queue_alerts(
     tx: &mut sqlx::SqliteConnection,
     alerts: &[(&str, &str, &OutboxAlert)],
-    now_s: i64,
+    now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
+    let now_s = now.timestamp();
     let mut queued = 0;
+    let only: Vec<&OutboxAlert> = alerts.iter().map(|(_, _, a)| *a).collect();
+    let windows = caps::cap_windows(only.iter().copied(), now);
+    let mut sent = caps::SentCounts::new();
+    for window in &windows {
+        // Entries sent at once have digest = 0.
+        let count: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM outbox WHERE rule = ? AND channel = ? AND created_at >= ? \
+             AND digest = 0",
+        )
+        .bind(&window.rule)
+        .bind(&window.channel)
+        .bind(window.since.timestamp())
+        .fetch_one(&mut *tx)
+        .await?;
+        sent.insert((window.rule.clone(), window.channel.clone()), count);
+    }
+    let mut already = HashSet::new();
+    if !windows.is_empty() {
+        for alert in only.iter().filter(|a| caps::is_capped(a)) {
+            let known: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM outbox WHERE id = ?")
+                .bind(&alert.id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if known {
+                already.insert(alert.id.clone());
+            }
+        }
+    }
+    let decided = caps::hold_capped(&only, &already, sent, now);
     let mut capped = Vec::new();
-    let mut sent = HashMap::new();
-    for (feed, entry_id, alert) in alerts {
-        if let Some(held) = apply_cap(tx, alert, now_s, &mut sent).await? {
+    for ((feed, entry_id, _), held) in alerts.iter().zip(decided) {
+        if let Some(held) = held {
             capped.push((*feed, *entry_id, held));
         }
     }
@@ -1206,61 +1236,6 @@ async fn queue_alerts(
         queued += insert.build().execute(&mut *tx).await?.rows_affected() as usize;
     }
     Ok(queued)
-}
-
-/// An alert its rules' caps hold back ([`OutboxAlert::held_by_caps`]), or `None` when no cap
-/// applies or one lets it through. `sent` counts, per (rule, channel), the alerts sent at once
-/// in the rule's cap window, this transaction's included, since the rows are inserted only
-/// after every alert of the poll is decided. An alert let through counts against its primary
-/// rule, the outbox row's `rule`.
-async fn apply_cap(
-    tx: &mut sqlx::SqliteConnection,
-    alert: &OutboxAlert,
-    now_s: i64,
-    sent: &mut HashMap<(String, String), i64>,
-) -> Result<Option<OutboxAlert>, StoreError> {
-    if alert.caps.is_empty() || alert.digest.is_some() {
-        return Ok(None);
-    }
-    let already: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM outbox WHERE id = ?")
-        .bind(&alert.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if already {
-        // Queued before (another feed's copy): INSERT OR IGNORE keeps the first.
-        return Ok(None);
-    }
-    let now = DateTime::from_timestamp(now_s, 0).unwrap_or_default();
-    let mut counts = Vec::with_capacity(alert.caps.len());
-    for (rule, cap) in &alert.caps {
-        let key = (rule.clone(), alert.channel.clone());
-        let count = match sent.get(&key) {
-            Some(count) => *count,
-            // Entries sent at once have digest = 0.
-            None => {
-                let (start, _) = cap.window(now);
-                let count: i64 = sqlx::query_scalar(
-                    "SELECT count(*) FROM outbox WHERE rule = ? AND channel = ? \
-                     AND created_at >= ? AND digest = 0",
-                )
-                .bind(rule)
-                .bind(&alert.channel)
-                .bind(start.timestamp())
-                .fetch_one(&mut *tx)
-                .await?;
-                sent.insert(key, count);
-                count
-            }
-        };
-        counts.push(count);
-    }
-    if let Some(held) = alert.held_by_caps(&counts, now) {
-        return Ok(Some(held));
-    }
-    *sent
-        .entry((alert.rule.clone(), alert.channel.clone()))
-        .or_default() += 1;
-    Ok(None)
 }
 
 /// The outbox's (feed, entry id) columns of an incident's alerts: the incident they belong to.

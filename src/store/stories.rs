@@ -16,7 +16,8 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 use super::{
     FollowUp, StoreError, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
 };
-use crate::alert::{STORY_UPDATE_TYPE, StoryItem, StoryLead, StoryUpdate, alert_id_of, digest_due};
+use crate::alert::update::merged_rules;
+use crate::alert::{StoryItem, StoryLead, StoryUpdate, alert_id_of};
 use crate::feed::Item;
 
 /// Records `decision` for the new, alertable `item`. Returns `false` when the item leads the
@@ -145,17 +146,12 @@ async fn merge_rules(
         .bind(story)
         .fetch_one(&mut *tx)
         .await?;
-    let mut merged = split_rules(&stored);
-    for rule in rules {
-        if !merged.contains(rule) {
-            merged.push(rule.clone());
-        }
-    }
-    Ok(merged)
+    Ok(merged_rules(&split_rules(&stored), rules))
 }
 
 /// Puts `joined` into the story's follow-up on the decision's channel: the pending entry of
-/// the current period, or a new one. `story_rules` are the story's rules, `joined`'s included.
+/// its slot ([`FollowUp::slot`]), or a new one. `story_rules` are the story's rules,
+/// `joined`'s included.
 async fn add_to_update(
     tx: &mut sqlx::SqliteConnection,
     decision: &StoryDecision,
@@ -170,17 +166,9 @@ async fn add_to_update(
             .bind(&decision.story)
             .fetch_one(&mut *tx)
             .await?;
-    let created_at: i64 = story.try_get("created_at")?;
-    let period = i64::try_from(target.period.as_secs())
-        .unwrap_or(i64::MAX)
-        .max(1);
-    // The end of the period `now` is in, counted from the story's start: the first follow-up
-    // goes a whole period after the alert, gathering the first wave of outlets.
-    let mut due = created_at + ((now.timestamp() - created_at).div_euclid(period) + 1) * period;
-    if let Some(digest) = target.digest {
-        due = due.max(digest_due(now, digest).timestamp());
-    }
-    let id = StoryUpdate::id_for(&decision.story, channel, due);
+    let created_at = timestamp(story.try_get("created_at")?);
+    let slot = target.slot(created_at, now);
+    let id = StoryUpdate::id_for(&decision.story, channel, slot.slot);
     let existing = sqlx::query("SELECT body, state, attempts FROM outbox WHERE id = ?")
         .bind(&id)
         .fetch_optional(&mut *tx)
@@ -195,75 +183,51 @@ async fn add_to_update(
             return Ok(());
         }
         let mut update: StoryUpdate = serde_json::from_str(&row.try_get::<String, _>("body")?)?;
-        if update
-            .items
-            .iter()
-            .any(|i| i.id == joined.id && i.feed == joined.feed)
-        {
-            return Ok(());
+        if update.add(joined, story_rules, target.severity) {
+            sqlx::query("UPDATE outbox SET body = ? WHERE id = ?")
+                .bind(serde_json::to_string(&update)?)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
         }
-        update.items.push(joined.clone());
-        if !update.sources.contains(&joined.source) {
-            update.sources.push(joined.source.clone());
-        }
-        update.rules = story_rules.to_vec();
-        update.severity = update.severity.max(target.severity);
-        sqlx::query("UPDATE outbox SET body = ? WHERE id = ?")
-            .bind(serde_json::to_string(&update)?)
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
         return Ok(());
     }
     let article: String = story.try_get("article")?;
-    let primary = story_rules.first().cloned().unwrap_or_default();
-    let update = StoryUpdate {
-        kind: STORY_UPDATE_TYPE.to_string(),
-        id: id.clone(),
-        story: decision.story.clone(),
-        rule: primary.clone(),
-        rules: story_rules.to_vec(),
-        severity: target.severity,
-        created_at: now,
-        first: StoryLead {
-            alert_id: alert_id_of(&article, channel),
-            title: story.try_get("title")?,
-            link: story.try_get("link")?,
-            source: story.try_get("source")?,
-        },
-        items: vec![joined.clone()],
-        sources: sources_of(tx, &decision.story).await?,
+    let first = StoryLead {
+        alert_id: alert_id_of(&article, channel),
+        title: story.try_get("title")?,
+        link: story.try_get("link")?,
+        source: story.try_get("source")?,
     };
-    let due_at = DateTime::from_timestamp(due, 0).unwrap_or(now);
-    let released = match target.quiet {
-        Some(quiet) if target.severity < crate::config::Severity::Critical => quiet.release(due_at),
-        _ => due_at,
-    };
-    let hold = match target.quiet {
-        Some(quiet) if released != due_at => format!("quiet hours {quiet}"),
-        _ => String::new(),
-    };
-    // A follow-up waiting for a digest or quiet hours joins the digest queue; otherwise it
-    // is sent on its own when its period ends.
-    let digest = match (target.digest, hold.is_empty()) {
-        (Some(digest), _) => i64::try_from(digest.as_secs()).unwrap_or(i64::MAX),
-        (None, false) => period,
-        (None, true) => 0,
-    };
+    let sources = sources_of(tx, &decision.story).await?;
+    let update = StoryUpdate::open(
+        &decision.story,
+        channel,
+        slot.slot,
+        story_rules,
+        target.severity,
+        first,
+        joined.clone(),
+        sources,
+        now,
+    );
     sqlx::query(
         "INSERT INTO outbox (id, channel, rule, feed, entry_id, body, state, created_at, \
          next_attempt_at, digest, hold, story) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)",
     )
     .bind(&id)
     .bind(channel)
-    .bind(&primary)
+    .bind(&update.rule)
     .bind(&joined.feed)
     .bind(&joined.id)
     .bind(serde_json::to_string(&update)?)
     .bind(now.timestamp())
-    .bind(released.timestamp())
-    .bind(digest)
-    .bind(hold)
+    .bind(slot.due_at.timestamp())
+    .bind(
+        slot.digest
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+    )
+    .bind(slot.hold)
     .bind(&decision.story)
     .execute(&mut *tx)
     .await?;

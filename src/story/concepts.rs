@@ -118,7 +118,12 @@ mod tests {
 alibaba = ["Alibaba", "阿里巴巴", "/\\bBABA\\b/"]
 pla = ["PLA", "解放军"]
 "#;
-        crate::config::parse_str(text, std::path::Path::new("test.toml")).expect("valid config")
+        crate::config::parse_str(
+            text,
+            std::path::Path::new("test.toml"),
+            crate::alert::render::check_template,
+        )
+        .expect("valid config")
     }
 
     fn item(title: &str, summary: &str) -> Item {
@@ -153,8 +158,12 @@ pla = ["PLA", "解放军"]
 
     #[test]
     fn a_config_without_entities_has_no_concepts() {
-        let config =
-            crate::config::parse_str("", std::path::Path::new("empty.toml")).expect("valid config");
+        let config = crate::config::parse_str(
+            "",
+            std::path::Path::new("empty.toml"),
+            crate::alert::render::check_template,
+        )
+        .expect("valid config");
         assert!(
             Concepts::from_config(&config)
                 .of(&item("Alibaba", ""))

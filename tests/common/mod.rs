@@ -254,7 +254,8 @@ impl Harness {
         let path = dir.path().join("newswatch.toml");
         let text = format!("[daemon]\nstate = \"state/test.db\"\n{daemon_keys}\n{rest}");
         std::fs::write(&path, text).expect("write config");
-        let config = newswatch::config::load(&path).unwrap_or_else(|e| panic!("config: {e}"));
+        let config =
+            newswatch::daemon::load_config(&path).unwrap_or_else(|e| panic!("config: {e}"));
         let store = Arc::new(
             SqliteStore::open(&config.daemon.state)
                 .await

@@ -11,8 +11,8 @@ use base64::Engine;
 use chrono::Utc;
 use hmac::Mac;
 use newswatch::alert::channel::{Channel, WebhookClient};
-use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::daemon::Clock;
+use newswatch::daemon::deliver::{Deliverer, DeliverySettings};
 use newswatch::store::{SqliteStore, Store};
 
 use super::{Harness, TestServer, rss};
@@ -79,7 +79,7 @@ pub fn deliverer_with(h: &Harness, timeout: Duration, seed: u64) -> Deliverer<Sq
 }
 
 /// Delivers everything due through [`deliverer`], waiting at most 20 s.
-pub async fn drain(h: &Harness) -> newswatch::alert::deliver::DeliveryTotals {
+pub async fn drain(h: &Harness) -> newswatch::daemon::deliver::DeliveryTotals {
     deliverer(h)
         .drain(Duration::from_secs(20))
         .await

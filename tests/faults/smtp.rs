@@ -9,8 +9,8 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use newswatch::alert::channel::{Channel, WebhookClient};
-use newswatch::alert::deliver::{Deliverer, DeliverySettings};
 use newswatch::alert::smtp::SmtpTimeouts;
+use newswatch::daemon::deliver::{Deliverer, DeliverySettings};
 use newswatch::store::SqliteStore;
 
 use super::{drain, side_connection};

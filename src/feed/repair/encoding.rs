@@ -48,8 +48,6 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, ISO_2022_JP, UTF_8, UTF_16BE, UTF_16LE};
 use memchr::memmem;
 
-use crate::feed::parse::ParseError;
-
 /// A feed body as UTF-8 text that feed-rs will read as UTF-8.
 #[derive(Debug)]
 pub(crate) enum Document<'a> {
@@ -61,19 +59,20 @@ pub(crate) enum Document<'a> {
 }
 
 /// Decodes `body`. `content_type` is the HTTP header; `tld` the top-level domain the body came
-/// from, which sharpens chardetng's guess between scripts (`ru`, `tw`, `cn`).
+/// from, which sharpens chardetng's guess between scripts (`ru`, `tw`, `cn`). `None` when the
+/// body holds nothing but whitespace.
 pub(crate) fn decode<'a>(
     body: &'a [u8],
     content_type: Option<&str>,
     tld: Option<&str>,
-) -> Result<Document<'a>, ParseError> {
+) -> Option<Document<'a>> {
     let (encoding, bom_len) = match Encoding::for_bom(body) {
         Some(found) => found,
         None => (sniff_utf16_without_bom(body).unwrap_or(UTF_8), 0),
     };
     let content = &body[bom_len..];
     match content.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => return Err(ParseError::Empty),
+        None => return None,
         Some(b'{') if encoding == UTF_8 => {
             // JSON is UTF-8 by definition, but serde_json rejects the whole document for one
             // bad byte in a string: damaged bytes are settled here as for XML.
@@ -81,7 +80,7 @@ pub(crate) fn decode<'a>(
                 Some(text) => Cow::Borrowed(text.as_bytes()),
                 None => Cow::Owned(decode_unmarked(content, content_type, tld).into_bytes()),
             };
-            return Ok(Document::Json(json));
+            return Some(Document::Json(json));
         }
         Some(_) => {}
     }
@@ -93,7 +92,7 @@ pub(crate) fn decode<'a>(
         encoding.decode_without_bom_handling(content).0.into_owned()
     };
     settle_declaration(&mut text);
-    Ok(Document::Xml(text))
+    Some(Document::Xml(text))
 }
 
 /// Makes the text's XML declaration agree with its new encoding. feed-rs's reader (quick-xml)
@@ -685,7 +684,7 @@ mod tests {
         let (body, _, _) = encoding_rs::WINDOWS_1252.encode("<rss><title>Café</title></rss>");
         for tld in ["Com", "co.uk", "рф", "", "com"] {
             let decoded = match decode(&body, None, Some(tld)) {
-                Ok(Document::Xml(text)) => text,
+                Some(Document::Xml(text)) => text,
                 other => panic!("{tld}: {other:?}"),
             };
             assert!(decoded.contains("Caf"), "{tld}");

@@ -17,10 +17,10 @@ use futures_util::StreamExt;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use super::channel::{Channel, DeliveryError};
-use super::{Digest, OutboxBody};
+use super::{Clock, Metrics, Shutdown, SystemClock, heap};
+use crate::alert::channel::{Channel, DeliveryError};
+use crate::alert::{Digest, OutboxBody};
 use crate::config::DaemonConfig;
-use crate::daemon::{Clock, Metrics, Shutdown, SystemClock, heap};
 use crate::feed::schedule::backoff_delay;
 use crate::store::{DeliveryResult, OutboxEntry, Queue, Store, StoreError};
 
