@@ -16,14 +16,10 @@ fn items(feed: &str, n: usize) -> Vec<Item> {
             feed: feed.to_string(),
             entry_id: format!("{feed}-{i}"),
             title: format!("Item {i}"),
-            summary: String::new(),
-            content: String::new(),
-            authors: vec![],
-            categories: vec![],
             link: Some(format!("https://news.example.net/{feed}/{i}")),
             canonical_link: Some(format!("https://news.example.net/{feed}/{i}")),
             published: Some(Utc::now()),
-            updated: None,
+            ..Default::default()
         })
         .collect()
 }
