@@ -12,7 +12,7 @@ use common::news::{
     RULE, TestWebhook, deliverer, drain, feed, news_harness, news_server, outbox, smtp_channel,
     unclustered_harness, verify, webhook_channel,
 };
-use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
+use common::{Harness, SmtpServer, TestServer, free_port, rss, run_cli};
 use mail_parser::MimeHeaders;
 use newswatch::daemon::deliver::DeliverySettings;
 use newswatch::daemon::{Clock, PollOutcome};
@@ -288,67 +288,33 @@ async fn send_test_and_replay_from_the_command_line() {
     let channel = webhook_channel(&hook.url, "");
     let h = news_harness("", &server, &channel).await;
     let config = h.dir.path().join("newswatch.toml").display().to_string();
-    let run = |args: Vec<String>| {
-        tokio::task::spawn_blocking(move || newswatch().args(args).output().expect("run"))
+    let run = |args: &[&str]| {
+        let args: Vec<String> = ["-c", &config]
+            .iter()
+            .chain(args)
+            .map(|a| a.to_string())
+            .collect();
+        tokio::task::spawn_blocking(move || run_cli(args))
     };
 
     // Both alerts die on the 400s; the sample alert then goes through.
-    let once = run(vec![
-        "-c".into(),
-        config.clone(),
-        "run".into(),
-        "--once".into(),
-    ])
-    .await
-    .expect("join");
-    let summary = String::from_utf8_lossy(&once.stdout);
+    let once = run(&["run", "--once"]).await.expect("join");
+    let summary = &once.stdout;
     assert!(
         summary.contains("alerts: 0 delivered, 0 retrying, 2 dead"),
         "{summary}"
     );
-    let sent = run(vec![
-        "-c".into(),
-        config.clone(),
-        "send-test".into(),
-        "out".into(),
-    ])
-    .await
-    .expect("join");
-    assert!(sent.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&sent.stdout).trim(),
-        "out: delivered: HTTP 200"
-    );
-    let unknown = run(vec![
-        "-c".into(),
-        config.clone(),
-        "send-test".into(),
-        "nope".into(),
-    ])
-    .await
-    .expect("join");
-    assert_eq!(unknown.status.code(), Some(2));
+    let sent = run(&["send-test", "out"]).await.expect("join");
+    assert_eq!(sent.success().trim(), "out: delivered: HTTP 200");
+    let unknown = run(&["send-test", "nope"]).await.expect("join");
+    unknown.code(2);
 
     // A replay needs a scope; a dry run lists and changes nothing.
-    let unscoped = run(vec!["-c".into(), config.clone(), "replay".into()])
-        .await
-        .expect("join");
-    assert_eq!(unscoped.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&unscoped.stderr).contains("--dead"),
-        "{}",
-        String::from_utf8_lossy(&unscoped.stderr)
-    );
-    let dry = run(vec![
-        "-c".into(),
-        config.clone(),
-        "replay".into(),
-        "--dead".into(),
-        "--dry-run".into(),
-    ])
-    .await
-    .expect("join");
-    let listed = String::from_utf8_lossy(&dry.stdout);
+    let unscoped = run(&["replay"]).await.expect("join");
+    let stderr = unscoped.code(2);
+    assert!(stderr.contains("--dead"), "{stderr}");
+    let dry = run(&["replay", "--dead", "--dry-run"]).await.expect("join");
+    let listed = &dry.stdout;
     let lines: Vec<&str> = listed.lines().collect();
     assert_eq!(lines.len(), 3, "{listed}");
     assert!(lines[..2].iter().all(|l| l.contains(" dead ")), "{listed}");
@@ -358,27 +324,13 @@ async fn send_test_and_replay_from_the_command_line() {
     );
 
     // The receiver is fixed now: replay the dead alerts and deliver them.
-    let replay = run(vec![
-        "-c".into(),
-        config.clone(),
-        "replay".into(),
-        "--dead".into(),
-    ])
-    .await
-    .expect("join");
+    let replay = run(&["replay", "--dead"]).await.expect("join");
     assert_eq!(
-        String::from_utf8_lossy(&replay.stdout).lines().next(),
+        replay.stdout.lines().next(),
         Some("queued 2 dead alerts again; the running daemon (or the next run) delivers them")
     );
-    let again = run(vec![
-        "-c".into(),
-        config.clone(),
-        "run".into(),
-        "--once".into(),
-    ])
-    .await
-    .expect("join");
-    let summary = String::from_utf8_lossy(&again.stdout);
+    let again = run(&["run", "--once"]).await.expect("join");
+    let summary = &again.stdout;
     assert!(
         summary.contains("alerts: 2 delivered, 0 retrying, 0 dead"),
         "{summary}"
@@ -391,33 +343,19 @@ async fn send_test_and_replay_from_the_command_line() {
         .as_str()
         .expect("id")
         .to_string();
-    let one = run(vec![
-        "-c".into(),
-        config.clone(),
-        "replay".into(),
-        "--alert".into(),
-        id.clone(),
-        "--dry-run".into(),
-    ])
-    .await
-    .expect("join");
-    let listed = String::from_utf8_lossy(&one.stdout);
+    let one = run(&["replay", "--alert", &id, "--dry-run"])
+        .await
+        .expect("join");
+    let listed = &one.stdout;
     assert!(
         listed.contains(&id) && listed.contains(" delivered "),
         "{listed}"
     );
     assert!(listed.ends_with("would queue 1 alert again (dry run: nothing changed)\n"));
-    let unknown = run(vec![
-        "-c".into(),
-        config.clone(),
-        "replay".into(),
-        "--alert".into(),
-        "0123456789abcdef".into(),
-    ])
-    .await
-    .expect("join");
-    assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no delivered or dead alert"));
+    let unknown = run(&["replay", "--alert", "0123456789abcdef"])
+        .await
+        .expect("join");
+    assert!(unknown.code(1).contains("no delivered or dead alert"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

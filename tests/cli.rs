@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use common::{TestServer, newswatch, repo_file, rss};
+use common::{CliOutput, TestServer, repo_file, rss, run_cli};
 
 fn write_config(dir: &Path, text: &str) -> PathBuf {
     let path = dir.join("newswatch.toml");
@@ -14,36 +14,17 @@ fn write_config(dir: &Path, text: &str) -> PathBuf {
     path
 }
 
-/// Runs `newswatch -c config ARGS`: its exit code and standard error.
-fn run_on(config: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let output = newswatch()
-        .args(["-c", config.to_str().expect("utf-8")])
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+/// Runs `newswatch -c config ARGS`.
+fn run_on(config: &Path, args: &[&str]) -> CliOutput {
+    let config = config.to_str().expect("utf-8");
+    run_cli(["-c", config].iter().chain(args))
 }
 
 #[test]
 fn check_accepts_both_shipped_configs() {
     for config in ["config/demo.toml", "config/newswatch.toml"] {
-        let output = newswatch()
-            .args([
-                "-c",
-                repo_file(config).to_str().expect("utf-8 path"),
-                "check",
-            ])
-            .output()
-            .expect("run");
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(
-            output.status.success(),
-            "{config}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let checked = run_on(&repo_file(config), &["check"]);
+        let stdout = checked.success();
         assert!(stdout.contains("OK"), "{stdout}");
     }
 }
@@ -70,12 +51,8 @@ query = "alibaba"
 notify = ["nowhere"]
 "#,
     );
-    let output = newswatch()
-        .args(["-c", path.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let checked = run_on(&path, &["check"]);
+    let stderr = checked.code(2);
     let file = path.display().to_string();
     assert!(stderr.contains(&format!("{file}:2:12: ")), "{stderr}");
     assert!(stderr.contains(&format!("{file}:9:8: ")), "{stderr}");
@@ -91,12 +68,8 @@ fn unknown_key_is_an_error_with_its_position() {
         "[[feed]]\nname = \"a\"\nurl = \"https://example.net/a.xml\"\nintervall = \"5m\"\n\n\
          [daemon]\nconcurency = 2\n",
     );
-    let output = newswatch()
-        .args(["-c", path.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let checked = run_on(&path, &["check"]);
+    let stderr = checked.code(2);
     // Both at once, each with the key it most likely meant.
     assert!(
         stderr.contains(&format!(
@@ -116,13 +89,8 @@ fn unknown_key_is_an_error_with_its_position() {
 
 #[test]
 fn missing_config_file_exits_2_and_usage_errors_exit_2() {
-    let output = newswatch()
-        .args(["-c", "/nonexistent/newswatch.toml", "check"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let output = newswatch().args(["frobnicate"]).output().expect("run");
-    assert_eq!(output.status.code(), Some(2));
+    run_cli(["-c", "/nonexistent/newswatch.toml", "check"]).code(2);
+    run_cli(["frobnicate"]).code(2);
 }
 
 #[test]
@@ -145,16 +113,9 @@ username = "nw"
 password_file = "smtp-password"
 "#,
     );
-    let output = newswatch()
-        .args(["-c", path.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let all = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let checked = run_on(&path, &["check"]);
+    checked.code(2);
+    let all = format!("{}{}", checked.stdout, checked.stderr);
     assert!(!all.contains("hunter2"), "{all}");
 }
 
@@ -175,39 +136,22 @@ fn demo_copy() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     let (_dir, config) = demo_copy();
-    let config = config.to_str().expect("utf-8").to_string();
-    let first = newswatch()
-        .args(["-c", &config, "run", "--once"])
-        .output()
-        .expect("run");
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&first.stdout);
+    let first = run_on(&config, &["run", "--once"]);
     assert_eq!(
-        stdout.trim(),
+        first.success().trim(),
         "polled 4 feeds: 4 changed, 0 unchanged (304), 0 failed; 10 new items (10 may alert); 7 matches; \
          alerts: 4 delivered, 0 retrying, 0 dead, 1 story follow-up due later"
     );
-    let second = newswatch()
-        .args(["-c", &config, "run", "--once"])
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&second.stdout);
+    let second = run_on(&config, &["run", "--once"]);
     assert_eq!(
-        stdout.trim(),
+        second.stdout.trim(),
         "polled 4 feeds: 0 changed, 4 unchanged (304), 0 failed; 0 new items (0 may alert); 0 matches; \
          alerts: 0 delivered, 0 retrying, 0 dead, 1 story follow-up due later"
     );
 
-    let status = newswatch()
-        .args(["-c", &config, "status", "--json"])
-        .output()
-        .expect("run");
-    assert!(status.status.success());
-    let report: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    let status = run_on(&config, &["status", "--json"]);
+    status.success();
+    let report = status.json();
     let feeds = report["feeds"].as_array().expect("feeds");
     assert_eq!(feeds.len(), 4);
     let chinese = feeds.iter().find(|f| f["name"] == "demo-zh").expect("feed");
@@ -224,11 +168,7 @@ fn demo_run_once_prints_a_summary_then_sees_nothing_new() {
     // The memo story's follow-up, due a minute after its alert.
     assert_eq!(report["outbox"][0]["pending"], 1);
 
-    let table = newswatch()
-        .args(["-c", &config, "status"])
-        .output()
-        .expect("run");
-    let table = String::from_utf8_lossy(&table.stdout);
+    let table = run_on(&config, &["status"]).stdout;
     assert!(table.starts_with("FEED"), "{table}");
     assert!(table.contains("demo-sec"), "{table}");
     assert!(
@@ -260,22 +200,15 @@ async fn a_new_process_on_the_same_state_does_not_see_old_items_as_new() {
             server.url("/a.xml")
         ),
     );
-    let path = path.to_str().expect("utf-8").to_string();
     let mut summaries = Vec::new();
     for _ in 0..2 {
         let output = tokio::task::spawn_blocking({
             let path = path.clone();
-            move || {
-                newswatch()
-                    .args(["-c", &path, "run", "--once"])
-                    .output()
-                    .expect("run")
-            }
+            move || run_on(&path, &["run", "--once"])
         })
         .await
         .expect("join");
-        assert!(output.status.success());
-        summaries.push(String::from_utf8_lossy(&output.stdout).trim().to_string());
+        summaries.push(output.success().trim().to_string());
     }
     assert!(
         summaries[0].contains("2 new items (2 may alert); 0 matches"),
@@ -292,20 +225,9 @@ async fn a_new_process_on_the_same_state_does_not_see_old_items_as_new() {
 #[test]
 fn json_logs_are_one_object_per_line() {
     let (_dir, config) = demo_copy();
-    let output = newswatch()
-        .args([
-            "-c",
-            config.to_str().expect("utf-8"),
-            "--log-format",
-            "json",
-            "run",
-            "--once",
-        ])
-        .output()
-        .expect("run");
-    assert!(output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().collect();
+    let output = run_on(&config, &["--log-format", "json", "run", "--once"]);
+    output.success();
+    let lines: Vec<&str> = output.stderr.lines().collect();
     assert!(!lines.is_empty());
     for line in lines {
         let value: serde_json::Value = serde_json::from_str(line).expect("json log line");
@@ -373,12 +295,8 @@ url = "https://hooks.example.net/x"
 headers = { "Bad Header" = "v" }
 "#,
     );
-    let output = newswatch()
-        .args(["-c", path.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let checked = run_on(&path, &["check"]);
+    let stderr = checked.code(2);
     let file = path.display().to_string();
     assert!(
         stderr.contains(&format!(
@@ -397,22 +315,10 @@ headers = { "Bad Header" = "v" }
 #[test]
 fn the_demo_story_makes_one_alert_and_stories_lists_its_outlets() {
     let (dir, config) = demo_copy();
-    let config = config.to_str().expect("utf-8").to_string();
-    let run = newswatch()
-        .args(["-c", &config, "run", "--once"])
-        .output()
-        .expect("run");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let listed = newswatch()
-        .args(["-c", &config, "stories", "--since", "3650d", "--json"])
-        .output()
-        .expect("stories");
-    assert!(listed.status.success());
-    let stories: Vec<serde_json::Value> = String::from_utf8_lossy(&listed.stdout)
+    run_on(&config, &["run", "--once"]).success();
+    let listed = run_on(&config, &["stories", "--since", "3650d", "--json"]);
+    let stories: Vec<serde_json::Value> = listed
+        .success()
         .lines()
         .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
         .collect();
@@ -438,45 +344,25 @@ fn the_demo_story_makes_one_alert_and_stories_lists_its_outlets() {
         .count();
     assert_eq!(alerts, 1, "one alert for the memo story");
 
-    let table = newswatch()
-        .args([
-            "-c",
-            &config,
-            "stories",
-            "--since",
-            "3650d",
-            "--rule",
-            "alibaba-pla",
-        ])
-        .output()
-        .expect("stories");
-    let table = String::from_utf8_lossy(&table.stdout);
+    let table = run_on(
+        &config,
+        &["stories", "--since", "3650d", "--rule", "alibaba-pla"],
+    )
+    .stdout;
     assert!(table.contains(story) && table.contains(" lead "), "{table}");
-    let unknown = newswatch()
-        .args(["-c", &config, "stories", "--rule", "nope"])
-        .output()
-        .expect("stories");
-    assert_eq!(unknown.status.code(), Some(2));
+    run_on(&config, &["stories", "--rule", "nope"]).code(2);
 }
 
 #[test]
 fn test_rule_shows_how_items_group_into_stories() {
     let (_dir, config) = demo_copy();
     let wire = config.parent().expect("folder").join("demo/wire.rss");
-    let output = newswatch()
-        .args([
-            "-c",
-            config.to_str().expect("utf-8"),
-            "test-rule",
-            "--rule",
-            "alibaba-pla",
-            "--file",
-            wire.to_str().expect("utf-8"),
-        ])
-        .output()
-        .expect("test-rule");
-    assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
+    let wire = wire.to_str().expect("utf-8");
+    let output = run_on(
+        &config,
+        &["test-rule", "--rule", "alibaba-pla", "--file", wire],
+    );
+    let text = output.success();
     assert!(text.contains("(first of its story)"), "{text}");
     assert!(
         text.contains("joins \"Alibaba named in Pentagon memo"),
@@ -488,18 +374,14 @@ fn test_rule_shows_how_items_group_into_stories() {
 #[test]
 fn a_damaged_state_database_is_refused_and_left_as_it_was() {
     let (dir, config) = demo_copy();
-    let config = config.to_str().expect("utf-8").to_string();
     let state = dir.path().join("state");
     std::fs::create_dir_all(&state).expect("state folder");
     let db = state.join("demo.db");
     for (what, bytes) in [("empty", Vec::new()), ("garbage", vec![0x5Au8; 4096])] {
         std::fs::write(&db, &bytes).expect("damaged file");
-        let run = newswatch()
-            .args(["-c", &config, "run", "--once"])
-            .output()
-            .expect("run");
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(!run.status.success(), "{what}: {stderr}");
+        let run = run_on(&config, &["run", "--once"]);
+        let stderr = &run.stderr;
+        assert_ne!(run.code, Some(0), "{what}: {stderr}");
         assert!(
             stderr.contains("newswatch refuses to open it") && stderr.contains("move it away"),
             "{what}: {stderr}"
@@ -510,15 +392,8 @@ fn a_damaged_state_database_is_refused_and_left_as_it_was() {
     // Moved away, as the message says: the next run starts fresh, and the one after reopens it.
     std::fs::rename(&db, state.join("demo.db.damaged")).expect("move away");
     for run in ["first", "second"] {
-        let output = newswatch()
-            .args(["-c", &config, "run", "--once"])
-            .output()
-            .expect("run");
-        assert!(
-            output.status.success(),
-            "{run}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let output = run_on(&config, &["run", "--once"]);
+        assert_eq!(output.code, Some(0), "{run}: {}", output.stderr);
     }
 }
 
@@ -575,20 +450,15 @@ fn state_and_maildir_files_are_private_whatever_the_umask() {
 #[test]
 fn alerts_lists_what_was_sent_and_what_waits() {
     let (dir, config) = demo_copy();
-    let (code, stderr) = run_on(&config, &["alerts"]);
-    assert_eq!(code, Some(1), "{stderr}");
+    run_on(&config, &["alerts"]).code(1);
     assert!(
         !dir.path().join("state").exists(),
         "a read-only command wrote state"
     );
-    let (code, stderr) = run_on(&config, &["run", "--once"]);
-    assert_eq!(code, Some(0), "{stderr}");
-    let listed = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "alerts", "--json"])
-        .output()
-        .expect("alerts");
-    assert!(listed.status.success());
-    let alerts: Vec<serde_json::Value> = String::from_utf8_lossy(&listed.stdout)
+    run_on(&config, &["run", "--once"]).code(0);
+    let listed = run_on(&config, &["alerts", "--json"]);
+    let alerts: Vec<serde_json::Value> = listed
+        .success()
         .lines()
         .map(|l| serde_json::from_str(l).expect("json"))
         .collect();
@@ -605,41 +475,21 @@ fn alerts_lists_what_was_sent_and_what_waits() {
     assert_eq!(held.len(), 1, "{alerts:?}");
     assert_eq!(held[0]["kind"], "story_update");
     assert_eq!(held[0]["held_for"], "follow-up period");
-    let table = newswatch()
-        .args([
-            "-c",
-            config.to_str().expect("utf-8"),
-            "alerts",
-            "--state",
-            "held",
-        ])
-        .output()
-        .expect("alerts");
-    let table = String::from_utf8_lossy(&table.stdout);
+    let table = run_on(&config, &["alerts", "--state", "held"]).stdout;
     assert!(table.contains("held for: follow-up period"), "{table}");
     assert!(!table.contains("delivered"), "{table}");
-    let (code, stderr) = run_on(&config, &["alerts", "--rule", "alibaba-pal"]);
-    assert_eq!(code, Some(2), "{stderr}");
+    run_on(&config, &["alerts", "--rule", "alibaba-pal"]).code(2);
 }
 
 #[test]
 fn test_rule_takes_a_headline_typed_on_the_command_line() {
     let profile = repo_file("config/newswatch.toml");
-    let profile = profile.to_str().expect("utf-8");
-    let hit = newswatch()
-        .args([
-            "-c",
-            profile,
-            "test-rule",
-            "--rule",
-            "alibaba-pla",
-            "--text",
-        ])
-        .arg("Pentagon memo says Alibaba aided People's Liberation Army")
-        .output()
-        .expect("test-rule");
-    assert!(hit.status.success());
-    let stdout = String::from_utf8_lossy(&hit.stdout);
+    let headline = "Pentagon memo says Alibaba aided People's Liberation Army";
+    let hit = run_on(
+        &profile,
+        &["test-rule", "--rule", "alibaba-pla", "--text", headline],
+    );
+    let stdout = hit.success();
     assert!(
         stdout.contains(
             "[alibaba-pla] Pentagon memo says [Alibaba] aided [People's Liberation Army]"
@@ -648,24 +498,20 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
     );
     assert!(stdout.contains("1 of 1 items match"), "{stdout}");
     // The summary is matched too; a headline alone that names only the company does not.
-    let summary = newswatch()
-        .args([
-            "-c",
-            profile,
+    let summary = run_on(
+        &profile,
+        &[
             "test-rule",
             "--rule",
             "alibaba-pla",
             "--text",
             "Alibaba shares fall",
-        ])
-        .args([
             "--summary",
             "A Pentagon memo ties the company to China's military.",
             "--json",
-        ])
-        .output()
-        .expect("test-rule");
-    let line = String::from_utf8_lossy(&summary.stdout);
+        ],
+    );
+    let line = &summary.stdout;
     let hit: serde_json::Value = serde_json::from_str(line.trim()).expect("one json line");
     assert!(
         hit["spans"]
@@ -674,45 +520,30 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
             .iter()
             .any(|s| s["field"] == "summary")
     );
-    let miss = newswatch()
-        .args([
-            "-c",
-            profile,
+    let miss = run_on(
+        &profile,
+        &[
             "test-rule",
             "--rule",
             "alibaba-pla",
             "--text",
             "Alibaba shares fall",
-        ])
-        .output()
-        .expect("test-rule");
-    assert!(String::from_utf8_lossy(&miss.stdout).contains("0 of 1 items match"));
+        ],
+    );
+    assert!(miss.stdout.contains("0 of 1 items match"));
     // Without a rule or a query, every rule at once, each hit labelled.
-    let every = newswatch()
-        .args(["-c", profile, "test-rule", "--text"])
-        .arg("Pentagon memo says Alibaba aided People's Liberation Army")
-        .output()
-        .expect("test-rule");
-    let stdout = String::from_utf8_lossy(&every.stdout);
+    let every = run_on(&profile, &["test-rule", "--text", headline]);
+    let stdout = &every.stdout;
     assert!(
         stdout.contains("[alibaba-pla] ") && stdout.contains("[alibaba-us-action] "),
         "{stdout}"
     );
     // An ad-hoc query's error points into the query, not at the config file.
-    let wrong = newswatch()
-        .args([
-            "-c",
-            profile,
-            "test-rule",
-            "--query",
-            "@alibaba AND (pla",
-            "--text",
-            "x",
-        ])
-        .output()
-        .expect("test-rule");
-    assert_eq!(wrong.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    let wrong = run_on(
+        &profile,
+        &["test-rule", "--query", "@alibaba AND (pla", "--text", "x"],
+    );
+    let stderr = wrong.code(2);
     assert!(
         stderr.contains("--query:1:14: unclosed parenthesis"),
         "{stderr}"
@@ -722,58 +553,45 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
 #[test]
 fn test_rule_says_when_the_rules_scope_leaves_the_feed_out() {
     let (_dir, config) = demo_copy();
-    let config = config.to_str().expect("utf-8");
-    let out = newswatch()
-        .args([
-            "-c",
-            config,
+    let out = run_on(
+        &config,
+        &[
             "test-rule",
             "--rule",
             "alibaba-filings",
             "--feed",
             "demo-news",
-        ])
-        .output()
-        .expect("test-rule");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+        ],
+    );
+    let stderr = &out.stderr;
     assert!(
         stderr.contains("rule \"alibaba-filings\" reads only feeds tag:filings and feed \"demo-news\" is none of them"),
         "{stderr}"
     );
-    let inside = newswatch()
-        .args([
-            "-c",
-            config,
+    let inside = run_on(
+        &config,
+        &[
             "test-rule",
             "--rule",
             "alibaba-filings",
             "--feed",
             "demo-sec",
-        ])
-        .output()
-        .expect("test-rule");
-    assert!(!String::from_utf8_lossy(&inside.stderr).contains("reads only feeds"));
+        ],
+    );
+    assert!(!inside.stderr.contains("reads only feeds"));
 }
 
 #[test]
 fn catch_up_records_the_backlog_and_sends_nothing() {
     let (dir, config) = demo_copy();
-    let config = config.to_str().expect("utf-8").to_string();
-    let caught = newswatch()
-        .args(["-c", &config, "run", "--once", "--catch-up"])
-        .output()
-        .expect("run");
-    assert!(caught.status.success());
-    let stdout = String::from_utf8_lossy(&caught.stdout);
+    let caught = run_on(&config, &["run", "--once", "--catch-up"]);
+    let stdout = caught.success();
     assert!(
         stdout.contains("10 new items (0 may alert); 7 matches; caught up: 7 matched items recorded as seen without alerting; alerts: 0 delivered"),
         "{stdout}"
     );
-    let next = newswatch()
-        .args(["-c", &config, "run", "--once"])
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&next.stdout);
+    let next = run_on(&config, &["run", "--once"]);
+    let stdout = &next.stdout;
     assert!(
         stdout.contains("0 new items (0 may alert); 0 matches; alerts: 0 delivered"),
         "{stdout}"
@@ -782,8 +600,7 @@ fn catch_up_records_the_backlog_and_sends_nothing() {
     let sent = std::fs::read_dir(&mail).map_or(0, |entries| entries.count());
     assert_eq!(sent, 0, "nothing in {}", mail.display());
     // Only with --once: a daemon that never alerts is a mistake, not a mode.
-    let (code, stderr) = run_on(std::path::Path::new(&config), &["run", "--catch-up"]);
-    assert_eq!(code, Some(2), "{stderr}");
+    run_on(&config, &["run", "--catch-up"]).code(2);
 }
 
 #[test]
@@ -813,32 +630,20 @@ fn run_once_fails_when_every_feed_failed() {
             feed("gone-2", &missing)
         ),
     );
-    let output = newswatch()
-        .args(["-c", all_failing.to_str().expect("utf-8"), "run", "--once"])
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let output = run_on(&all_failing, &["run", "--once"]);
+    let stderr = output.code(1);
     assert!(
         stderr.contains("every feed polled failed (2 of 2)"),
         "{stderr}"
     );
     // The summary is still printed: it says what happened.
-    assert!(String::from_utf8_lossy(&output.stdout).contains("2 failed"));
+    assert!(output.stdout.contains("2 failed"));
 
     let one_good = write_config(
         dir.path(),
         &format!("{base}{}{}", feed("gone-1", &missing), feed("good", &good)),
     );
-    let output = newswatch()
-        .args(["-c", one_good.to_str().expect("utf-8"), "run", "--once"])
-        .output()
-        .expect("run");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_on(&one_good, &["run", "--once"]).success();
 }
 
 /// A lower-case `or` between words is searched for as a word: `check` says so, with the
@@ -854,8 +659,8 @@ fn check_warns_about_lowercase_operators_between_words() {
             dir.path().join("state.db").display()
         ),
     );
-    let (code, stderr) = run_on(&config, &["check"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    let checked = run_on(&config, &["check"]);
+    let stderr = checked.code(0);
     assert!(
         stderr.contains(
             ":6:19: rule \"r\": \"or\" is searched for as a word, since operators are upper \
@@ -879,8 +684,8 @@ fn check_warns_about_a_feed_the_ssrf_guard_will_refuse() {
             dir.path().join("state.db").display()
         ),
     );
-    let (code, stderr) = run_on(&config, &["check"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    let checked = run_on(&config, &["check"]);
+    let stderr = checked.code(0);
     assert!(
         stderr.contains(
             ":6:7: feed \"intranet\": 127.0.0.1 is a loopback address, which the SSRF guard \
@@ -905,8 +710,8 @@ fn replay_of_an_unknown_channel_exits_2_with_the_names() {
             dir.path().join("mail").display()
         ),
     );
-    let (code, stderr) = run_on(&config, &["replay", "--dead", "--channel", "dsek"]);
-    assert_eq!(code, Some(2), "{stderr}");
+    let replay = run_on(&config, &["replay", "--dead", "--channel", "dsek"]);
+    let stderr = replay.code(2);
     assert!(
         stderr.contains("no channel named \"dsek\" (channels: desk)"),
         "{stderr}"
@@ -922,8 +727,8 @@ fn a_single_bracket_channel_header_says_to_double_it() {
         dir.path(),
         "[daemon]\nstate = \"/tmp/x.db\"\n\n[channel]\nname = \"a\"\n\n[channel]\nname = \"b\"\n",
     );
-    let (code, stderr) = run_on(&config, &["check"]);
-    assert_eq!(code, Some(2), "{stderr}");
+    let checked = run_on(&config, &["check"]);
+    let stderr = checked.code(2);
     assert!(
         stderr.contains(":4:1: [channel] must be [[channel]]: channels are a list"),
         "{stderr}"
@@ -946,9 +751,9 @@ fn read_only_commands_create_no_state() {
         &["status", "--json"],
         &["stories"],
     ] {
-        let (code, stderr) = run_on(&config, command);
+        let output = run_on(&config, command);
         if command[0] != "check" {
-            assert_eq!(code, Some(1), "{command:?}: {stderr}");
+            let stderr = output.code(1);
             assert!(
                 stderr.contains("no state database at"),
                 "{command:?}: {stderr}"
@@ -989,8 +794,8 @@ fn run_once_alerts_on_the_whole_entries_of_a_feed_cut_short_and_status_says_so()
             mail.display()
         ),
     );
-    let (code, stderr) = run_on(&config, &["run", "--once"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    let run = run_on(&config, &["run", "--once"]);
+    let stderr = run.code(0);
     assert!(stderr.contains("cut short"), "the log says so: {stderr}");
     let subjects: Vec<String> = std::fs::read_dir(mail.join("new"))
         .expect("maildir")
@@ -1013,20 +818,12 @@ fn run_once_alerts_on_the_whole_entries_of_a_feed_cut_short_and_status_says_so()
         );
     }
 
-    let status = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "status"])
-        .output()
-        .expect("run");
-    let table = String::from_utf8_lossy(&status.stdout);
+    let table = run_on(&config, &["status"]).stdout;
     assert!(
         table.contains("    truncated: the last document was cut short; the 2 entries"),
         "{table}"
     );
-    let status = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "status", "--json"])
-        .output()
-        .expect("run");
-    let report: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    let report = run_on(&config, &["status", "--json"]).json();
     let feed = &report["feeds"][0];
     assert_eq!(
         (&feed["truncated"], &feed["health"], &feed["items_seen"]),

@@ -6,7 +6,7 @@ mod common;
 use std::sync::Arc;
 
 use chrono::Utc;
-use common::{TestServer, rss};
+use common::{Cli, TestServer, rss};
 use newswatch::feed::Item;
 use newswatch::store::{FeedState, PolledItem, SqliteStore, Store};
 
@@ -16,14 +16,10 @@ fn items(feed: &str, n: usize) -> Vec<Item> {
             feed: feed.to_string(),
             entry_id: format!("{feed}-{i}"),
             title: format!("Item {i}"),
-            summary: String::new(),
-            content: String::new(),
-            authors: vec![],
-            categories: vec![],
             link: Some(format!("https://news.example.net/{feed}/{i}")),
             canonical_link: Some(format!("https://news.example.net/{feed}/{i}")),
             published: Some(Utc::now()),
-            updated: None,
+            ..Default::default()
         })
         .collect()
 }
@@ -138,18 +134,16 @@ async fn killing_the_daemon_mid_poll_leaves_the_store_consistent() {
     // How long a whole cycle takes on this machine and build, to kill the others inside it.
     let started = std::time::Instant::now();
     let once = tokio::task::spawn_blocking({
-        let (binary, config_arg) = (binary.clone(), config_arg.to_string());
+        let config_arg = config_arg.to_string();
         move || {
-            std::process::Command::new(binary)
-                .args(["-c", &config_arg, "run", "--once"])
+            Cli::new(["-c", &config_arg, "run", "--once"])
                 .env("RUST_LOG", "error")
-                .output()
-                .expect("run once")
+                .run()
         }
     })
     .await
     .expect("join");
-    assert!(once.status.success());
+    once.success();
     let whole = started.elapsed();
 
     let mut completed_feeds = 0;

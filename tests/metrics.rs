@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::news::{RULE, deliverer, feed, news_server, smtp_channel};
-use common::{Harness, SmtpServer, TestServer, free_port, newswatch, rss};
+use common::{Cli, Harness, SmtpServer, TestServer, free_port, rss};
 use newswatch::daemon::http;
 use newswatch::daemon::{
     Metrics, PollOutcome, PollReport, PollSettings, Poller, ShutdownTrigger, Vitals,
@@ -617,16 +617,13 @@ async fn a_taken_listen_port_is_a_runtime_error_naming_the_address() {
         &format!("listen = \"127.0.0.1:{port}\""),
     );
     let output = tokio::task::spawn_blocking(move || {
-        newswatch()
-            .args(["-c", config.to_str().expect("utf-8"), "run"])
+        Cli::new(["-c", config.to_str().expect("utf-8"), "run"])
             .timeout(Duration::from_secs(20))
-            .output()
-            .expect("run")
+            .run()
     })
     .await
     .expect("join");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = output.code(1);
     assert!(
         stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")),
         "{stderr}"

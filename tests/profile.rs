@@ -120,13 +120,7 @@ fn as_item(case: &Case) -> Item {
         entry_id: case.origin.clone(),
         title: case.item.title.clone(),
         summary: case.item.summary.clone(),
-        content: String::new(),
-        authors: Vec::new(),
-        categories: Vec::new(),
-        link: None,
-        canonical_link: None,
-        published: None,
-        updated: None,
+        ..Default::default()
     }
 }
 

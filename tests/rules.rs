@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::Utc;
-use common::{Harness, TestServer, newswatch, repo_file, rss};
+use common::{Cli, Harness, TestServer, repo_file, rss};
 use newswatch::daemon::PollOutcome;
 use newswatch::store::Store;
 
@@ -109,18 +109,11 @@ async fn matches_are_stored_with_the_poll_and_scopes_apply() {
 fn test_rule_on_the_demo_shows_matching_items_with_evidence() {
     let config = repo_file("config/demo.toml");
     let file = repo_file("config/demo/news.rss");
-    let output = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "test-rule"])
+    let output = Cli::new(["-c", config.to_str().expect("utf-8"), "test-rule"])
         .args(["--query", "@alibaba AND (@pla OR military)"])
         .args(["--file", file.to_str().expect("utf-8")])
-        .output()
-        .expect("run");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&output.stdout);
+        .run();
+    let stdout = output.success();
     assert!(
         stdout.contains(
             "[query] Pentagon memo says [Alibaba] aided [People's Liberation Army], shares fall"
@@ -150,18 +143,12 @@ fn test_rule_on_the_demo_shows_matching_items_with_evidence() {
 fn test_rule_json_gives_one_object_per_match_with_spans() {
     let config = repo_file("config/demo.toml");
     let file = repo_file("config/demo/chinese-gb2312.rss");
-    let output = newswatch()
-        .args(["-c", config.to_str().expect("utf-8"), "test-rule", "--json"])
+    let output = Cli::new(["-c", config.to_str().expect("utf-8"), "test-rule", "--json"])
         .args(["--rule", "alibaba-pla"])
         .args(["--file", file.to_str().expect("utf-8")])
-        .output()
-        .expect("run");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .run();
+    let lines: Vec<serde_json::Value> = output
+        .success()
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
@@ -219,12 +206,8 @@ query = "alibaba NEAR/3 (pla AND army)"
 "#,
     )
     .expect("write config");
-    let output = newswatch()
-        .args(["-c", path.to_str().expect("utf-8"), "check"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Cli::new(["-c", path.to_str().expect("utf-8"), "check"]).run();
+    let stderr = output.code(2);
     let file = path.display().to_string();
     let expect = [
         (6, 10, "typo", "did you mean @alibaba?"),
@@ -248,18 +231,12 @@ query = "alibaba NEAR/3 (pla AND army)"
 fn test_rule_applies_feed_scopes_only_to_configured_feeds() {
     let config = repo_file("config/demo.toml");
     let run = |source: &[&str]| {
-        let output = newswatch()
-            .args(["-c", config.to_str().expect("utf-8"), "test-rule"])
+        let output = Cli::new(["-c", config.to_str().expect("utf-8"), "test-rule"])
             .args(["--rule", "alibaba-filings"])
             .args(source)
-            .output()
-            .expect("run");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout)
+            .run();
+        output
+            .success()
             .trim_end()
             .lines()
             .last()

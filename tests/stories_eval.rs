@@ -171,13 +171,10 @@ fn load_cases_from(relative: &str) -> Vec<Case> {
                 entry_id: item.id.clone(),
                 title: item.title.clone(),
                 summary: item.summary.clone(),
-                content: String::new(),
-                authors: Vec::new(),
-                categories: Vec::new(),
                 link: item.link.clone(),
                 canonical_link: item.link.as_deref().and_then(canonical_link),
                 published: Some(item.published),
-                updated: None,
+                ..Default::default()
             };
             let found = concepts.of(&feed_item);
             // No feed config: the labelled feeds are not the shipped config's, so rules that

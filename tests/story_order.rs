@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use common::newswatch;
+use common::run_cli;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 
@@ -110,23 +110,12 @@ fn run(dir: &Path, items: &[Labelled], seed: u64) -> Outcome {
     let config_path = dir.join("newswatch.toml");
     std::fs::write(&config_path, config).expect("config");
     let config_arg = config_path.to_str().expect("utf-8");
-    let once = newswatch()
-        .args(["-c", config_arg, "run", "--once"])
-        .output()
-        .expect("run");
-    assert!(
-        once.status.success(),
-        "{}",
-        String::from_utf8_lossy(&once.stderr)
-    );
-    let stories = newswatch()
-        .args(["-c", config_arg, "stories", "--since", "60d", "--json"])
-        .output()
-        .expect("stories");
-    assert!(stories.status.success());
+    run_cli(["-c", config_arg, "run", "--once"]).success();
+    let stories = run_cli(["-c", config_arg, "stories", "--since", "60d", "--json"]);
+    stories.success();
     // One JSON document per story, one per line.
-    let stories = String::from_utf8(stories.stdout)
-        .expect("utf-8")
+    let stories = stories
+        .stdout_utf8()
         .lines()
         .map(|line| {
             let story: serde_json::Value = serde_json::from_str(line).expect("json");

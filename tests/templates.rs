@@ -5,7 +5,7 @@
 mod common;
 
 use common::news::{TestWebhook, drain, news_harness, news_server, smtp_channel, webhook_channel};
-use common::{SmtpServer, newswatch};
+use common::{Cli, SmtpServer};
 
 fn template_file(dir: &tempfile::TempDir, name: &str, source: &str) -> String {
     let path = dir.path().join(name);
@@ -96,13 +96,8 @@ fn check_reports_a_broken_template_at_its_config_line() {
         ),
     )
     .expect("write config");
-    let output = newswatch()
-        .args(["check", "--config"])
-        .arg(&config)
-        .output()
-        .expect("run check");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Cli::new(["check", "--config"]).arg(&config).run();
+    let stderr = output.code(2);
     assert!(
         stderr.contains("newswatch.toml:11:12: channel \"out\": template"),
         "{stderr}"

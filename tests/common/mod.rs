@@ -1,8 +1,10 @@
 //! Test fixtures shared by the integration tests: a real HTTP server on an ephemeral loopback
 //! port that serves scripted responses and records every request, a controllable clock, and a
-//! harness that builds a config, a store and a poller in a temporary folder.
+//! harness that builds a config, a store and a poller in a temporary folder; `cli` runs the
+//! binary and keeps what it printed.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod cli;
 pub mod news;
 pub mod proxy;
 
@@ -21,6 +23,9 @@ use newswatch::config::Config;
 use newswatch::daemon::{Clock, PollReport, PollSettings, Poller};
 use newswatch::feed::fetch::{FetchSettings, Fetcher};
 use newswatch::store::{FeedState, SqliteStore, Store};
+
+#[allow(unused_imports)] // each test binary uses a different part of this module
+pub use cli::{Cli, CliOutput, run_cli};
 
 /// The `newswatch` binary, with no config or log filter inherited from the environment.
 pub fn newswatch() -> assert_cmd::Command {

@@ -10,7 +10,7 @@ use chrono::Utc;
 
 use super::{Harness, PollOutcome, TestServer, free_port, rss};
 use crate::common::news::{outbox, unclustered_rule, webhook_channel};
-use crate::common::{newswatch, status};
+use crate::common::{Cli, status};
 
 /// A `[[feed]]` reading `path`.
 fn file_feed(name: &str, path: &std::path::Path) -> String {
@@ -272,24 +272,19 @@ async fn credentials_in_a_feed_url_never_reach_logs_status_or_the_database() {
     let run = |args: Vec<&'static str>| {
         let config = config.clone();
         async move {
-            let output = tokio::task::spawn_blocking(move || {
-                newswatch()
+            tokio::task::spawn_blocking(move || {
+                Cli::new(["-c", &config])
                     .env("RUST_LOG", "newswatch=debug")
-                    .args(["-c", &config])
                     .args(args)
                     .timeout(Duration::from_secs(60))
-                    .output()
-                    .expect("run")
+                    .run()
             })
             .await
-            .expect("join");
-            let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-            let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-            (output.status.success(), stdout, stderr)
+            .expect("join")
         }
     };
-    let (_, summary, log) = run(vec!["run", "--once"]).await;
-    let log = summary + &log;
+    let once = run(vec!["run", "--once"]).await;
+    let log = once.stdout + &once.stderr;
     assert!(log.contains("poll failed"), "{log}");
     // The request itself carried the credentials.
     let requests = server.requests(path);
@@ -300,12 +295,13 @@ async fn credentials_in_a_feed_url_never_reach_logs_status_or_the_database() {
         request.headers["authorization"], "Basic cmVhZGVyOmh1bnRlcjI=",
         "reader:hunter2"
     );
-    let (table_ok, table, table_log) = run(vec!["status"]).await;
-    let (json_ok, json, json_log) = run(vec!["status", "--json"]).await;
-    assert!(table_ok && json_ok, "{table}{table_log}{json}{json_log}");
-    let table = table + &table_log;
-    let report: serde_json::Value = serde_json::from_str(&json).expect("status json");
-    let json = json + &json_log;
+    let table = run(vec!["status"]).await;
+    let json = run(vec!["status", "--json"]).await;
+    table.success();
+    json.success();
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("status json");
+    let table = table.stdout + &table.stderr;
+    let json = json.stdout + &json.stderr;
     let shown: Vec<&str> = report["feeds"]
         .as_array()
         .expect("feeds")
