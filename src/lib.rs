@@ -26,6 +26,7 @@
 //! - [`daemon`]: one poll of one feed, the scheduler loop, shutdown, and `status`.
 
 pub mod alert;
+pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod feed;

@@ -12,8 +12,11 @@ pub mod history;
 pub mod http;
 pub mod metrics;
 pub mod poll;
+pub mod reload;
+pub mod run;
 pub mod scheduler;
 pub mod service;
+pub mod setup;
 pub mod shutdown;
 pub mod status;
 pub mod stories;
@@ -24,14 +27,7 @@ pub use metrics::Metrics;
 pub use poll::{Clock, PollOutcome, PollReport, PollSettings, Poller, SystemClock};
 pub use scheduler::{CycleSummary, run, run_once, run_with};
 pub use service::Service;
+pub use setup::load_config;
 pub use shutdown::{Shutdown, ShutdownTrigger, on_signals, shutdown_channel};
 pub use stories::Stories;
 pub use vitals::Vitals;
-
-/// Reads and validates the config file at `path`, rendering each channel template with sample
-/// alerts: what every command and a reload load.
-pub fn load_config(
-    path: &std::path::Path,
-) -> Result<crate::config::Config, crate::config::ConfigError> {
-    crate::config::load(path, crate::alert::render::check_template)
-}

@@ -1,0 +1,66 @@
+//! What every command builds from a config: the config itself (with its templates checked),
+//! the store, the fetcher, the channels and the outbox worker.
+
+use std::sync::Arc;
+
+use super::deliver::{Deliverer, DeliverySettings};
+use crate::alert::channel::Channel;
+use crate::config::{Config, ConfigError};
+use crate::feed::fetch::{FetchSettings, Fetcher};
+use crate::store::SqliteStore;
+
+/// Reads and validates the config file at `path`, rendering each channel template with sample
+/// alerts: what every command and a reload load.
+pub fn load_config(path: &std::path::Path) -> Result<Config, ConfigError> {
+    crate::config::load(path, crate::alert::render::check_template)
+}
+
+pub async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
+    SqliteStore::open(&config.daemon.state)
+        .await
+        .map_err(|error| with_path(error, &config.daemon.state))
+}
+
+/// A store error as a report: errors that name the database already keep their cause; the
+/// others (SQLite's, a migration's) get the path said first.
+pub fn with_path(error: crate::store::StoreError, path: &std::path::Path) -> anyhow::Error {
+    use crate::store::StoreError;
+    match error {
+        StoreError::Unreadable { .. } | StoreError::Folder { .. } | StoreError::Damaged { .. } => {
+            anyhow::Error::new(error)
+        }
+        other => anyhow::Error::new(other)
+            .context(format!("cannot open the state database {}", path.display())),
+    }
+}
+
+/// The state database for a command that only reads it (`status`, `stories`): never created,
+/// so that looking at a fresh install (as root, before the service ever ran) leaves no file
+/// or folder behind with the wrong owner.
+pub async fn open_existing_store(config: &Config) -> anyhow::Result<SqliteStore> {
+    let path = &config.daemon.state;
+    if !path.exists() {
+        anyhow::bail!(
+            "no state database at {} yet: newswatch has not run with this config (`newswatch \
+             run --once`, or the service, creates it)",
+            path.display()
+        );
+    }
+    open_store(config).await
+}
+
+pub fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
+    Fetcher::new(FetchSettings::from(&config.daemon))
+}
+
+pub fn channels(config: &Config) -> anyhow::Result<Vec<Channel>> {
+    crate::alert::channel::build_all(config)
+}
+
+pub fn deliverer(
+    config: &Config,
+    store: Arc<SqliteStore>,
+) -> anyhow::Result<Deliverer<SqliteStore>> {
+    let settings = DeliverySettings::from(&config.daemon);
+    Ok(Deliverer::new(store, channels(config)?, settings))
+}
