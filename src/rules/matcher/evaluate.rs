@@ -15,6 +15,8 @@ pub struct FeedRef<'a> {
 }
 
 /// Where a span of evidence is, in the field's [`FieldText::text`].
+///
+/// [`FieldText::text`]: crate::rules::words::FieldText::text
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Span {
     pub field: Field,

@@ -18,6 +18,8 @@
 //!
 //! Each step has its file: `compile` (step 1), `scan` (step 2), `evaluate` (step 3); each
 //! imports only from the steps before it.
+//!
+//! [`Expr`]: crate::rules::ast::Expr
 
 mod compile;
 mod evaluate;
