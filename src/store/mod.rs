@@ -3,7 +3,6 @@
 //! implementation, with migrations embedded in the binary.
 
 pub mod sqlite;
-mod stories;
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;

@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use super::{
-    FollowUp, StoreError, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
-};
 use crate::alert::update::merged_rules;
 use crate::alert::{StoryItem, StoryLead, StoryUpdate, alert_id_of};
 use crate::feed::Item;
+use crate::store::{
+    FollowUp, StoreError, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
+};
 
 /// Records `decision` for the new, alertable `item`. Returns `false` when the item leads the
 /// story, either as decided or because the story it was to join is not in the store (pruned,
@@ -427,15 +427,15 @@ mod tests {
 
     /// The migrations from before stories were per channel, in order.
     const BEFORE_CHANNELS: [&str; 9] = [
-        include_str!("../../migrations/0001_init.sql"),
-        include_str!("../../migrations/0002_matches.sql"),
-        include_str!("../../migrations/0003_outbox.sql"),
-        include_str!("../../migrations/0004_digest.sql"),
-        include_str!("../../migrations/0005_feed_entries.sql"),
-        include_str!("../../migrations/0006_health.sql"),
-        include_str!("../../migrations/0007_stories.sql"),
-        include_str!("../../migrations/0008_outbox_claim_order.sql"),
-        include_str!("../../migrations/0009_feed_last_new.sql"),
+        include_str!("../../../migrations/0001_init.sql"),
+        include_str!("../../../migrations/0002_matches.sql"),
+        include_str!("../../../migrations/0003_outbox.sql"),
+        include_str!("../../../migrations/0004_digest.sql"),
+        include_str!("../../../migrations/0005_feed_entries.sql"),
+        include_str!("../../../migrations/0006_health.sql"),
+        include_str!("../../../migrations/0007_stories.sql"),
+        include_str!("../../../migrations/0008_outbox_claim_order.sql"),
+        include_str!("../../../migrations/0009_feed_last_new.sql"),
     ];
 
     #[tokio::test]
@@ -463,7 +463,7 @@ mod tests {
         .await
         .expect("old rows");
         sqlx::raw_sql(include_str!(
-            "../../migrations/0010_stories_per_channel.sql"
+            "../../../migrations/0010_stories_per_channel.sql"
         ))
         .execute(&mut conn)
         .await
