@@ -11,7 +11,7 @@
 //!    story are as good a way into it as the oldest. At most [`MAX_VERIFIED`] candidates, the
 //!    ones sharing the most buckets with the item, are verified.
 //! 2. Each candidate is compared with the item: cosine similarity of TF-IDF vectors (binary
-//!    term frequency, title words weighted [`TITLE_WEIGHT`](super::tfidf::TITLE_WEIGHT) times), with document frequencies
+//!    term frequency, title words weighted [`TITLE_WEIGHT`] times), with document frequencies
 //!    kept per scope, incrementally, over a week or two of its items. Between a Chinese and
 //!    a non-Chinese item only their language-neutral features are compared (see
 //!    [`fingerprint`](super::fingerprint)). For ranking candidates, two titles with numbers
@@ -29,6 +29,12 @@
 //!
 //! The item joins the best-scoring story if it reaches the threshold. An item with the
 //! canonical link of a member in the window joins that member's story at once.
+//!
+//! This module keeps the members and finds the candidates; the statistics it compares with
+//! are kept in [`tfidf`](super::tfidf), and the evidence is weighed in [`score`](super::score),
+//! which knows nothing of the index.
+//!
+//! [`TITLE_WEIGHT`]: super::tfidf::TITLE_WEIGHT
 
 use std::collections::{BTreeSet, HashMap};
 
