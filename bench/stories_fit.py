@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the weights of newswatch's story score (`src/story/index.rs`, `WEIGHTS`).
+"""Fits the weights of newswatch's story score (`src/story/score.rs`, `WEIGHTS`).
 
 The score is a logistic model over the evidence a lookup has on a candidate story (cosines
 with the story's centroid and closest member, shares of weight covered, title cosine, rare
@@ -18,7 +18,7 @@ and read its sweep. Needs numpy.
 
 The shipped WEIGHTS were fitted on rows dumped before the scope words lost their prior
 document frequency; a dump made now fits slightly different weights (see the comment on
-WEIGHTS in src/story/index.rs).
+WEIGHTS in src/story/score.rs).
 """
 
 import json
@@ -34,7 +34,7 @@ NAMES = [
 
 
 def features(row):
-    """The model's inputs, transformed as `score` in src/story/index.rs transforms them."""
+    """The model's inputs, transformed as `score` in src/story/score.rs transforms them."""
     return [
         row["centroid"], row["member"], row["coverage"], row["ours"], row["theirs"],
         row["title"], math.log1p(row["rare"]), float(row["cross"]), float(row["numbers"]),

@@ -85,17 +85,9 @@ impl Concepts {
             return Vec::new();
         };
         let text_only = Item {
-            feed: String::new(),
-            entry_id: String::new(),
             title: title.to_string(),
             summary: summary.to_string(),
-            content: String::new(),
-            authors: Vec::new(),
-            categories: Vec::new(),
-            link: None,
-            canonical_link: None,
-            published: None,
-            updated: None,
+            ..Default::default()
         };
         let mut names: Vec<String> = rules
             .match_item(&text_only, None)

@@ -29,13 +29,26 @@
 //!
 //! The item joins the best-scoring story if it reaches the threshold. An item with the
 //! canonical link of a member in the window joins that member's story at once.
+//!
+//! This module keeps the members and finds the candidates; the statistics it compares with
+//! are kept in [`tfidf`](super::tfidf), and the evidence is weighed in [`score`](super::score),
+//! which knows nothing of the index.
+//!
+//! [`TITLE_WEIGHT`]: super::tfidf::TITLE_WEIGHT
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 
-use super::fingerprint::{Fingerprint, HAN_BIT, TitleKind};
+use super::fingerprint::{Fingerprint, TitleKind};
+use super::score::{
+    CENTROID_KIND_CONFLICT, HEADLINE_COVERAGE, LEAD_CONFLICT, RARE_DF, join_score,
+    look_alike_discount,
+};
+use super::tfidf::{Centroid, FeatureHashBuilder, Frequencies, Norms, term_weight};
+
+// `explain` hands out the evidence, and callers weigh it with `score`.
+pub use super::score::{Candidate, score};
 
 /// Members kept per LSH bucket, newest first out.
 pub const BUCKET_CAP: usize = 16;
@@ -115,165 +128,6 @@ struct Story {
     centroid: Centroid,
 }
 
-/// Document frequencies of one rule's items over the last one to two [`EPOCH`]s, counted in
-/// two generations: when an item of a new epoch arrives the older generation is dropped. The
-/// window alone is too short a memory: a big story fills it, and its own words would then
-/// look common and weigh nothing just when more of its reports arrive. Two generations keep
-/// memory bounded (the vocabulary of two epochs) without per-feature timestamps.
-#[derive(Debug, Default)]
-struct Frequencies {
-    /// The epoch (time since 1970 in [`EPOCH`]s) that `current` counts.
-    epoch: i64,
-    current: Generation,
-    previous: Generation,
-}
-
-#[derive(Debug, Default)]
-struct Generation {
-    documents: u32,
-    counts: HashMap<u64, u32, FeatureHashBuilder>,
-    /// Items by which each feature was a scope word ([`Fingerprint::scope`]): such words do
-    /// not count towards [`MIN_SHARED`].
-    scope: HashMap<u64, u32, FeatureHashBuilder>,
-}
-
-/// The length of a document-frequency generation.
-pub const EPOCH: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
-
-impl Frequencies {
-    fn add(&mut self, at: DateTime<Utc>, features: &[u64], scope: &[u64]) {
-        let epoch = at.timestamp().div_euclid(EPOCH.as_secs() as i64);
-        if epoch > self.epoch {
-            self.previous = if epoch == self.epoch + 1 {
-                std::mem::take(&mut self.current)
-            } else {
-                Generation::default()
-            };
-            self.current = Generation::default();
-            self.epoch = epoch;
-        }
-        // A late item of an older epoch counts in the current generation: it is recent news.
-        self.current.documents += 1;
-        for &feature in features {
-            *self.current.counts.entry(feature).or_insert(0) += 1;
-        }
-        for &feature in scope {
-            *self.current.scope.entry(feature).or_insert(0) += 1;
-        }
-    }
-
-    /// Whether `feature` is a word by which recent items entered the scope.
-    fn in_scope(&self, feature: u64) -> bool {
-        self.current.scope.contains_key(&feature) || self.previous.scope.contains_key(&feature)
-    }
-
-    /// Takes back an [`add`](Self::add), from whichever generation still holds it.
-    fn remove(&mut self, features: &[u64], scope: &[u64]) {
-        for generation in [&mut self.current, &mut self.previous] {
-            if generation.documents == 0
-                || !features.iter().all(|f| generation.counts.contains_key(f))
-            {
-                continue;
-            }
-            generation.documents -= 1;
-            for (counts, features) in [
-                (&mut generation.counts, features),
-                (&mut generation.scope, scope),
-            ] {
-                for feature in features {
-                    if let Some(count) = counts.get_mut(feature) {
-                        *count -= 1;
-                        if *count == 0 {
-                            counts.remove(feature);
-                        }
-                    }
-                }
-            }
-            return;
-        }
-    }
-
-    /// The number of items with `feature`, and the number of items.
-    fn get(&self, feature: u64) -> (u32, u32) {
-        let count = |g: &Generation| g.counts.get(&feature).copied().unwrap_or(0);
-        (
-            count(&self.current) + count(&self.previous),
-            self.current.documents + self.previous.documents,
-        )
-    }
-}
-
-/// The sum of a story's members' TF-IDF vectors, kept up to date as members come and go so
-/// that comparing an item with a story costs one lookup per feature of the item, however big
-/// the story. Each term keeps the IDF it had when a member last added or removed it: the
-/// squared norm is then a running sum, where recomputing it with today's IDF would cost a
-/// pass over every term of the story per lookup.
-#[derive(Debug, Default)]
-struct Centroid {
-    members: u32,
-    /// Members with Han text: the centroid has Han features.
-    with_han: u32,
-    /// Feature to (sum of term weights over members, IDF at the last update).
-    terms: HashMap<u64, (f64, f64), FeatureHashBuilder>,
-    /// Sum of (IDF × sum)² over all terms, and over the neutral ones.
-    square_all: f64,
-    square_neutral: f64,
-    /// Members per company their title leads with.
-    leads: Vec<(u64, u32)>,
-    /// Members per title kind.
-    kinds: [u32; 3],
-}
-
-impl Centroid {
-    fn count(&mut self, fingerprint: &Fingerprint, delta: i32) {
-        self.members = self.members.saturating_add_signed(delta);
-        self.with_han = self
-            .with_han
-            .saturating_add_signed(delta * i32::from(fingerprint.has_han()));
-        let kind = &mut self.kinds[fingerprint.kind() as usize];
-        *kind = kind.saturating_add_signed(delta);
-        if let Some(lead) = fingerprint.lead() {
-            match self.leads.iter_mut().find(|(company, _)| *company == lead) {
-                Some(entry) => entry.1 = entry.1.saturating_add_signed(delta),
-                None if delta > 0 => self.leads.push((lead, delta as u32)),
-                None => {}
-            }
-            self.leads.retain(|&(_, n)| n > 0);
-        }
-    }
-
-    /// Whether at least half of the story's titles are of `kind`.
-    fn agrees_with(&self, kind: TitleKind) -> bool {
-        2 * self.kinds[kind as usize] >= self.members
-    }
-
-    /// The company most of the story's titles lead with, if most titles lead with one.
-    fn lead(&self) -> Option<u64> {
-        let (company, n) = self.leads.iter().max_by_key(|(_, n)| *n)?;
-        (2 * n > self.members).then_some(*company)
-    }
-
-    /// Adds `delta` to `feature`'s term-weight sum, re-weighted with `idf` if given (an
-    /// insert), else with the IDF it had (a removal, which should not re-weight).
-    fn update(&mut self, feature: u64, delta: f64, idf: Option<f64>) {
-        let (sum, weight_idf) = self.terms.get(&feature).copied().unwrap_or((0.0, 0.0));
-        let idf = idf.unwrap_or(weight_idf);
-        let before = (sum * weight_idf).powi(2);
-        let new_sum = sum + delta;
-        let after = if new_sum > 1e-9 {
-            self.terms.insert(feature, (new_sum, idf));
-            (new_sum * idf).powi(2)
-        } else {
-            self.terms.remove(&feature);
-            0.0
-        };
-        self.square_all += after - before;
-        if feature & HAN_BIT == 0 {
-            self.square_neutral += after - before;
-        }
-    }
-}
-
 #[derive(Debug)]
 struct Stored {
     member: Member,
@@ -282,36 +136,6 @@ struct Stored {
     /// The member's TF-IDF norms (all features, neutral ones) with the IDF of its insert:
     /// comparing it with an item then needs no lookup of its features that the item lacks.
     norms: Norms,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Norms {
-    all: f64,
-    neutral: f64,
-}
-
-impl Norms {
-    /// The norms of `fingerprint` with `idf` of each of its features.
-    fn of(fingerprint: &Fingerprint, idf: &[f64]) -> Norms {
-        let mut all = 0.0;
-        let mut neutral = 0.0;
-        for ((&feature, &title), idf) in fingerprint
-            .features()
-            .iter()
-            .zip(fingerprint.in_title())
-            .zip(idf)
-        {
-            let weight = (idf * term_weight(title)).powi(2);
-            all += weight;
-            if feature & HAN_BIT == 0 {
-                neutral += weight;
-            }
-        }
-        Norms {
-            all: all.sqrt(),
-            neutral: neutral.sqrt(),
-        }
-    }
 }
 
 impl StoryIndex {
@@ -643,10 +467,6 @@ impl RuleIndex {
     }
 }
 
-/// A feature at most this many of a scope's recent items have is rare: a name, an amount,
-/// a place that few reports mention.
-pub const RARE_DF: u32 = 3;
-
 #[derive(Debug, Default, Clone, Copy)]
 struct Overlaps {
     ours: f64,
@@ -656,66 +476,8 @@ struct Overlaps {
     shared: u32,
 }
 
-/// What a lookup knows about one candidate story of an item: the evidence its score is made
-/// of, for explaining a decision and for fitting the score.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub story: String,
-    /// The story's member closest to the item.
-    pub via: String,
-    /// Cosine with the story's centroid, with its kind and lead discounts.
-    pub centroid: f64,
-    /// Cosine with `via`, without discounts.
-    pub member: f64,
-    /// The headline-coverage score with `via` (0 unless one is a bare headline).
-    pub coverage: f64,
-    /// Share of the item's weight `via` covers, and of `via`'s weight the item covers.
-    pub ours: f64,
-    pub theirs: f64,
-    /// Cosine of the two titles alone.
-    pub title: f64,
-    /// Shared features that are rare in the scope.
-    pub rare: u32,
-    /// Shared features, not counting the scope's own words.
-    pub shared: u32,
-    pub cross_language: bool,
-    pub numbers_conflict: bool,
-    pub kinds_conflict: bool,
-    pub leads_conflict: bool,
-    /// Hours between the item and `via`.
-    pub hours: f64,
-    /// Members of the story.
-    pub size: u32,
-}
-
-/// Features (other than the scope's own words) an item must share with a story's closest
-/// member to join the story.
-pub const MIN_SHARED: u32 = 2;
-
 /// Stories per lookup whose centroid is compared with the item.
 pub const CENTROID_CANDIDATES: usize = 6;
-/// Factor on the similarity of two titles that state numbers but share none.
-pub const NUMBER_CONFLICT: f64 = 0.5;
-/// Factor on the similarity of a price-move headline and one that is not.
-pub const KIND_CONFLICT: f64 = 0.5;
-/// Factor on the similarity of two titles that lead with different companies.
-pub const LEAD_CONFLICT: f64 = 0.5;
-
-/// Factor on a story's centroid similarity for a price-move or reaction headline when most
-/// of the story's titles are not of its kind: the market's reaction and the denial follow
-/// the news they answer within hours and repeat its every name, and joining its story
-/// would swallow their alert. Milder than [`KIND_CONFLICT`]: the centroid speaks for many
-/// reports, some of them of the item's kind.
-pub const CENTROID_KIND_CONFLICT: f64 = 0.7;
-/// Factor on the share of a summary-less headline's words that a report with a summary
-/// covers, taken as the report's score for the headline's story (or the other way round).
-pub const HEADLINE_COVERAGE: f64 = 0.75;
-/// Weight of a feature that occurs in the title, against 1 for the summary only.
-pub const TITLE_WEIGHT: f64 = 4.0;
-
-fn term_weight(in_title: bool) -> f64 {
-    if in_title { TITLE_WEIGHT } else { 1.0 }
-}
 
 /// The stories of `candidates` with the closest members, at most [`CENTROID_CANDIDATES`],
 /// each with its closest member and that (discounted) similarity, the closest first.
@@ -760,15 +522,10 @@ fn best_story<'a>(
         let Some(evidence) = evidence(query, index, story, via, at) else {
             continue;
         };
-        // One shared word besides those the scope's items entered by is no evidence of one
-        // event, whatever the weights make of it: in a scope that has seen few items every
-        // word looks rare ("Tencent results beat estimates" and "Tencent opens a new
-        // office").
-        if evidence.shared < MIN_SHARED {
+        let Some(score) = join_score(&evidence, threshold) else {
             continue;
-        }
-        let score = score(&evidence);
-        if score >= threshold && best.as_ref().is_none_or(|b| score > b.similarity) {
+        };
+        if best.as_ref().is_none_or(|b| score > b.similarity) {
             best = Some(StoryMatch {
                 story: evidence.story,
                 similarity: score,
@@ -812,74 +569,6 @@ fn evidence(
     })
 }
 
-/// How sure the evidence makes it that the item belongs to the story: a logistic model
-/// whose weights ([`WEIGHTS`]) were fitted on the development halves of both labelled sets
-/// (`bench/stories_fit.py`), so that the score reads as a probability and one threshold
-/// means the same on a bare headline, a cross-language pair or a long report.
-pub fn score(c: &Candidate) -> f64 {
-    let w = &WEIGHTS;
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let z = w.bias
-        + w.centroid * c.centroid
-        + w.member * c.member
-        + w.coverage * c.coverage
-        + w.ours * c.ours
-        + w.theirs * c.theirs
-        + w.title * c.title
-        + w.rare * f64::from(c.rare).ln_1p()
-        + w.cross_language * flag(c.cross_language)
-        + w.numbers_conflict * flag(c.numbers_conflict)
-        + w.kinds_conflict * flag(c.kinds_conflict)
-        + w.leads_conflict * flag(c.leads_conflict)
-        + w.days * c.hours.min(48.0) / 24.0
-        + w.size * f64::from(c.size.max(1)).ln();
-    1.0 / (1.0 + (-z).exp())
-}
-
-/// The weights of [`score`], one per piece of [`Candidate`] evidence.
-#[derive(Debug, Clone, Copy)]
-pub struct Weights {
-    pub bias: f64,
-    pub centroid: f64,
-    pub member: f64,
-    pub coverage: f64,
-    pub ours: f64,
-    pub theirs: f64,
-    pub title: f64,
-    /// On ln(1 + rare shared features).
-    pub rare: f64,
-    pub cross_language: f64,
-    pub numbers_conflict: f64,
-    pub kinds_conflict: f64,
-    pub leads_conflict: f64,
-    /// On the days between the item and the closest member, at most two.
-    pub days: f64,
-    /// On ln(members of the story).
-    pub size: f64,
-}
-
-/// Fitted by `bench/stories_fit.py` on the dev halves; see [`score`]. The rows were dumped
-/// while the words a rule matched still had a prior document frequency (removed since, which
-/// changes the per-rule rows a dump writes now: refitting today gives centroid 5.74, not
-/// 5.56). They were not refitted, so that the stream test half's one look stays a figure of
-/// these weights.
-pub const WEIGHTS: Weights = Weights {
-    bias: -0.354,
-    centroid: 5.564,
-    member: 3.575,
-    coverage: 1.116,
-    ours: 2.161,
-    theirs: 1.913,
-    title: 3.755,
-    rare: 0.636,
-    cross_language: 0.244,
-    numbers_conflict: 0.024,
-    kinds_conflict: -2.112,
-    leads_conflict: -4.576,
-    days: -3.448,
-    size: -0.592,
-};
-
 /// For a headline without a summary and a report with one (either way round): the share of
 /// the headline's IDF weight that the report's words cover, times [`HEADLINE_COVERAGE`];
 /// 0 otherwise. A release or filing is a few words of officialese that a report's summary
@@ -913,23 +602,6 @@ fn headline_coverage(a: &Fingerprint, b: &Fingerprint, index: &RuleIndex) -> f64
         return 0.0;
     }
     look_alike_discount(short, long) * HEADLINE_COVERAGE * covered / total
-}
-
-/// The product of the discounts for look-alike events between two items: numbers in both
-/// titles but none shared, a price move or reaction against other news, different lead
-/// companies.
-fn look_alike_discount(a: &Fingerprint, b: &Fingerprint) -> f64 {
-    let mut discount = 1.0;
-    if a.numbers_conflict(b) {
-        discount *= NUMBER_CONFLICT;
-    }
-    if a.kinds_conflict(b) {
-        discount *= KIND_CONFLICT;
-    }
-    if a.leads_conflict(b) {
-        discount *= LEAD_CONFLICT;
-    }
-    discount
 }
 
 /// The item being looked up, with its feature weights computed once.
@@ -1133,319 +805,5 @@ impl<'a> Query<'a> {
     }
 }
 
-/// Feature hashes and band keys are already uniformly mixed 64-bit values: hashing them again
-/// would only cost time.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FeatureHash(u64);
-
-type FeatureHashBuilder = BuildHasherDefault<FeatureHash>;
-
-impl Hasher for FeatureHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(hours: i64) -> DateTime<Utc> {
-        DateTime::from_timestamp(1_700_000_000 + hours * 3600, 0).expect("valid timestamp")
-    }
-
-    fn member(key: &str, title: &str, hours: i64) -> Member {
-        Member {
-            key: key.to_string(),
-            canonical_link: None,
-            fingerprint: Fingerprint::of(title, "", &[]),
-            at: at(hours),
-        }
-    }
-
-    fn linked(key: &str, title: &str, link: &str, hours: i64) -> Member {
-        Member {
-            canonical_link: Some(link.to_string()),
-            ..member(key, title, hours)
-        }
-    }
-
-    fn reported(key: &str, title: &str, summary: &str, hours: i64) -> Member {
-        Member {
-            fingerprint: Fingerprint::of(title, summary, &[]),
-            ..member(key, title, hours)
-        }
-    }
-
-    #[test]
-    fn a_report_joins_the_release_it_summarizes() {
-        let release = member(
-            "release",
-            "Commerce Adds 27 Entities to the Entity List to Counter China's Military AI \
-             Development",
-            0,
-        );
-        let report = reported(
-            "report",
-            "Alibaba cloud and chip units hit by US export blacklist",
-            "The Commerce Department on Thursday added 27 entities, four of them Alibaba \
-             units, to its Entity List, saying they support China's military AI development. \
-             The move, two days after the Pentagon named the group a Chinese military \
-             company, could slow its cloud expansion in Southeast Asia and cut chip designer \
-             T-Head off from TSMC.",
-            1,
-        );
-        let unrelated = reported(
-            "other",
-            "Tencent beats estimates as games revenue climbs",
-            "Tencent said quarterly revenue rose 15%, helped by its domestic games and \
-             advertising, and that AI spending would keep rising.",
-            1,
-        );
-        let mut index = StoryIndex::new();
-        let threshold = super::super::DEFAULT_THRESHOLD;
-        // Their cosine alone is below the threshold: the report's own headline outweighs
-        // the words it shares with the release.
-        let cosine = index.similarity("r", &release.fingerprint, &report.fingerprint);
-        assert!(cosine < threshold, "{cosine}");
-        index.insert("r", "release", release);
-        let found = index
-            .find("r", &report, threshold)
-            .expect("joins the release");
-        assert_eq!(found.story, "release");
-        assert!(found.similarity >= threshold, "{found:?}");
-        assert_eq!(index.find("r", &unrelated, threshold), None);
-    }
-
-    /// A member of a scope whose items entered it by `scope` words.
-    fn scoped(key: &str, title: &str, scope: &[&str]) -> Member {
-        Member {
-            fingerprint: Fingerprint::in_scope(title, "", &[], scope),
-            ..member(key, title, 0)
-        }
-    }
-
-    #[test]
-    fn a_first_run_does_not_merge_on_the_rules_own_words() {
-        let threshold = super::super::DEFAULT_THRESHOLD;
-        let scope = ["Alibaba", "Pentagon"];
-        let pairs = [
-            (
-                "Alibaba shares fall after results",
-                "Alibaba shares rise on AI news",
-            ),
-            (
-                "Pentagon adds Alibaba to military list",
-                "Alibaba denies Pentagon military claims",
-            ),
-            (
-                "Tencent results beat estimates",
-                "Tencent opens a new office",
-            ),
-        ];
-        for (first, second) in pairs {
-            let mut index = StoryIndex::new();
-            index.insert("r", "first", scoped("a", first, &scope));
-            let found = index.find("r", &scoped("b", second, &scope), threshold);
-            assert_eq!(found, None, "{first:?} and {second:?}");
-        }
-        // What is left when the scope's words are set aside can still be one event.
-        let mut index = StoryIndex::new();
-        let first = "Pentagon adds Alibaba and Baidu to 1260H military company list";
-        index.insert("r", "first", scoped("a", first, &scope));
-        let second = "Alibaba, Baidu added to Pentagon's 1260H list of Chinese military companies";
-        let found = index.find("r", &scoped("b", second, &scope), threshold);
-        assert_eq!(found.map(|m| m.story).as_deref(), Some("first"));
-    }
-
-    #[test]
-    fn reworded_headline_joins_its_story() {
-        let mut index = StoryIndex::new();
-        index.insert(
-            "r",
-            "s1",
-            member(
-                "a",
-                "Pentagon adds Alibaba to list of Chinese military companies",
-                0,
-            ),
-        );
-        index.insert(
-            "r",
-            "s2",
-            member(
-                "b",
-                "Tencent reports record quarterly profit on gaming boom",
-                0,
-            ),
-        );
-        let found = index
-            .find(
-                "r",
-                &member(
-                    "c",
-                    "Alibaba added to Pentagon list of Chinese military companies - Reuters",
-                    1,
-                ),
-                0.3,
-            )
-            .expect("a match");
-        assert_eq!(found.story, "s1");
-        assert_eq!(found.via, "a");
-        assert!(found.similarity > 0.5, "{found:?}");
-    }
-
-    #[test]
-    fn stories_do_not_cross_rules() {
-        let mut index = StoryIndex::new();
-        index.insert("r1", "s1", member("a", "Alibaba shares fall 5%", 0));
-        assert!(
-            index
-                .find("r2", &member("b", "Alibaba shares fall 5%", 0), 0.1)
-                .is_none()
-        );
-        assert!(
-            index
-                .find("r1", &member("b", "Alibaba shares fall 5%", 0), 0.1)
-                .is_some()
-        );
-    }
-
-    #[test]
-    fn same_canonical_link_joins_whatever_the_text() {
-        let mut index = StoryIndex::new();
-        index.insert(
-            "r",
-            "s1",
-            linked("a", "Alibaba shares fall", "https://example.org/x", 0),
-        );
-        let found = index
-            .find(
-                "r",
-                &linked("b", "完全不同的标题", "https://example.org/x", 2),
-                0.99,
-            )
-            .expect("joined by link");
-        assert_eq!((found.story.as_str(), found.similarity), ("s1", 1.0));
-    }
-
-    #[test]
-    fn members_outside_the_window_are_ignored_and_expire() {
-        let mut index = StoryIndex::with_window(std::time::Duration::from_secs(48 * 3600));
-        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
-        index.insert("r", "s1", member("b", "Alibaba shares drop 5%", 10));
-        assert!(
-            index
-                .find("r", &member("c", "Alibaba shares fall 5%", 49), 0.3)
-                .is_some()
-        );
-        assert_eq!(
-            index
-                .find("r", &member("c", "Alibaba shares fall 5%", 49), 0.3)
-                .map(|m| m.via),
-            Some("b".to_string()),
-            "a is 49 h away"
-        );
-        assert!(
-            index
-                .find("r", &member("c", "Alibaba shares fall 5%", 70), 0.3)
-                .is_none()
-        );
-        assert_eq!(index.expire(at(1)), 1);
-        assert_eq!(index.len(), 1);
-        assert_eq!(index.expire(at(100)), 1);
-        assert!(index.is_empty());
-        assert!(
-            index
-                .find("r", &member("c", "Alibaba shares fall 5%", 0), 0.0)
-                .is_none()
-        );
-    }
-
-    #[test]
-    fn remove_undoes_insert() {
-        let mut index = StoryIndex::new();
-        index.insert(
-            "r",
-            "s1",
-            linked("a", "Alibaba shares fall 5%", "https://example.org/a", 0),
-        );
-        let probe = linked("b", "Alibaba shares fall 5%", "https://example.org/a", 0);
-        assert!(index.find("r", &probe, 0.5).is_some());
-        assert!(index.remove("r", "a"));
-        assert!(!index.remove("r", "a"));
-        assert!(index.find("r", &probe, 0.0).is_none());
-        assert_eq!(index.len(), 0);
-        assert!(
-            index.rules.is_empty(),
-            "an emptied rule leaves nothing behind"
-        );
-    }
-
-    #[test]
-    fn reinserting_a_key_replaces_the_member() {
-        let mut index = StoryIndex::new();
-        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
-        index.insert("r", "s2", member("a", "Alibaba shares fall 5%", 0));
-        assert_eq!(index.len(), 1);
-        let found = index.find("r", &member("b", "Alibaba shares fall 5%", 0), 0.5);
-        assert_eq!(found.map(|m| m.story), Some("s2".to_string()));
-    }
-
-    #[test]
-    fn buckets_keep_only_the_newest_members() {
-        let mut index = StoryIndex::new();
-        for i in 0..(BUCKET_CAP as i64 * 3) {
-            index.insert(
-                "r",
-                &format!("s{i}"),
-                member(&format!("k{i}"), "Alibaba shares fall", 0),
-            );
-        }
-        let rule = &index.rules["r"];
-        assert!(rule.buckets.values().all(|b| b.len() <= BUCKET_CAP));
-        let newest = u32::try_from(BUCKET_CAP * 3 - 1).expect("small");
-        assert!(rule.buckets.values().all(|b| b.last() == Some(&newest)));
-        let found = index
-            .find("r", &member("x", "Alibaba shares fall", 0), 0.5)
-            .expect("a match");
-        let n: usize = found.story[1..].parse().expect("numbered story");
-        assert!(n >= BUCKET_CAP * 2, "matched a recent member, got {n}");
-    }
-
-    #[test]
-    fn an_emptied_story_is_forgotten_and_its_id_reused() {
-        let mut index = StoryIndex::new();
-        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
-        index.insert("r", "s0", member("z", "Tencent profit jumps on games", 0));
-        assert!(index.remove("r", "a"));
-        index.insert("r", "s2", member("b", "Alibaba shares fall 5%", 1));
-        let found = index.find("r", &member("c", "Alibaba shares drop 5%", 2), 0.2);
-        assert_eq!(found.map(|m| m.story), Some("s2".to_string()));
-        let rule = &index.rules["r"];
-        assert_eq!(rule.story_ids.len(), 2);
-        assert!(!rule.story_ids.contains_key("s1"));
-    }
-
-    #[test]
-    fn removed_slots_leave_no_trace_in_buckets() {
-        let mut index = StoryIndex::new();
-        index.insert("r", "s1", member("a", "Alibaba shares fall 5%", 0));
-        index.insert("r", "s2", member("b", "Tencent profit jumps", 0));
-        assert!(index.remove("r", "a"));
-        let rule = &index.rules["r"];
-        let b = rule.by_key["b"];
-        assert!(rule.buckets.values().flatten().all(|&s| s == b));
-        assert!(rule.frequencies.current.counts.values().all(|&n| n == 1));
-    }
-}
+mod tests;

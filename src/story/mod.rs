@@ -14,37 +14,25 @@
 //! - [`index`]: the index, by scope: LSH candidates with capped buckets, TF-IDF cosine
 //!   verification against members and story centroids, canonical-link joins, the time
 //!   window.
+//! - [`tfidf`]: the statistics the index keeps per scope: document frequencies, story
+//!   centroids, member norms.
+//! - [`score`]: the evidence on a candidate story, its fitted score, and the join and
+//!   possibly-related thresholds; pure functions the index calls.
 
 pub mod concepts;
 pub mod fingerprint;
 pub mod glossary;
 pub mod index;
 pub mod outlet;
+pub mod score;
 pub mod text;
+pub mod tfidf;
 
 pub use concepts::Concepts;
 pub use fingerprint::Fingerprint;
 pub use index::{Member, StoryIndex, StoryMatch};
 pub use outlet::outlet;
-
-/// The score (a probability, see [`index::score`]) at which an item joins a story, for
-/// rules without `cluster_threshold`. A wrong merge hides an event from the reader; a split
-/// costs one more message. So the threshold is the lowest one at which the score, fitted on
-/// one labelled set's dev half alone, kept pairwise precision at or above 0.98 on the other
-/// set, both ways round (0.995 and 0.996 at 0.97; at 0.95 one way fell to 0.944).
-/// Lower values merge more.
-pub const DEFAULT_THRESHOLD: f64 = 0.97;
-
-/// How much lower than the join threshold a story may score and still be named in the alert
-/// as "possibly related": close enough that a reader may want to know, not close enough to
-/// hold the alert back.
-pub const RELATED_SHARE: f64 = 0.6;
-
-/// The score from which an item that opens its own story names the closest story as
-/// possibly related, for a join threshold of `threshold`.
-pub fn related_threshold(threshold: f64) -> f64 {
-    threshold * RELATED_SHARE
-}
+pub use score::{DEFAULT_THRESHOLD, RELATED_SHARE, related_threshold};
 
 /// How far apart in time two items of one story may be.
 pub const DEFAULT_WINDOW: std::time::Duration = std::time::Duration::from_secs(48 * 3600);
