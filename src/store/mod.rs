@@ -561,9 +561,11 @@ pub trait Store: Send + Sync + 'static {
     ///   missing, extended until it is first attempted.
     /// - The alerts of new alertable items are queued, except on a channel where the item
     ///   joined a story; each is queued at `now`, due at its `due_at`, in the digest queue if
-    ///   it has a `digest`, and not at all if its id is already in the outbox.
-    ///   [`PollCommit::alerts_queued`] counts those it queued. Items that are not new or not
-    ///   alertable queue nothing and record no story.
+    ///   it has a `digest` (or if its rules' caps hold it, see above), and not at all if its
+    ///   id is already in the outbox. [`PollCommit::alerts_queued`] counts the alerts it
+    ///   queued, not follow-ups; [`NewItem::joined_stories`] names the rules that made no
+    ///   alert because the item joined a story on every channel they notify. Items that are
+    ///   not new or not alertable queue nothing and record no story.
     /// - The feed's state is written as given and, if any item was new, the feed's last new
     ///   item is `now`.
     fn record_poll<'a>(
