@@ -426,34 +426,136 @@ pub struct FeedSummary {
     pub items_seen: u64,
 }
 
-/// The daemon's durable state. Every method is atomic; `record_poll` in particular writes the
-/// new items and the feed's new state in ONE transaction, so a crash leaves the previous poll's
-/// state intact and never marks an item seen without the rest of its poll.
+/// The daemon's durable state, and the seam a second storage engine plugs into. What follows
+/// is the contract every implementation keeps; `tests/store_contract.rs` checks it, one test
+/// per promise, and a new engine runs the same checks by adding one `store_contract_tests!`
+/// line there.
+///
+/// # Transactions
+///
+/// Every method is atomic: it takes effect whole or not at all, and an error means nothing of
+/// it was written. Writes that must survive a crash together are one transaction:
+///
+/// - [`Store::record_poll`]: the poll's new items, their matches, their story decisions, the
+///   alerts and follow-ups they cause, and the feed's new state. A crash or an error leaves
+///   the previous poll's state intact and never marks an item seen without the rest of its
+///   poll (an item seen but not alerted would never alert).
+/// - [`Store::open_incident`] and [`Store::close_incident`]: the incident's change and its
+///   notices.
+/// - [`Store::claim_due`]: the choice of entries and their leases, so two workers never get
+///   the same entry.
+/// - [`Store::replay`]: the entries selected and the entries put back are the same ones.
+///
+/// Reads see committed writes only.
+///
+/// # Identity and idempotency
+///
+/// Every write the daemon may repeat (a retried poll, a restart, the same article through two
+/// feeds) is harmless when repeated:
+///
+/// - An item is (feed, entry id). Once stored it is never new again in that feed until
+///   [`Store::prune_items`] forgets it; a replayed poll stores nothing new and queues nothing.
+///   Within one poll, a repeated entry id is one item: the first copy wins.
+/// - An outbox entry is its alert id ([`OutboxAlert::id`]). An alert whose id is already in
+///   the outbox, in any state, is not queued again and the entry there is left as it is:
+///   the same article from another feed, a replayed poll, a notice queued twice.
+/// - An open incident is (kind, subject): opening one while it is open keeps the first.
+///
+/// # Ordering
+///
+/// Lists come back in the order each method states; that order is part of the contract
+/// (claim order, `status` and `alerts` output, the story index rebuilt at start).
+///
+/// # Leases
+///
+/// Outbox entries are handed to workers by [`Store::claim_due`] under a lease; see there and
+/// at [`Store::finish_delivery`]. The store does not check who finishes an entry: a worker
+/// finishes only what it claimed.
+///
+/// # Time
+///
+/// Every time comes from the caller: the `now` arguments, and the times inside the values
+/// given ([`FeedState`], [`OutboxAlert::due_at`], [`DeliveryResult::Retry`], [`Incident`]).
+/// The store never reads the clock (no `now()` in `store/`, no SQL time function in the
+/// migrations), so a test drives it at any date without sleeping. Times are kept to the
+/// second: sub-second parts are dropped.
+///
+/// # What is the caller's job
+///
+/// The store persists verdicts; it does not make them. The caller decides which items may
+/// alert ([`PolledItem::alertable`]: the first-poll backlog and age rules), which rules match,
+/// which alerts an item makes and when each is due (digests, quiet hours:
+/// [`OutboxAlert::due_at`], [`OutboxAlert::digest`]), which story an item opens or joins, when
+/// a delivery is retried or given up ([`DeliveryResult`]), and which incidents to open or
+/// close (it reads [`Store::open_incidents`] first). It also polls one feed at a time:
+/// [`Store::known_entries`] read before a poll stays true until that poll commits only if no
+/// other poll of the feed commits meanwhile.
+///
+/// Two pieces of alert policy still run inside the SQLite store, on the data of the
+/// transaction (issue 17 moves them out, so a second engine need not copy them): rule caps
+/// ([`OutboxAlert::caps`], counted against the entries already queued) and the timing and
+/// content of story follow-ups ([`FollowUp`]).
 pub trait Store: Send + Sync + 'static {
-    /// Makes sure every configured feed has a state row. A feed whose configured URL changed
-    /// gets its state reset (new URL, validators cleared, no longer gone, due now).
+    /// Makes sure every configured feed (name, URL) has a state row, and returns each feed's
+    /// state in the order given. A feed never seen gets [`FeedState::new`] (due at once). A feed
+    /// whose configured URL changed gets its state reset the same way (new URL, validators
+    /// and failures cleared, no longer gone, due at once); its items stay known by their ids.
+    /// URLs are compared without their credentials ([`FeedState::describes`]): a new password
+    /// or token alone keeps the state. Feeds left out of `feeds` keep their rows (a feed put
+    /// back in the config does not alert its backlog again), and still show in
+    /// [`Store::feed_states`]. One transaction.
     fn sync_feeds<'a>(
         &'a self,
         feeds: &'a [(String, String)],
     ) -> impl Future<Output = Result<Vec<FeedState>, StoreError>> + Send + 'a;
 
-    /// Whether the store accepts writes now: an error if the transactions of the latest polls
-    /// with items all failed, or if a probe that writes nothing (a write rolled back) is
-    /// refused. For readiness.
+    /// Whether the store accepts writes now, for readiness: an error if the latest polls'
+    /// transactions with items all failed (the SQLite store counts three in a row), or if a
+    /// probe that writes nothing (a write rolled back) is refused. Writes nothing itself.
     fn check_writable(&self) -> impl Future<Output = Result<(), StoreError>> + Send + '_;
 
+    /// The feed's state as last written, or `None` for a feed without a state row.
     fn feed_state<'a>(
         &'a self,
         name: &'a str,
     ) -> impl Future<Output = Result<Option<FeedState>, StoreError>> + Send + 'a;
 
-    /// Records a poll that failed or changed nothing: only the feed's state.
+    /// Records a poll that failed or changed nothing: only the feed's state, every field as
+    /// given (creating the row if the feed has none). Items, and when the feed last brought a
+    /// new one ([`Store::last_new_items`]), are left as they are.
     fn record_feed_state<'a>(
         &'a self,
         state: &'a FeedState,
     ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
 
-    /// Records a poll that returned items, with the feed's new state, in one transaction.
+    /// Records a poll that returned items, with the feed's new state (`state.name` is the
+    /// feed), in ONE transaction:
+    ///
+    /// - An item is new if its entry id is not stored for the feed; a repeated id within
+    ///   `items` is one item, its first copy. Items already stored (updated ones too) count
+    ///   in [`PollCommit::already_seen`], are marked seen at `now` (which keeps
+    ///   [`Store::prune_items`] from them) and are otherwise left as first stored.
+    /// - New items are stored with their matches, alertable or not; [`PollCommit::new_items`]
+    ///   lists them in the order of `items`, each with [`NewItem::duplicate_of`] set when an
+    ///   item of another feed already stored carried the same canonical link (the first to
+    ///   be seen). That mark is for the caller; it suppresses nothing by itself.
+    /// - The story decisions of new alertable items are recorded, leads before joins whatever
+    ///   their order in `items` (an item may join a story another item of the poll opens). A
+    ///   join to a story the store does not have (pruned, or decided on a stale index) is
+    ///   recorded as the lead of that story instead. A join adds the item to the story and,
+    ///   unless the story already has its canonical link (another feed's copy), merges its
+    ///   rules into the story's and, with a [`FollowUp`], adds it to the follow-up entry of
+    ///   the current period: one outbox entry per (story, channel, period), created if
+    ///   missing, extended until it is first attempted.
+    /// - The alerts of new alertable items are queued, except on a channel where the item
+    ///   joined a story; each is queued at `now`, due at its `due_at`, in the digest queue if
+    ///   it has a `digest` (or if its rules' caps hold it, see above), and not at all if its
+    ///   id is already in the outbox. [`PollCommit::alerts_queued`] counts the alerts it
+    ///   queued, not follow-ups; [`NewItem::joined_stories`] names the rules that made no
+    ///   alert because the item joined a story on every channel they notify. Items that are
+    ///   not new or not alertable queue nothing and record no story.
+    /// - The feed's state is written as given and, if any item was new, the feed's last new
+    ///   item is `now`.
     fn record_poll<'a>(
         &'a self,
         state: &'a FeedState,
@@ -461,15 +563,23 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<PollCommit, StoreError>> + Send + 'a;
 
-    /// Forgets items not seen in their feed since `cutoff`; returns how many.
+    /// Forgets items not seen in their feed since `cutoff` (last seen strictly before it),
+    /// with their matches, and story members that joined before `cutoff`, with stories left
+    /// without members and not updated since; returns how many items. A forgotten item is new
+    /// again if its feed brings it back. Feed states, [`Store::last_new_items`] and the outbox
+    /// are kept. One transaction.
     fn prune_items(
         &self,
         cutoff: DateTime<Utc>,
     ) -> impl Future<Output = Result<u64, StoreError>> + Send + '_;
 
-    /// Claims up to `limit` due entries of `channel` for `lease`: no other worker (in this or
-    /// another process) gets them until the lease ends, and an entry whose worker died is
-    /// claimed again after it.
+    /// Claims up to `limit` due entries of `channel` from `queue` for `lease`: pending entries
+    /// whose `next_attempt_at` and previous lease have both passed (`<= now`), in the order
+    /// (next attempt, created, id). Each claimed entry is leased until `now + lease` (whole
+    /// seconds) and its attempts grow by one; [`OutboxEntry::attempts`] includes this one. No
+    /// other claim (in this or another process) gets it until the lease ends; after that it
+    /// is claimed again, an attempt more, as when its worker died. An immediate entry is never
+    /// in the digest queue nor the reverse ([`OutboxAlert::digest`] decides). One transaction.
     fn claim_due<'a>(
         &'a self,
         channel: &'a str,
@@ -479,7 +589,15 @@ pub trait Store: Send + Sync + 'static {
         limit: usize,
     ) -> impl Future<Output = Result<Vec<OutboxEntry>, StoreError>> + Send + 'a;
 
-    /// Records how the delivery of a claimed entry ended.
+    /// Records how the delivery of a claimed entry ended, and ends its lease. `Delivered` and
+    /// `Dead` take it out of the queue for good (finished at `now`; `Dead` keeps the error,
+    /// `Delivered` clears any earlier one). `Retry` leaves it pending, due at `at` (even if the
+    /// lease would have lasted longer), with the error kept for [`Store::troubled_channels`];
+    /// attempts are counted by [`Store::claim_due`], not here.
+    ///
+    /// The store checks neither the lease nor the state: an unknown id is no error, and a
+    /// worker whose lease ran out (its entry since claimed by another) still overwrites the
+    /// entry. Finishing only what one claimed, within the lease, is the caller's job.
     fn finish_delivery<'a>(
         &'a self,
         id: &'a str,
@@ -487,28 +605,36 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
 
-    /// When `channel` next has a pending entry due (leases included), if ever.
+    /// When `channel` next has a pending entry due, in either queue, a leased entry counting
+    /// as due when its lease ends; `None` when it has no pending entry. The time may be
+    /// past: an entry due now.
     fn next_due<'a>(
         &'a self,
         channel: &'a str,
     ) -> impl Future<Output = Result<Option<DateTime<Utc>>, StoreError>> + Send + 'a;
 
-    /// Outbox counts by channel; `now` tells held digest entries from due ones.
+    /// Outbox counts of each channel with any entry, by channel name; `now` tells held
+    /// entries from due ones (see [`OutboxCounts`]: `due` includes entries being delivered,
+    /// `held` is the digest queue's waiting entries, `follow_ups` the immediate queue's story
+    /// follow-ups not yet attempted and waiting for their period).
     fn outbox_counts(
         &self,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<OutboxCounts>, StoreError>> + Send + '_;
 
-    /// Outbox entries created at or after `since`, newest first, of `channel` if given; for
-    /// `newswatch alerts`.
+    /// Outbox entries created at or after `since`, of `channel` if given, in every state
+    /// (alerts, follow-ups, incident notices), newest first (ties by id); for `newswatch
+    /// alerts`.
     fn alerts<'a>(
         &'a self,
         since: DateTime<Utc>,
         channel: Option<&'a str>,
     ) -> impl Future<Output = Result<Vec<AlertRow>, StoreError>> + Send + 'a;
 
-    /// Puts the finished entries `filter` selects back in the queue, due now; with `dry_run`,
-    /// changes nothing. Returns the entries it queued (or would queue), oldest first.
+    /// Puts the finished entries `filter` selects back in the queue: pending, due at `now`,
+    /// no lease, no attempts, not finished. Pending entries are never selected. With
+    /// `dry_run`, changes nothing. Returns the entries it queued (or would queue), oldest
+    /// first (ties by id), each with the state it had. One transaction.
     fn replay<'a>(
         &'a self,
         filter: &'a ReplayFilter<'a>,
@@ -516,11 +642,14 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<ReplayedEntry>, StoreError>> + Send + 'a;
 
-    /// Health incidents not yet closed.
+    /// Health incidents not yet closed, oldest first (then by kind and subject).
     fn open_incidents(&self)
     -> impl Future<Output = Result<Vec<Incident>, StoreError>> + Send + '_;
 
-    /// Opens `incident` and queues its alerts, in one transaction.
+    /// Opens `incident` and queues its alerts, in one transaction. Opening an incident while
+    /// one of the same kind and subject is open keeps the open one; the alerts are queued
+    /// anyway, each unless its id is already in the outbox. The caller opens only what
+    /// [`Store::open_incidents`] does not list.
     fn open_incident<'a>(
         &'a self,
         incident: &'a Incident,
@@ -528,7 +657,9 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
 
-    /// Closes `incident` and queues its recovery notices, in one transaction.
+    /// Closes `incident` (the open one with its kind, subject and `opened_at`) at `now` and
+    /// queues its recovery notices, in one transaction. The notices are queued even if no such
+    /// incident is open; the caller closes only what [`Store::open_incidents`] listed.
     fn close_incident<'a>(
         &'a self,
         incident: &'a Incident,
@@ -536,17 +667,22 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send + 'a;
 
-    /// When each feed last brought an item never seen before, by feed name.
+    /// When each feed last brought an item never seen before (the `now` of that
+    /// [`Store::record_poll`]), by feed name; feeds that never did are absent. Survives
+    /// pruning: silence counts from the newest item ever seen.
     fn last_new_items(
         &self,
     ) -> impl Future<Output = Result<HashMap<String, DateTime<Utc>>, StoreError>> + Send + '_;
 
-    /// Channels with pending alerts that have failed at least once, and since when.
+    /// Channels with pending entries that have failed at least once (a `Retry` error kept),
+    /// by channel name: since when the oldest such entry was queued, and its error. Dead and
+    /// delivered entries do not count.
     fn troubled_channels(
         &self,
     ) -> impl Future<Output = Result<Vec<ChannelTrouble>, StoreError>> + Send + '_;
 
-    /// How often each rule matched, and when last, by rule name.
+    /// How many stored items each rule matched, and when last (the poll that first stored
+    /// the item), by rule name. Counts fall as [`Store::prune_items`] forgets items.
     fn rule_summaries(
         &self,
     ) -> impl Future<Output = Result<Vec<RuleSummary>, StoreError>> + Send + '_;
@@ -555,20 +691,21 @@ pub trait Store: Send + Sync + 'static {
     /// item counts, which cost a pass over every stored item. For whatever runs periodically.
     fn feed_states(&self) -> impl Future<Output = Result<Vec<FeedState>, StoreError>> + Send + '_;
 
-    /// State and item counts of every feed with a state row, by name.
+    /// State and stored item count of every feed with a state row, by name.
     fn feed_summaries(
         &self,
     ) -> impl Future<Output = Result<Vec<FeedSummary>, StoreError>> + Send + '_;
 
-    /// Which of `ids` are already stored for `feed`.
+    /// Which of `ids` are already stored for `feed` (an id stored for another feed is not).
     fn known_entries<'a>(
         &'a self,
         feed: &'a str,
         ids: &'a [&'a str],
     ) -> impl Future<Output = Result<HashSet<String>, StoreError>> + Send + 'a;
 
-    /// Story members that joined since `since`, oldest first; members of stories from before
-    /// stories were decided per channel are left out.
+    /// Story members (leads included) that joined at or after `since`, oldest first, ties in
+    /// the order they were recorded; members of stories from before stories were decided per
+    /// channel are left out. What the story index is rebuilt from at start.
     fn story_members_since(
         &self,
         since: DateTime<Utc>,
@@ -581,8 +718,9 @@ pub trait Store: Send + Sync + 'static {
         ids: &'a [String],
     ) -> impl Future<Output = Result<HashMap<String, StoryLead>, StoreError>> + Send + 'a;
 
-    /// Stories with a member since `since`, newest first: those whose rules include `rule`
-    /// and those of `channel`, if given.
+    /// Stories updated at or after `since` (opened, or joined by an article they did not
+    /// have), most recently updated first (ties by id): those whose rules include `rule` and
+    /// those of `channel`, if given. Each lists its members lead first, in order of arrival.
     fn stories<'a>(
         &'a self,
         since: DateTime<Utc>,
