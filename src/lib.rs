@@ -1,29 +1,35 @@
 //! newswatch: a news-monitoring daemon. It polls RSS, Atom and JSON feeds, records what is new
-//! in an embedded SQLite store, and (in later stages) matches items against rules and delivers
-//! alerts. The data flow, and this crate's layout, follow `DESIGN.md`:
+//! in an embedded SQLite store, matches each new item against the users' rules, groups matches
+//! into stories, and delivers alerts by email or webhook, at most once per event and recipient.
 //!
 //! ```text
-//! config ─► scheduler ─► fetch ─► parse+normalize ─► dedup (store) ─► match ─► outbox ─► deliver
+//! config ─► scheduler ─► fetch ─► parse+normalize ─► match ─► stories ─► store (one tx) ─► outbox ─► deliver
 //! ```
 //!
 //! # Layout
 //!
-//! - [`config`]: the TOML schema, its validation with `file:line:col` diagnostics, durations,
-//!   sizes and secrets.
-//! - [`feed`]: fetching (HTTP with conditional GET and limits, or `file://`), parsing feed
-//!   documents into [`feed::Item`]s (through a repair layer that mends what real servers send
-//!   before feed-rs sees it), the text normalization shared with rules, and the schedule
+//! Imports point down only (`tests/layers.rs` checks it; docs/ARCHITECTURE.md explains it):
+//!
+//! - [`config`] and [`net`], the bottom: the TOML schema and its validation with
+//!   `file:line:col` diagnostics, durations, sizes, secrets, caps and quiet hours; the SSRF guard
+//!   every connection goes through.
+//! - [`feed`]: from a URL to normalized [`feed::Item`]s: fetching (conditional GET, limits,
+//!   `file://`), the repair layer and parsing, the text normalization rules share, the schedule
 //!   arithmetic (intervals, hints, backoff).
-//! - [`store`]: the [`store::Store`] contract and its SQLite implementation: feed state and
-//!   seen items, one transaction per poll.
-//! - [`rules`]: the query language (parser, syntax tree, word segmentation shared with items)
-//!   and the one matcher all rules compile into.
-//! - [`alert`]: alerts, one per (item, channel) whatever number of the channel's rules
-//!   matched, with stable ids, the outbox JSON, and delivery through the channels.
-//! - [`story`]: story clustering: fingerprints of items' text, and the index that finds the
-//!   recent story a new item reports (near-duplicate headlines across outlets and languages,
-//!   or the same canonical link) within one scope, which the daemon makes the channel.
-//! - [`daemon`]: one poll of one feed, the scheduler loop, shutdown, and `status`.
+//! - [`rules`]: the query language (lexer, parser, printer) and the one matcher all rules
+//!   compile into (compile, scan, evaluate), with the evidence it reports.
+//! - [`story`]: story clustering, pure: fingerprints of items' text, the per-scope index, and
+//!   the fitted score that decides join, lead or "possibly related".
+//! - [`alert`]: what a match becomes, pure: one alert per (item, channel), its rendering and
+//!   channels, and the policies: how several rules' settings combine ([`alert::recipient`]),
+//!   caps ([`alert::caps`]), digest windows, quiet hours, story follow-ups ([`alert::update`]).
+//! - [`store`]: persistence only. The [`store::Store`] contract (the seam a second engine
+//!   implements, with its contract suite in `tests/common/store_contract`) and its SQLite
+//!   implementation.
+//! - [`daemon`]: every long-running task and its wiring: the scheduler and one poll
+//!   ([`daemon::poll`]), outbox delivery ([`daemon::deliver`]), SIGHUP reload, health, story
+//!   expiry, metrics and the HTTP listener, systemd; [`daemon::run`] assembles them.
+//! - [`cli`]: the subcommands; `main.rs` parses arguments and maps failures to exit codes.
 
 pub mod alert;
 pub mod cli;

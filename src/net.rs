@@ -11,7 +11,7 @@
 //! The check runs on the addresses the connection will use: reqwest connects to what our
 //! resolver returns, so a name that resolves to a public address for the check and a private
 //! one for the connection (DNS rebinding) cannot slip through. Literal IP hosts never reach a
-//! resolver and are checked by [`check_url`], on every redirect hop.
+//! resolver and are checked by [`Guard::check_url`], on every redirect hop.
 
 use std::error::Error;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};

@@ -1,4 +1,7 @@
-//! Alerts: what matches become once a person must hear about them. An [`Alert`] is (item,
+//! Alerts: what matches become once a person must hear about them, and the policies of when
+//! and how they go (caps, digests, quiet hours, follow-ups), as pure functions.
+//!
+//! An [`Alert`] is (item,
 //! channel): one per channel however many of the channel's rules the item matched
 //! ([`recipient`] says how their settings combine), with a stable id derived from the article
 //! and the channel, so the same article arriving through two feeds, or a restart, never makes a

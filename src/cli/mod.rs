@@ -1,5 +1,5 @@
 //! The `newswatch` subcommands above the daemon: each reads the config, then checks it, runs
-//! the daemon, tries rules ([`test_rule`]) or reads the store ([`inspect`]); `main.rs` only
+//! the daemon, tries rules (`test_rule`) or reads the store (`inspect`); `main.rs` only
 //! parses arguments, sets up logging and maps a [`Failure`] to an exit code.
 
 pub mod args;

@@ -1,6 +1,9 @@
-//! Durable state: per-feed HTTP and health state, and the items already seen. The [`Store`]
-//! trait is the contract the daemon relies on (one poll = one transaction); [`sqlite`] is the
-//! implementation, with migrations embedded in the binary.
+//! Durable state, persistence only: feed state, items seen, matches, stories, the outbox and
+//! incidents. It records verdicts the layers above made; it decides none.
+//!
+//! The [`Store`] trait is the contract the daemon relies on (one poll = one transaction),
+//! documented below and checked by the contract suite in `tests/common/store_contract`, which
+//! any engine runs; [`sqlite`] is the implementation, with migrations embedded in the binary.
 
 pub mod sqlite;
 
@@ -491,10 +494,12 @@ pub struct FeedSummary {
 /// [`Store::known_entries`] read before a poll stays true until that poll commits only if no
 /// other poll of the feed commits meanwhile.
 ///
-/// Two pieces of alert policy still run inside the SQLite store, on the data of the
-/// transaction (issue 17 moves them out, so a second engine need not copy them): rule caps
-/// ([`OutboxAlert::caps`], counted against the entries already queued) and the timing and
-/// content of story follow-ups ([`FollowUp`]).
+/// Two decisions need data only the transaction sees, so the store calls pure functions of
+/// the alert layer with what it reads, and writes what they return; an engine reads and
+/// writes, it never re-implements them: rule caps ([`crate::alert::caps::cap_windows`] says
+/// which counts to read, [`crate::alert::caps::hold_capped`] decides) and story follow-ups
+/// ([`FollowUp::slot`] says when and in which queue, [`crate::alert::StoryUpdate::open`] and
+/// [`crate::alert::StoryUpdate::add`] what it holds).
 pub trait Store: Send + Sync + 'static {
     /// Makes sure every configured feed (name, URL) has a state row, and returns each feed's
     /// state in the order given. A feed never seen gets [`FeedState::new`] (due at once). A feed

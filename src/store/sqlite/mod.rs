@@ -1,7 +1,7 @@
 //! The SQLite [`Store`]: one file in WAL mode, migrations from `migrations/` embedded at compile
 //! time and applied on open. This file opens, vets and migrates the database and holds the
-//! trait's impl, which hands each method to the file of its concept: [`polls`] (feeds and
-//! polls), [`outbox`], [`incidents`] and [`stories`].
+//! trait's impl, which hands each method to the file of its concept: `polls` (feeds and
+//! polls), `outbox`, `incidents` and `stories`.
 //!
 //! Writes are serialized in-process by a mutex and across processes by `BEGIN IMMEDIATE`, so a
 //! transaction never fails half-way on a lock upgrade; readers (such as `status` while the
