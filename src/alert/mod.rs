@@ -527,14 +527,9 @@ mod tests {
             feed: "news".into(),
             entry_id: "n1".into(),
             title: "Commerce weighs Alibaba curbs over PLA ties".into(),
-            summary: String::new(),
-            content: String::new(),
-            authors: vec![],
-            categories: vec![],
             link: Some("https://news.example.net/1".into()),
             canonical_link: Some("https://news.example.net/1".into()),
-            published: None,
-            updated: None,
+            ..Default::default()
         }
     }
 

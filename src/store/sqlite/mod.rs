@@ -540,14 +540,9 @@ mod tests {
             feed: feed.into(),
             entry_id: id.into(),
             title: format!("title {id}"),
-            summary: String::new(),
-            content: String::new(),
-            authors: vec![],
-            categories: vec![],
             link: Some(link.into()),
             canonical_link: Some(link.into()),
-            published: None,
-            updated: None,
+            ..Default::default()
         }
     }
 
