@@ -417,6 +417,70 @@ async fn a_daemon_killed_mid_delivery_loses_no_alert() {
     assert!(totals.delivered > 0);
 }
 
+/// Issue 20, point 10: on one node a restart knows which claims belong to a process that is
+/// gone, and sends their alerts at once instead of after the lease.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_sends_at_once_what_a_killed_daemon_had_claimed() {
+    const N: usize = 60;
+    let server = TestServer::start().await;
+    let now = Utc::now();
+    let titles: Vec<(String, String)> = (0..N)
+        .map(|i| (format!("n{i}"), format!("Alibaba and the PLA, report {i}")))
+        .collect();
+    let items: Vec<(&str, &str, chrono::DateTime<Utc>)> = titles
+        .iter()
+        .map(|(g, t)| (g.as_str(), t.as_str(), now))
+        .collect();
+    server.feed("/news.xml", &rss(&items));
+    let hook = TestWebhook::start_slow(0, 200, Duration::from_millis(20)).await;
+    let channel = webhook_channel(&hook.url, "");
+    let h = unclustered_harness(&server, &channel).await;
+    let config = h.dir.path().join("newswatch.toml").display().to_string();
+
+    let mut daemon = std::process::Command::new(assert_cmd::cargo::cargo_bin("newswatch"))
+        .args(["-c", &config, "run"])
+        .env("RUST_LOG", "error")
+        .spawn()
+        .expect("start daemon");
+    // Bounded wait until deliveries are under way, then kill while a batch is claimed.
+    for _ in 0..300 {
+        if hook.received().len() >= N / 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    daemon.kill().expect("SIGKILL");
+    daemon.wait().expect("reap");
+    let counts = h.store.outbox_counts(Utc::now()).await.expect("counts");
+    let leased: u64 = counts.iter().map(|c| c.leased).sum();
+    assert!(leased > 0, "the kill landed between batches: {counts:?}");
+
+    // The real clock: the dead process's leases (120 s) are far from over.
+    let once = tokio::task::spawn_blocking(move || run_cli(["-c", &config, "run", "--once"]))
+        .await
+        .expect("join");
+    let stdout = once.success();
+    assert!(
+        once.stderr
+            .contains("released the outbox claims of a newswatch process that is gone"),
+        "{}",
+        once.stderr
+    );
+    assert!(!stdout.contains("still queued"), "{stdout}");
+    assert!(!stdout.contains("another newswatch process"), "{stdout}");
+    let counts = h.store.outbox_counts(Utc::now()).await.expect("counts");
+    let (pending, delivered): (u64, u64) = counts
+        .iter()
+        .fold((0, 0), |(p, d), c| (p + c.pending, d + c.delivered));
+    assert_eq!((pending, delivered), (0, N as u64), "{stdout}");
+    let ids: std::collections::HashSet<String> = hook
+        .received()
+        .iter()
+        .map(|(headers, _)| headers["webhook-id"].to_str().expect("ascii").to_string())
+        .collect();
+    assert_eq!(ids.len(), N, "every alert arrived");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discord_posts_are_paced_and_none_is_lost() {
     const N: usize = 12;

@@ -85,6 +85,9 @@ pub struct Deliverer<S> {
     stopping: AtomicBool,
     /// Where delivery outcomes are counted, if anywhere.
     metrics: Option<Arc<Metrics>>,
+    /// Recorded with each claim ([`super::claims`]), so a restart can release the claims of
+    /// this process once it is gone.
+    owner: String,
 }
 
 impl<S: Store> Deliverer<S> {
@@ -97,6 +100,7 @@ impl<S: Store> Deliverer<S> {
             rng: Mutex::new(StdRng::from_os_rng()),
             stopping: AtomicBool::new(false),
             metrics: None,
+            owner: super::claims::this_process().to_string(),
         }
     }
 
@@ -156,6 +160,7 @@ impl<S: Store> Deliverer<S> {
                 now,
                 self.settings.lease,
                 self.settings.batch,
+                &self.owner,
             )
             .await?;
         // Several deliveries in flight hide each one's round trips (SMTP is chatty, and a
@@ -211,6 +216,7 @@ impl<S: Store> Deliverer<S> {
                 self.clock.now(),
                 self.settings.lease,
                 DIGEST_MAX_ALERTS,
+                &self.owner,
             )
             .await?;
         if !held.is_empty() {

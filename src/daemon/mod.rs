@@ -10,6 +10,7 @@
 //! matches into stories ([`stories`]), in what order one pass's polls commit ([`turns`])
 //! and how it gives memory back when idle ([`heap`]).
 
+pub mod claims;
 pub mod deliver;
 pub mod health;
 pub mod heap;

@@ -33,6 +33,10 @@ pub async fn run(
         Some(daemon::on_signals().context("cannot install signal handlers")?)
     };
     let store = Arc::new(open_store(&config).await?);
+    // Alerts a killed daemon had claimed go out now, not when their lease runs out.
+    daemon::claims::release_gone(store.as_ref(), chrono::Utc::now())
+        .await
+        .context("reading the outbox failed")?;
     // `run --once` serves no metrics, and their per-feed families are a few MiB at 2,000 feeds.
     let metrics = (!once).then(|| Arc::new(daemon::Metrics::new(&config)));
     let fetcher = fetcher(&config)?;
@@ -64,17 +68,29 @@ pub async fn run(
         daemon::health::check(store.as_ref(), &config, chrono::Utc::now())
             .await
             .context("checking feed and channel health failed")?;
+        let draining = tokio::time::Instant::now();
         let delivered = deliverer
             .drain(ONCE_DELIVERY_LIMIT)
             .await
             .context("reading the outbox failed")?;
+        let out_of_time = draining.elapsed() >= ONCE_DELIVERY_LIMIT;
         let counts = store
             .outbox_counts(chrono::Utc::now())
             .await
             .context("reading the outbox failed")?;
         let held: u64 = counts.iter().map(|c| c.held).sum();
         let later: u64 = counts.iter().map(|c| c.follow_ups).sum();
-        let left: u64 = counts.iter().map(|c| c.due).sum();
+        let configured = deliverer.channel_names();
+        let (orphaned, counts): (Vec<_>, Vec<_>) = counts
+            .into_iter()
+            .partition(|c| !configured.contains(&c.channel));
+        let orphaned: u64 = orphaned.iter().map(|c| c.due).sum();
+        let leased: u64 = counts.iter().map(|c| c.leased).sum();
+        let left: u64 = counts
+            .iter()
+            .map(|c| c.due)
+            .sum::<u64>()
+            .saturating_sub(leased);
         let mut held = if held > 0 {
             format!(", {held} held for digests")
         } else {
@@ -86,11 +102,27 @@ pub async fn run(
                 if later == 1 { "" } else { "s" }
             ));
         }
+        if leased > 0 {
+            held.push_str(&format!(
+                ", {leased} being delivered by another newswatch process"
+            ));
+        }
+        if orphaned > 0 {
+            held.push_str(&format!(
+                ", {orphaned} for channels no longer in the config"
+            ));
+        }
         if left > 0 {
             // Said plainly, so a cron job's log shows the run did not deliver everything.
+            let why = match out_of_time {
+                true => format!(
+                    " after the {}s delivery limit",
+                    ONCE_DELIVERY_LIMIT.as_secs()
+                ),
+                false => String::new(),
+            };
             held.push_str(&format!(
-                ", {left} still queued after the {}s delivery limit (the next run sends them)",
-                ONCE_DELIVERY_LIMIT.as_secs()
+                ", {left} still queued{why} (the next run sends them)"
             ));
         }
         println!(

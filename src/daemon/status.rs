@@ -111,6 +111,7 @@ pub async fn collect<S: Store>(
                 held: 0,
                 follow_ups: 0,
                 due: 0,
+                leased: 0,
                 delivered: 0,
                 dead: 0,
                 oldest_pending: None,

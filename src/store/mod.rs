@@ -410,6 +410,9 @@ pub struct OutboxCounts {
     pub follow_ups: u64,
     /// Pending entries due now: not yet delivered, or being delivered.
     pub due: u64,
+    /// Pending entries a worker holds now (claimed, lease not over): being delivered, by this
+    /// process or another.
+    pub leased: u64,
     pub oldest_pending: Option<DateTime<Utc>>,
 }
 
@@ -584,7 +587,10 @@ pub trait Store: Send + Sync + 'static {
     /// seconds) and its attempts grow by one; [`OutboxEntry::attempts`] includes this one. No
     /// other claim (in this or another process) gets it until the lease ends; after that it
     /// is claimed again, an attempt more, as when its worker died. An immediate entry is never
-    /// in the digest queue nor the reverse ([`OutboxAlert::digest`] decides). One transaction.
+    /// in the digest queue nor the reverse ([`OutboxAlert::digest`] decides). The claim
+    /// records `owner`, the claiming process's identity, for [`Store::release_claims`]. One
+    /// transaction.
+    #[allow(clippy::too_many_arguments)]
     fn claim_due<'a>(
         &'a self,
         channel: &'a str,
@@ -592,7 +598,24 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
         lease: std::time::Duration,
         limit: usize,
+        owner: &'a str,
     ) -> impl Future<Output = Result<Vec<OutboxEntry>, StoreError>> + Send + 'a;
+
+    /// The owners of the leases running at `now` (pending entries claimed, lease not over),
+    /// each once, sorted; claims recorded without an owner are left out.
+    fn claim_owners(
+        &self,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send + '_;
+
+    /// Ends the running leases of `owner` now, so their entries are claimable at once (with
+    /// their attempts as they are); returns how many. For the caller that knows the owner is
+    /// gone: deciding that is not the store's business.
+    fn release_claims<'a>(
+        &'a self,
+        owner: &'a str,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send + 'a;
 
     /// Records how the delivery of a claimed entry ended, and ends its lease. `Delivered` and
     /// `Dead` take it out of the queue for good (finished at `now`; `Dead` keeps the error,

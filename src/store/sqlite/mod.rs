@@ -411,8 +411,21 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         lease: Duration,
         limit: usize,
+        owner: &'a str,
     ) -> Result<Vec<OutboxEntry>, StoreError> {
-        outbox::claim_due(self, channel, queue, now, lease, limit).await
+        outbox::claim_due(self, channel, queue, now, lease, limit, owner).await
+    }
+
+    async fn claim_owners(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+        outbox::claim_owners(self, now).await
+    }
+
+    async fn release_claims<'a>(
+        &'a self,
+        owner: &'a str,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        outbox::release_claims(self, owner, now).await
     }
 
     async fn finish_delivery<'a>(

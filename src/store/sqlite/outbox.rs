@@ -21,6 +21,7 @@ pub(super) async fn claim_due<'a>(
     now: DateTime<Utc>,
     lease: Duration,
     limit: usize,
+    owner: &'a str,
 ) -> Result<Vec<OutboxEntry>, StoreError> {
     let _writer = store.write_lock.lock().await;
     let mut tx = store.write_transaction().await?;
@@ -50,11 +51,15 @@ pub(super) async fn claim_due<'a>(
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
         let id: String = row.try_get("id")?;
-        sqlx::query("UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?")
-            .bind(lease_until)
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE outbox SET lease_until = ?, claimed_by = ?, attempts = attempts + 1 \
+             WHERE id = ?",
+        )
+        .bind(lease_until)
+        .bind(owner)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
         entries.push(OutboxEntry {
             id,
             channel: channel.to_string(),
@@ -66,6 +71,36 @@ pub(super) async fn claim_due<'a>(
     }
     tx.commit().await?;
     Ok(entries)
+}
+
+pub(super) async fn claim_owners(
+    store: &SqliteStore,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'pending' AND lease_until > ? \
+         AND claimed_by != '' ORDER BY claimed_by",
+    )
+    .bind(now.timestamp())
+    .fetch_all(&store.pool)
+    .await?)
+}
+
+pub(super) async fn release_claims<'a>(
+    store: &'a SqliteStore,
+    owner: &'a str,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let _writer = store.write_lock.lock().await;
+    let done = sqlx::query(
+        "UPDATE outbox SET lease_until = 0 WHERE state = 'pending' AND lease_until > ? \
+         AND claimed_by = ?",
+    )
+    .bind(now.timestamp())
+    .bind(owner)
+    .execute(&store.pool)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 pub(super) async fn finish_delivery<'a>(
@@ -127,9 +162,11 @@ pub(super) async fn outbox_counts(
          sum(state = 'pending' AND digest = 0 AND story IS NOT NULL AND attempts = 0 \
              AND next_attempt_at > ?) AS follow_ups, \
          sum(state = 'pending' AND next_attempt_at <= ?) AS due, \
+         sum(state = 'pending' AND lease_until > ?) AS leased, \
          min(CASE WHEN state = 'pending' THEN created_at END) AS oldest \
          FROM outbox GROUP BY channel ORDER BY channel",
     )
+    .bind(now.timestamp())
     .bind(now.timestamp())
     .bind(now.timestamp())
     .bind(now.timestamp())
@@ -148,6 +185,7 @@ pub(super) async fn outbox_counts(
                 held: count("held")?,
                 follow_ups: count("follow_ups")?,
                 due: count("due")?,
+                leased: count("leased")?,
                 oldest_pending: row
                     .try_get::<Option<i64>, _>("oldest")?
                     .and_then(|s| DateTime::from_timestamp(s, 0)),

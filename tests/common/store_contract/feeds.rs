@@ -335,7 +335,7 @@ pub async fn record_poll_queues_each_alert_id_once<S: Store>(store: &S) {
     );
 
     store
-        .claim_due(CHANNEL, Queue::Immediate, at(180), LEASE, 10)
+        .claim_due(CHANNEL, Queue::Immediate, at(180), LEASE, 10, OWNER)
         .await
         .expect("claim");
     finish(store, &id, DeliveryResult::Delivered, at(181)).await;

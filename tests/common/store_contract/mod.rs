@@ -62,6 +62,7 @@ macro_rules! store_contract_tests {
                 prune_items_forgets_only_items_not_seen_since_the_cutoff,
                 claim_due_hands_out_due_entries_in_order,
                 claim_due_leases_an_entry_until_the_lease_ends,
+                release_claims_ends_only_that_owners_running_leases,
                 finish_delivery_retry_makes_an_entry_due_at_its_time,
                 finish_delivery_delivered_or_dead_leaves_the_queue,
                 claim_due_keeps_the_digest_queue_apart,
@@ -103,6 +104,8 @@ const OTHER_CHANNEL: &str = "ops";
 const RULE: &str = "alibaba";
 const HOUR: Duration = Duration::from_secs(3600);
 const LEASE: Duration = Duration::from_secs(60);
+/// The claiming process's identity, as `daemon::claims` writes it.
+const OWNER: &str = "boot-a/4242/1000";
 
 /// 2001-09-09 01:46:40 UTC, plus `seconds`.
 pub fn at(seconds: i64) -> DateTime<Utc> {
@@ -307,7 +310,7 @@ async fn claim<S: Store>(
     now: DateTime<Utc>,
 ) -> Vec<String> {
     store
-        .claim_due(channel, queue, now, LEASE, 100)
+        .claim_due(channel, queue, now, LEASE, 100, OWNER)
         .await
         .expect("claim_due")
         .into_iter()

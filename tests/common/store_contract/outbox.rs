@@ -30,7 +30,7 @@ pub async fn claim_due_hands_out_due_entries_in_order<S: Store>(store: &S) {
     same_time.sort();
 
     let claimed = store
-        .claim_due(CHANNEL, Queue::Immediate, at(20), LEASE, 2)
+        .claim_due(CHANNEL, Queue::Immediate, at(20), LEASE, 2, OWNER)
         .await
         .expect("claim");
     let ids: Vec<&str> = claimed.iter().map(|e| e.id.as_str()).collect();
@@ -68,7 +68,7 @@ pub async fn claim_due_hands_out_due_entries_in_order<S: Store>(store: &S) {
     );
     assert!(
         store
-            .claim_due(CHANNEL, Queue::Immediate, at(10_000), LEASE, 0)
+            .claim_due(CHANNEL, Queue::Immediate, at(10_000), LEASE, 0, OWNER)
             .await
             .expect("claim")
             .is_empty(),
@@ -79,7 +79,7 @@ pub async fn claim_due_hands_out_due_entries_in_order<S: Store>(store: &S) {
 pub async fn claim_due_leases_an_entry_until_the_lease_ends<S: Store>(store: &S) {
     let ids = queue(store, "wire", &["e1"], at(0)).await;
     let first = store
-        .claim_due(CHANNEL, Queue::Immediate, at(0), LEASE, 10)
+        .claim_due(CHANNEL, Queue::Immediate, at(0), LEASE, 10, OWNER)
         .await
         .expect("claim");
     assert_eq!(
@@ -97,7 +97,7 @@ pub async fn claim_due_leases_an_entry_until_the_lease_ends<S: Store>(store: &S)
     assert_eq!(counts[0].due, 1, "an entry being delivered counts as due");
 
     let again = store
-        .claim_due(CHANNEL, Queue::Immediate, at(60), LEASE, 10)
+        .claim_due(CHANNEL, Queue::Immediate, at(60), LEASE, 10, OWNER)
         .await
         .expect("claim");
     assert_eq!(
@@ -108,10 +108,54 @@ pub async fn claim_due_leases_an_entry_until_the_lease_ends<S: Store>(store: &S)
     assert_eq!(entry(store, &ids[0]).await.attempts, 2);
 }
 
+pub async fn release_claims_ends_only_that_owners_running_leases<S: Store>(store: &S) {
+    queue(store, "wire", &["e1", "e2", "e3"], at(0)).await;
+    let gone = "boot-a/99/5";
+    let mine = store
+        .claim_due(CHANNEL, Queue::Immediate, at(0), LEASE, 2, gone)
+        .await
+        .expect("claim");
+    let other = store
+        .claim_due(CHANNEL, Queue::Immediate, at(0), LEASE, 10, OWNER)
+        .await
+        .expect("claim");
+    assert_eq!((mine.len(), other.len()), (2, 1));
+    assert_eq!(
+        store.claim_owners(at(10)).await.expect("owners"),
+        [OWNER, gone],
+        "each owner of a running lease once, sorted"
+    );
+    let counts = store.outbox_counts(at(10)).await.expect("counts");
+    assert_eq!(counts[0].leased, 3);
+
+    assert_eq!(
+        store.release_claims(gone, at(10)).await.expect("release"),
+        2
+    );
+    assert_eq!(store.claim_owners(at(10)).await.expect("owners"), [OWNER]);
+    let again = claim(store, CHANNEL, Queue::Immediate, at(10)).await;
+    let released: Vec<String> = mine.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(again, released, "claimable at once, in claim order");
+    assert_eq!(
+        entry(store, &released[0]).await.attempts,
+        2,
+        "attempts stay counted"
+    );
+    assert_eq!(
+        store.release_claims(gone, at(10)).await.expect("release"),
+        0,
+        "the new claim is not the gone owner's"
+    );
+    assert!(
+        store.claim_owners(at(70)).await.expect("owners").is_empty(),
+        "leases over (the last ends at 70 s) are not running"
+    );
+}
+
 pub async fn finish_delivery_retry_makes_an_entry_due_at_its_time<S: Store>(store: &S) {
     let ids = queue(store, "wire", &["e1"], at(0)).await;
     store
-        .claim_due(CHANNEL, Queue::Immediate, at(0), HOUR, 10)
+        .claim_due(CHANNEL, Queue::Immediate, at(0), HOUR, 10, OWNER)
         .await
         .expect("claim");
     finish(store, &ids[0], retry(at(300), "451 try later"), at(1)).await;
@@ -132,7 +176,7 @@ pub async fn finish_delivery_retry_makes_an_entry_due_at_its_time<S: Store>(stor
     assert_eq!(row.last_error.as_deref(), Some("451 try later"));
     assert_eq!(row.attempts, 1, "attempts are counted by claims");
     let again = store
-        .claim_due(CHANNEL, Queue::Immediate, at(300), LEASE, 10)
+        .claim_due(CHANNEL, Queue::Immediate, at(300), LEASE, 10, OWNER)
         .await
         .expect("claim");
     assert_eq!(again[0].attempts, 2);
@@ -290,6 +334,7 @@ pub async fn outbox_counts_sum_each_channel<S: Store>(store: &S) {
                 held: 0,
                 follow_ups: 0,
                 due: 1,
+                leased: 0,
                 oldest_pending: Some(at(50)),
             },
             OutboxCounts {
@@ -300,6 +345,7 @@ pub async fn outbox_counts_sum_each_channel<S: Store>(store: &S) {
                 held: 1,
                 follow_ups: 0,
                 due: 0,
+                leased: 0,
                 oldest_pending: Some(at(0)),
             },
         ],
@@ -452,7 +498,7 @@ pub async fn replay_puts_finished_entries_back<S: Store>(store: &S) {
         ("pending", 0, now, None)
     );
     let claimed = store
-        .claim_due(CHANNEL, Queue::Immediate, now, LEASE, 10)
+        .claim_due(CHANNEL, Queue::Immediate, now, LEASE, 10, OWNER)
         .await
         .expect("claim");
     let ids: Vec<(&str, u32)> = claimed
