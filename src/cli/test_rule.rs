@@ -15,8 +15,7 @@ use crate::feed::parse::parse_feed;
 use crate::feed::redact::redact_url;
 use crate::rules::RuleSet;
 use crate::rules::ast::Field;
-use crate::rules::explain::{Highlight, excerpt, highlight};
-use crate::rules::matcher::PreparedItem;
+use crate::rules::explain::{Highlight, MatchedText, excerpt, highlight};
 
 /// Where `test-rule` places a matching item among stories.
 struct StoryPreview {
@@ -235,8 +234,8 @@ pub(super) async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<()
                 println!("{line}");
                 continue;
             }
-            let prepared = PreparedItem::new(item, &tags);
-            let field_text = |field: Field| prepared.fields[field.index()].text.as_str();
+            let text = MatchedText::new(item, &tags);
+            let field_text = |field: Field| text.field(field);
             println!(
                 "[{}] {}",
                 hit.rule,

@@ -2,7 +2,8 @@
 //! for `test-rule` (and, later, alert bodies). Pure string work, no I/O.
 
 use super::ast::Field;
-use super::matcher::Span;
+use super::matcher::{PreparedItem, Span};
+use crate::feed::Item;
 
 /// How a highlighted span is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,20 @@ impl Highlight {
 pub struct Part<'a> {
     pub text: &'a str,
     pub marked: bool,
+}
+
+/// An item's fields as the rules read them (normalized; `feed` with the feed's tags): the text
+/// a match's spans are offsets into, so evidence is shown against it.
+pub struct MatchedText(PreparedItem);
+
+impl MatchedText {
+    pub fn new(item: &Item, tags: &[String]) -> MatchedText {
+        MatchedText(PreparedItem::new(item, tags))
+    }
+
+    pub fn field(&self, field: Field) -> &str {
+        &self.0.fields[field.index()].text
+    }
 }
 
 /// `text` cut into runs at the byte `ranges`, which are marked. Overlapping or out-of-range

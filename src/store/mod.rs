@@ -660,7 +660,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<AlertRow>, StoreError>> + Send + 'a;
 
     /// Puts the finished entries `filter` selects back in the queue: pending, due at `now`,
-    /// no lease, no attempts, not finished. Pending entries are never selected. With
+    /// no lease, no attempts, no error, not finished. Pending entries are never selected. With
     /// `dry_run`, changes nothing. Returns the entries it queued (or would queue), oldest
     /// first (ties by id), each with the state it had. One transaction.
     fn replay<'a>(

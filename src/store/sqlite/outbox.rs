@@ -277,7 +277,7 @@ pub(super) async fn replay<'a>(
         for entry in &entries {
             sqlx::query(
                 "UPDATE outbox SET state = 'pending', next_attempt_at = ?, lease_until = 0, \
-                 attempts = 0, finished_at = NULL WHERE id = ?",
+                 attempts = 0, finished_at = NULL, last_error = NULL WHERE id = ?",
             )
             .bind(now.timestamp())
             .bind(&entry.id)

@@ -506,6 +506,15 @@ pub async fn replay_puts_finished_entries_back<S: Store>(store: &S) {
         .map(|e| (e.id.as_str(), e.attempts))
         .collect();
     assert_eq!(ids, [(d1.as_str(), 1)], "due at once, counted afresh");
+
+    // A replayed dead entry starts over: its old error would make the channel look failing
+    // (`troubled_channels`) before it is even tried again.
+    store
+        .replay(&filter(false, Some(CHANNEL), None, None), false, now)
+        .await
+        .expect("replay");
+    let row = entry(store, &d2).await;
+    assert_eq!((row.state.as_str(), row.last_error), ("pending", None));
 }
 
 pub async fn troubled_channels_lists_channels_whose_pending_entries_failed<S: Store>(store: &S) {
