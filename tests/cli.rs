@@ -830,3 +830,34 @@ fn run_once_alerts_on_the_whole_entries_of_a_feed_cut_short_and_status_says_so()
         (&true.into(), &"ok".into(), &2.into())
     );
 }
+
+/// Issue 20, point 6: an unknown key, a bad name, a dangling reference and two query errors
+/// come out of one `check`, each at its place.
+#[test]
+fn check_reports_config_and_query_errors_in_one_pass() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("newswatch.toml");
+    std::fs::write(
+        &config,
+        "[daemon]\nstate = \"s.db\"\nfrobnicate = 1\n\n\
+         [entities]\nalibaba = [\"Alibaba\"]\n\n\
+         [[feed]]\nname = \"Bad_Name\"\nurl = \"https://a.test/\"\n\n\
+         [[rule]]\nname = \"pla\"\nquery = '@alibab AND PLA'\nnotify = [\"nowhere\"]\n\n\
+         [[rule]]\nname = \"open\"\nquery = 'Alibaba AND (PLA'\n",
+    )
+    .expect("write config");
+    let checked = run_on(&config, &["check"]);
+    let stderr = checked.code(2);
+    for expected in [
+        ":3:1: unknown key `frobnicate`",
+        ":9:8: feed name \"Bad_Name\"",
+        ":14:10: rule \"pla\": unknown entity @alibab",
+        ":15:11: rule \"pla\": unknown channel \"nowhere\"",
+        ":19:22: rule \"open\": unclosed parenthesis",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+}

@@ -394,9 +394,8 @@ async fn a_feed_gone_from_the_config_leaves_the_health_gauges() {
         "[daemon]\nstate = \"state/test.db\"\n{}",
         feed("up", &server.url("/up.xml"))
     );
-    let reloaded =
-        newswatch::config::parse_str(&text, &path, newswatch::alert::render::check_template)
-            .expect("valid config");
+    let reloaded = newswatch::config::parse_str(&text, &path, newswatch::daemon::CHECKS)
+        .expect("valid config");
     m.metrics.configure(&reloaded);
     let scrape = m.scrape().await;
     assert_eq!(

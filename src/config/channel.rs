@@ -145,7 +145,7 @@ fn template(cx: &mut Context, owner: &str, kind: Type, file: &Text) -> Option<Ch
         Type::Email => TemplateUse::Email,
         Type::Webhook => TemplateUse::Webhook,
     };
-    if let Err(message) = (cx.check_template)(&template, use_) {
+    if let Err(message) = (cx.checks.template)(&template, use_) {
         cx.report.error(
             file.span(),
             format!(

@@ -113,6 +113,25 @@ impl<'a> Report<'a> {
         self.warnings.push((span.start, message.into()));
     }
 
+    /// The byte offset of `location` (line and column in characters, from 1), for an error
+    /// found in a value's parsed text rather than at a span.
+    pub(super) fn offset_of(&self, location: Location) -> usize {
+        let line_start = match location.line {
+            0 | 1 => 0,
+            line => self
+                .text
+                .match_indices('\n')
+                .nth(line - 2)
+                .map_or(self.text.len(), |(at, _)| at + 1),
+        };
+        let rest = &self.text[line_start..];
+        let col = rest
+            .char_indices()
+            .nth(location.col.saturating_sub(1))
+            .map_or(rest.len(), |(at, _)| at);
+        line_start + col
+    }
+
     pub(super) fn location(&self, offset: usize) -> Location {
         Location::of_offset(self.text, offset)
     }

@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::config::TemplateCheck;
+use crate::config::Checks;
 use crate::config::diagnostics::Report;
 use crate::config::raw::Text;
 use crate::config::units::parse_duration;
@@ -18,7 +18,7 @@ pub(super) struct Context<'a> {
     /// The config file's folder, absolute, against which relative paths resolve.
     pub base_dir: PathBuf,
     pub env: &'a dyn Fn(&str) -> Option<OsString>,
-    pub check_template: TemplateCheck,
+    pub checks: Checks,
 }
 
 impl Context<'_> {

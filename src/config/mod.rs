@@ -290,6 +290,20 @@ pub enum TemplateUse {
 /// other errors, at the `template` key.
 pub type TemplateCheck = fn(&ChannelTemplate, TemplateUse) -> Result<(), String>;
 
+/// Parses a rule query against the config's entity names and says where it fails: the column
+/// (in characters, from 1) and the message. The query language sits above the config layer, so
+/// the caller of [`load`] passes it in (`rules::check_query`); query errors are then reported
+/// with the file's other errors, in one pass.
+pub type QueryCheck = fn(&str, &[&str]) -> Result<(), (usize, String)>;
+
+/// What the layers above the config check while it loads, so that every error of the file
+/// comes out in one pass.
+#[derive(Clone, Copy)]
+pub struct Checks {
+    pub template: TemplateCheck,
+    pub query: QueryCheck,
+}
+
 impl ChannelTemplate {
     /// The file extension, lower case (`html`, `txt`, `json`, ...).
     pub fn extension(&self) -> String {
@@ -410,11 +424,11 @@ impl fmt::Display for Secret {
 
 /// Reads and validates the config file at `path`, with a warning if the file holds inline
 /// secrets (a chat webhook URL, an `Authorization` header) and others may read it. Channel
-/// templates are rendered with `check_template`.
-pub fn load(path: &Path, check_template: TemplateCheck) -> Result<Config, ConfigError> {
+/// templates and rule queries are checked with `checks`.
+pub fn load(path: &Path, checks: Checks) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|error| ConfigError::whole_file(path, format!("cannot read config: {error}")))?;
-    let mut config = parse_str(&text, path, check_template)?;
+    let mut config = parse_str(&text, path, checks)?;
     config
         .warnings
         .extend(exposure::readable_secrets_warning(path, &config));
@@ -423,12 +437,8 @@ pub fn load(path: &Path, check_template: TemplateCheck) -> Result<Config, Config
 
 /// Validates config `text`; `path` names the file in diagnostics, and its folder is where
 /// relative paths in the file resolve. Secret files and variables are read here.
-pub fn parse_str(
-    text: &str,
-    path: &Path,
-    check_template: TemplateCheck,
-) -> Result<Config, ConfigError> {
-    parse_with_env(text, path, &|name| std::env::var_os(name), check_template)
+pub fn parse_str(text: &str, path: &Path, checks: Checks) -> Result<Config, ConfigError> {
+    parse_with_env(text, path, &|name| std::env::var_os(name), checks)
 }
 
 /// `parse_str` with the environment injected, so tests need not mutate the process's.
@@ -436,7 +446,7 @@ fn parse_with_env(
     text: &str,
     path: &Path,
     env: &dyn Fn(&str) -> Option<OsString>,
-    check_template: TemplateCheck,
+    checks: Checks,
 ) -> Result<Config, ConfigError> {
     let unknown = raw::unknown_keys(text);
     if !unknown.is_empty() {
@@ -467,7 +477,7 @@ fn parse_with_env(
             );
         }
         if let Ok(raw) = toml::from_str::<raw::RawConfig>(&masked)
-            && let Err(rest) = validate::validate(raw, &masked, path, env, check_template)
+            && let Err(rest) = validate::validate(raw, &masked, path, env, checks)
         {
             diagnostics.extend(rest.diagnostics);
             diagnostics.sort_by_key(|d| d.location.map(|l| (l.line, l.col)));
@@ -499,7 +509,7 @@ fn parse_with_env(
             diagnostics: vec![diagnostic],
         }
     })?;
-    validate::validate(raw, text, path, env, check_template)
+    validate::validate(raw, text, path, env, checks)
 }
 
 /// The first `[feed]`, `[rule]` or `[channel]` header written with single brackets, as its

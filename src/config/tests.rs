@@ -24,8 +24,24 @@ fn check_template(template: &ChannelTemplate, _: TemplateUse) -> Result<(), Stri
     }
 }
 
+/// Stands in for `rules::check_query`: a query holding `((` fails at that column.
+fn check_query(query: &str, _: &[&str]) -> Result<(), (usize, String)> {
+    match query.find("((") {
+        Some(at) => Err((
+            query[..at].chars().count() + 1,
+            "unbalanced parentheses".into(),
+        )),
+        None => Ok(()),
+    }
+}
+
+const CHECKS: Checks = Checks {
+    template: check_template,
+    query: check_query,
+};
+
 fn parse(text: &str) -> Result<Config, ConfigError> {
-    parse_with_env(text, Path::new(FILE), &test_env, check_template)
+    parse_with_env(text, Path::new(FILE), &test_env, CHECKS)
 }
 
 fn error_lines(text: &str) -> Vec<String> {
@@ -66,8 +82,7 @@ fn full_config_dir() -> tempfile::TempDir {
 #[test]
 fn full_design_config_loads() {
     let dir = full_config_dir();
-    let config =
-        load(&dir.path().join("newswatch.toml"), check_template).expect("full config is valid");
+    let config = load(&dir.path().join("newswatch.toml"), CHECKS).expect("full config is valid");
 
     assert_eq!(config.daemon.state, dir.path().join("state/newswatch.db"));
     assert_eq!(config.daemon.concurrency, 4);
@@ -152,8 +167,7 @@ fn full_design_config_loads() {
 #[test]
 fn secrets_never_appear_in_debug_output() {
     let dir = full_config_dir();
-    let config =
-        load(&dir.path().join("newswatch.toml"), check_template).expect("full config is valid");
+    let config = load(&dir.path().join("newswatch.toml"), CHECKS).expect("full config is valid");
     let printed = format!("{config:?} {config:#?}");
     assert!(!printed.contains("smtp-secret-value"), "{printed}");
     assert!(!printed.contains("webhook-secret-value"), "{printed}");
@@ -216,7 +230,7 @@ fn a_config_with_inline_secrets_readable_by_others_is_a_warning() {
     for (text, mode, warned) in cases {
         std::fs::write(&path, text).expect("write config");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
-        let config = load(&path, check_template).expect("valid config");
+        let config = load(&path, CHECKS).expect("valid config");
         let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings.len(),
@@ -246,8 +260,8 @@ type = "webhook"
 url = "https://hooks.test/x"
 secret_file = "empty"
 "#;
-    let error = parse_str(text, &dir.path().join("newswatch.toml"), check_template)
-        .expect_err("empty secret");
+    let error =
+        parse_str(text, &dir.path().join("newswatch.toml"), CHECKS).expect_err("empty secret");
     let expected = format!(
         "channel \"hook\": secret_file \"{}\" is empty",
         dir.path().join("empty").display()
@@ -620,8 +634,7 @@ to = ["c@d.test"]
 transport = "maildir"
 dir = "mail/"
 "#;
-    let config =
-        parse_str(text, Path::new("/srv/newswatch/conf.toml"), check_template).expect("valid");
+    let config = parse_str(text, Path::new("/srv/newswatch/conf.toml"), CHECKS).expect("valid");
     assert_eq!(
         config.daemon.state,
         PathBuf::from("/srv/newswatch/data/newswatch.db")
@@ -651,7 +664,7 @@ fn config_path_without_folder_resolves_against_working_directory() {
     let config = parse_str(
         "[daemon]\nstate = \"nw.db\"\n",
         Path::new("newswatch.toml"),
-        check_template,
+        CHECKS,
     )
     .expect("valid");
     let cwd = std::env::current_dir().expect("current dir");
@@ -748,8 +761,7 @@ fn severity_prints_upper_case_and_serializes_lower_case() {
 
 #[test]
 fn unreadable_file_is_a_diagnostic_without_position() {
-    let error =
-        load(Path::new("/nonexistent/newswatch.toml"), check_template).expect_err("missing file");
+    let error = load(Path::new("/nonexistent/newswatch.toml"), CHECKS).expect_err("missing file");
     assert_eq!(error.diagnostics[0].location, None);
     assert!(
         error
@@ -886,13 +898,8 @@ fn a_secret_file_readable_by_others_is_a_warning() {
     ];
     for (text, mode, warned) in cases {
         std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(mode)).expect("chmod");
-        let config = parse_with_env(
-            text,
-            &dir.path().join("newswatch.toml"),
-            &test_env,
-            check_template,
-        )
-        .expect("warnings do not fail the load");
+        let config = parse_with_env(text, &dir.path().join("newswatch.toml"), &test_env, CHECKS)
+            .expect("warnings do not fail the load");
         let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
         let expected: Vec<String> = warned
             .map(|(key, what, line)| {
@@ -1075,13 +1082,8 @@ fn a_template_that_does_not_render_is_reported_with_the_other_errors() {
     std::fs::write(dir.path().join("alert.json"), "{\"x\": \"BROKEN\"}").expect("write template");
     let text = "[[channel]]\nname = \"chat\"\ntype = \"webhook\"\nurl = \"https://hooks.test/x\"\n\
                 template = \"alert.json\"\n[[feed]]\nname = \"Bad_Name\"\nurl = \"https://a.test/\"\n";
-    let error = parse_with_env(
-        text,
-        &dir.path().join("newswatch.toml"),
-        &test_env,
-        check_template,
-    )
-    .expect_err("two errors");
+    let error = parse_with_env(text, &dir.path().join("newswatch.toml"), &test_env, CHECKS)
+        .expect_err("two errors");
     let lines: Vec<String> = error.diagnostics.iter().map(ToString::to_string).collect();
     assert!(
         lines.iter().any(|l| l.contains(":5:12:")
@@ -1090,4 +1092,19 @@ fn a_template_that_does_not_render_is_reported_with_the_other_errors() {
         "{lines:?}"
     );
     assert!(lines.iter().any(|l| l.contains("Bad_Name")), "{lines:?}");
+}
+
+#[test]
+fn a_query_error_is_reported_with_the_other_errors_at_its_column() {
+    let text = "[[feed]]\nname = \"Bad_Name\"\nurl = \"https://a.test/\"\n\
+                [[rule]]\nname = \"r\"\nquery = 'Alibaba AND ((PLA'\n";
+    let lines = error_lines(text);
+    assert!(lines.iter().any(|l| l.contains("Bad_Name")), "{lines:?}");
+    // `query = '` puts the query at column 10; "((" is its 13th character.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(":6:22:") && l.contains("rule \"r\": unbalanced parentheses")),
+        "{lines:?}"
+    );
 }

@@ -20,7 +20,7 @@ use crate::config::fields::{
 use crate::config::raw::{RawChannel, RawConfig, RawDaemon, RawFeed, RawRule, Text};
 use crate::config::units::parse_size;
 use crate::config::{
-    AlertCap, Config, DaemonConfig, FeedConfig, FeedScope, RuleConfig, Severity, TemplateCheck,
+    AlertCap, Checks, Config, DaemonConfig, FeedConfig, FeedScope, Location, RuleConfig, Severity,
 };
 
 pub(super) fn validate(
@@ -28,13 +28,13 @@ pub(super) fn validate(
     text: &str,
     path: &Path,
     env: &dyn Fn(&str) -> Option<OsString>,
-    check_template: TemplateCheck,
+    checks: Checks,
 ) -> Result<Config, ConfigError> {
     let mut cx = Context {
         report: Report::new(text, path),
         base_dir: config_dir(path),
         env,
-        check_template,
+        checks,
     };
 
     let daemon = daemon_config(&mut cx, &raw.daemon);
@@ -103,6 +103,21 @@ pub(super) fn validate(
                 channel.span(),
                 format!("daemon: unknown channel \"{name}\" in health_notify {hint}"),
             );
+        }
+    }
+
+    // Queries are parsed here too, so their errors come with the file's others.
+    let entity_names: Vec<&str> = entities.keys().map(String::as_str).collect();
+    for rule in &rules {
+        if let Err((column, message)) = (cx.checks.query)(&rule.query, &entity_names) {
+            // Columns inside a single-line query; a multi-line one points at its start line
+            // with the query's own column, which still finds the token.
+            let at = cx.report.offset_of(Location {
+                line: rule.query_location.line,
+                col: rule.query_location.col + column.saturating_sub(1),
+            });
+            cx.report
+                .error(at..at, format!("rule \"{}\": {message}", rule.name));
         }
     }
 

@@ -33,7 +33,7 @@ pub use metrics::Metrics;
 pub use poll::{Clock, PollOutcome, PollReport, PollSettings, Poller, SystemClock};
 pub use scheduler::{CycleSummary, run, run_once, run_with};
 pub use service::Service;
-pub use setup::load_config;
+pub use setup::{CHECKS, load_config};
 pub use shutdown::{Shutdown, ShutdownTrigger, on_signals, shutdown_channel};
 pub use stories::Stories;
 pub use vitals::Vitals;

@@ -5,14 +5,21 @@ use std::sync::Arc;
 
 use super::deliver::{Deliverer, DeliverySettings};
 use crate::alert::channel::Channel;
-use crate::config::{Config, ConfigError};
+use crate::config::{Checks, Config, ConfigError};
 use crate::feed::fetch::{FetchSettings, Fetcher};
 use crate::store::SqliteStore;
 
-/// Reads and validates the config file at `path`, rendering each channel template with sample
-/// alerts: what every command and a reload load.
+/// What loading a config checks with the layers above it: channel templates rendered with
+/// sample alerts, rule queries parsed.
+pub const CHECKS: Checks = Checks {
+    template: crate::alert::render::check_template,
+    query: crate::rules::check_query,
+};
+
+/// Reads and validates the config file at `path` with [`CHECKS`]: what every command and a
+/// reload load.
 pub fn load_config(path: &std::path::Path) -> Result<Config, ConfigError> {
-    crate::config::load(path, crate::alert::render::check_template)
+    crate::config::load(path, CHECKS)
 }
 
 pub async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {

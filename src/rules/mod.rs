@@ -90,6 +90,14 @@ pub struct RuleSet {
     warnings: Vec<Diagnostic>,
 }
 
+/// A query's first error as [`crate::config::QueryCheck`] wants it: its column (in characters,
+/// from 1) and the message, or nothing when it parses against `entities`.
+pub fn check_query(query: &str, entities: &[&str]) -> Result<(), (usize, String)> {
+    syntax::parse_query(query, entities)
+        .map(drop)
+        .map_err(|error| (error.column, error.message))
+}
+
 impl RuleSet {
     /// Compiles the config's rules; every error of every rule and entity is reported at once.
     pub fn from_config(config: &Config) -> Result<RuleSet, ConfigError> {

@@ -113,7 +113,7 @@ pla = ["PLA", "解放军"]
         crate::config::parse_str(
             text,
             std::path::Path::new("test.toml"),
-            crate::alert::render::check_template,
+            crate::daemon::CHECKS,
         )
         .expect("valid config")
     }
@@ -153,7 +153,7 @@ pla = ["PLA", "解放军"]
         let config = crate::config::parse_str(
             "",
             std::path::Path::new("empty.toml"),
-            crate::alert::render::check_template,
+            crate::daemon::CHECKS,
         )
         .expect("valid config");
         assert!(

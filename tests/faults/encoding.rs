@@ -163,7 +163,7 @@ fn config_for_queries() -> Config {
     newswatch::config::parse_str(
         "[daemon]\nstate = \"unused.db\"\n",
         std::path::Path::new("newswatch.toml"),
-        newswatch::alert::render::check_template,
+        newswatch::daemon::CHECKS,
     )
     .expect("minimal config")
 }
