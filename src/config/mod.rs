@@ -8,7 +8,8 @@
 //! mistakes at once. Only a TOML syntax error or a schema error (unknown or missing key,
 //! wrong type) stops at the first one, because serde cannot go on past it.
 //!
-//! Rule queries stay text here (with their position); the rules module compiles them. Channel
+//! Rule queries stay text here (with their position); the rules module compiles them, and its
+//! parser checks them during the load ([`QueryCheck`]) so their errors come with the rest. Channel
 //! templates are rendered by a check the caller passes in ([`TemplateCheck`]): rendering needs
 //! the alert types, a layer above. Checks of single values shared by every section are in
 //! `fields`.
