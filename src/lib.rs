@@ -28,7 +28,7 @@
 //!   implementation.
 //! - [`daemon`]: every long-running task and its wiring: the scheduler and one poll
 //!   ([`daemon::poll`]), outbox delivery ([`daemon::deliver`]), SIGHUP reload, health, story
-//!   expiry, metrics and the HTTP listener, systemd; [`daemon::run`] assembles them.
+//!   expiry, metrics and the HTTP listener, systemd; [`daemon::run`](mod@daemon::run) assembles them.
 //! - [`cli`]: the subcommands; `main.rs` parses arguments and maps failures to exit codes.
 
 pub mod alert;

@@ -1,7 +1,7 @@
 //! The running daemon: every long-running task and the wiring between them. Nothing below
 //! this layer loops, sleeps or spawns.
 //!
-//! [`run`] assembles the daemon from a config ([`setup`] builds the store, fetcher, channels
+//! [`run`](mod@run) assembles the daemon from a config ([`setup`] builds the store, fetcher, channels
 //! and outbox worker that every command shares); [`reload`] swaps in a new config on SIGHUP;
 //! [`deliver`] is the outbox worker. The poll of one feed ([`poll`]), the loop that schedules polls
 //! ([`scheduler`]), how it stops ([`shutdown`]), what it reports ([`status`]), its vital
