@@ -735,8 +735,9 @@ fn a_single_bracket_channel_header_says_to_double_it() {
     );
 }
 
-/// `status` and `stories` on a config that never ran create no file or folder: they say there
-/// is no state yet (exit 1), and `check` writes nothing either.
+/// Issue 20, point 9: `status`, `stories` and `alerts` on a config that never ran create no
+/// file or folder: they say there is no state yet (exit 1); `check` and `test-rule` write
+/// nothing either.
 #[test]
 fn read_only_commands_create_no_state() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -745,23 +746,47 @@ fn read_only_commands_create_no_state() {
         dir.path(),
         &format!("[daemon]\nstate = \"{}\"\n", state.display()),
     );
+    let files = |dir: &Path| -> Vec<std::path::PathBuf> {
+        let mut found: Vec<_> = std::fs::read_dir(dir)
+            .expect("read temp dir")
+            .map(|entry| entry.expect("entry").path())
+            .collect();
+        found.sort();
+        found
+    };
+    let before = files(dir.path());
     for command in [
         &["check"][..],
         &["status"],
         &["status", "--json"],
         &["stories"],
+        &["alerts"],
+        &["alerts", "--json"],
+        &[
+            "test-rule",
+            "--query",
+            "Alibaba",
+            "--text",
+            "Alibaba shares fall",
+        ],
     ] {
         let output = run_on(&config, command);
-        if command[0] != "check" {
-            let stderr = output.code(1);
-            assert!(
-                stderr.contains("no state database at"),
-                "{command:?}: {stderr}"
-            );
+        match command[0] {
+            "check" | "test-rule" => {
+                output.success();
+            }
+            _ => {
+                let stderr = output.code(1);
+                assert!(
+                    stderr.contains("no state database at"),
+                    "{command:?}: {stderr}"
+                );
+            }
         }
-        assert!(
-            !dir.path().join("var").exists(),
-            "{command:?} created the state folder"
+        assert_eq!(
+            files(dir.path()),
+            before,
+            "{command:?} created a file or folder"
         );
     }
 }
