@@ -261,10 +261,16 @@ impl Channel {
                     Ok(response) => Ok(Delivered {
                         answer: format!("SMTP {}", response.code()),
                     }),
-                    Err(error) if error.is_permanent() => {
-                        Err(DeliveryError::permanent(format!("SMTP: {error}")))
-                    }
-                    Err(error) => Err(DeliveryError::transient(format!("SMTP: {error}"))),
+                    // lettre keeps the cause (connection refused, TLS, a closed connection)
+                    // as the error's source: the message must carry it.
+                    Err(error) if error.is_permanent() => Err(DeliveryError::permanent(format!(
+                        "SMTP: {}",
+                        crate::net::error_chain(&error)
+                    ))),
+                    Err(error) => Err(DeliveryError::transient(format!(
+                        "SMTP: {}",
+                        crate::net::error_chain(&error)
+                    ))),
                 }
             }
             Sink::Sendmail {
@@ -279,7 +285,12 @@ impl Channel {
                         .map(|()| Delivered {
                             answer: "sendmail accepted".into(),
                         })
-                        .map_err(|e| DeliveryError::transient(format!("sendmail: {e}"))),
+                        .map_err(|e| {
+                            DeliveryError::transient(format!(
+                                "sendmail: {}",
+                                crate::net::error_chain(&e)
+                            ))
+                        }),
                     Err(_) => Err(DeliveryError::transient(format!(
                         "sendmail: the command did not take the message within {}s and was \
                          killed; the alert stays pending (check the local mail system)",

@@ -213,3 +213,27 @@ async fn a_hung_sendmail_command_is_killed_at_its_deadline_and_the_alert_waits()
         .count();
     assert_eq!(kept, 2);
 }
+
+/// Issue 20, point 7: an SMTP server that is not there leaves its cause in the alert's error
+/// ("Connection refused"), not only lettre's "Connection error".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_smtp_server_that_is_down_leaves_its_cause_in_the_error() {
+    let server = news_server().await;
+    // Nothing listens on a port just freed.
+    let port = crate::common::free_port();
+    let h = news_harness("", &server, &smtp_channel(port)).await;
+    h.poll("news").await;
+    drain(&smtp_worker(&h)).await;
+    assert_eq!(outbox(&h).await.0, 2, "both alerts pending");
+    let errors: Vec<String> =
+        sqlx::query_scalar("SELECT last_error FROM outbox WHERE state = 'pending'")
+            .fetch_all(&mut side_connection(&h).await)
+            .await
+            .expect("errors");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.starts_with("SMTP: ") && e.to_lowercase().contains("refused")),
+        "{errors:?}"
+    );
+}
