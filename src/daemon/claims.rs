@@ -8,6 +8,10 @@
 //! no process, or of a pid now running a process started at another time is gone. Anything
 //! that cannot be read says nothing, and the lease runs out as before: releasing a live
 //! worker's claim would send its alerts twice.
+//!
+//! This holds for a store used from one machine, as the SQLite file is. Where several nodes
+//! share a store, another node's boot id says nothing about whether it lives: such a store
+//! must not run [`release_gone`] (its claims expire by lease, or by a node table).
 
 use std::sync::OnceLock;
 
