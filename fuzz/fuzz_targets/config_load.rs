@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match config::parse_str(text, config_path()) {
+    match config::parse_str(text, config_path(), newswatch::daemon::CHECKS) {
         Ok(config) => {
             for warning in &config.warnings {
                 warning.to_string();

@@ -39,8 +39,12 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let config = config::parse_str(CONFIG, Path::new("/nonexistent/fuzz.toml"))
-            .expect("the fixed config is valid");
+        let config = config::parse_str(
+            CONFIG,
+            Path::new("/nonexistent/fuzz.toml"),
+            newswatch::daemon::CHECKS,
+        )
+        .expect("the fixed config is valid");
         let item = Item {
             feed: "reuters-china".to_owned(),
             entry_id: "urn:fuzz:1".to_owned(),
