@@ -81,6 +81,11 @@ fn crashing_inputs_found_by_fuzzing_parse_without_panicking() {
             Some("text/xml; charset=\"big5\""),
             Some("https://news.example.cn/feed/rss.xml"),
         ),
+        (
+            "declaration-in-declaration.rss",
+            Some("text/xml; charset=\"big5\""),
+            Some("https://news.example.cn/feed/rss.xml"),
+        ),
     ];
     for (name, content_type, base_url) in cases {
         let path = format!("{}/tests/data/fuzz/{name}", env!("CARGO_MANIFEST_DIR"));

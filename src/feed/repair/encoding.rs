@@ -99,7 +99,7 @@ pub(crate) fn decode<'a>(
 /// switches decoders when a declaration names another encoding, and panics when that
 /// declaration is not at the very start; and feed-rs looks for the root only in the first 8 KiB.
 /// So leading whitespace goes, the leading declaration says UTF-8, and a declaration anywhere
-/// else (not XML at all) is removed.
+/// else (not XML at all) is blanked out.
 fn settle_declaration(text: &mut String) {
     let leading = text.len() - text.trim_start().len();
     if leading > 0 {
@@ -110,22 +110,32 @@ fn settle_declaration(text: &mut String) {
     // `encoding` attribute it finds there. A fuzzed body whose unterminated declaration ran on
     // past the first kilobyte escaped an in-place edit (which gives up after 512 bytes) and
     // made quick-xml panic switching decoders.
-    if let Some(end) = leading_declaration_end(text)
-        && text[..end].contains("encoding")
-    {
-        text.replace_range(..end, UTF8_DECLARATION);
+    let mut leading_end = 0;
+    if let Some(end) = leading_declaration_end(text) {
+        leading_end = end;
+        if text[..end].contains("encoding") {
+            text.replace_range(..end, UTF8_DECLARATION);
+            leading_end = UTF8_DECLARATION.len();
+        }
     }
-    let misplaced: Vec<usize> = memmem::find_iter(text.as_bytes(), b"<?xml")
-        .filter(|at| *at > 0)
-        .filter(|at| {
-            text.as_bytes()
-                .get(at + 5)
-                .is_some_and(u8::is_ascii_whitespace)
-        })
-        .collect();
-    for at in misplaced.into_iter().rev() {
-        let end = text[at..].find("?>").map_or(text.len(), |end| at + end + 2);
-        text.replace_range(at..end, "");
+    // Only past the leading declaration: a `<?xml ` inside it (fuzzing) is part of it, and
+    // cutting from there to the `?>` that closes both once joined the leading one to a later
+    // declaration naming big5. Spans are found in the text as it is, a `<?xml ` inside an
+    // earlier span belonging to that span; each is blanked to a space, not removed, so that the
+    // text on either side cannot join into a new `<?xml `.
+    let bytes = text.as_bytes();
+    let mut misplaced: Vec<(usize, usize)> = Vec::new();
+    for at in memmem::find_iter(&bytes[leading_end..], b"<?xml").map(|at| leading_end + at) {
+        let inside_previous = misplaced.last().is_some_and(|&(_, end)| at < end);
+        if at == 0 || inside_previous || !bytes.get(at + 5).is_some_and(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let end = memmem::find(&bytes[at..], b"?>").map_or(bytes.len(), |end| at + end + 2);
+        misplaced.push((at, end));
+    }
+    // Later ones first, so the offsets of earlier ones hold.
+    for (at, end) in misplaced.into_iter().rev() {
+        text.replace_range(at..end, " ");
     }
 }
 
@@ -550,12 +560,24 @@ mod tests {
             ),
             (
                 "<!-- c --><?xml version=\"1.0\" encoding=\"UTF-16\"?><rss/>".to_owned(),
-                "<!-- c --><rss/>",
+                "<!-- c --> <rss/>",
+            ),
+            (
+                // A declaration inside the leading one stays inside it (fuzzing): cut out, it
+                // joined the leading one to the later declaration naming big5.
+                "<?xml versi <?xml version=\"1\"?>xx<?xml version=\"1.0\" encoding=\"big5\"?><rss/>"
+                    .to_owned(),
+                "<?xml versi <?xml version=\"1\"?>xx <rss/>",
+            ),
+            (
+                // Nested later ones are one span; what is left cannot join into `<?xml `.
+                "<rss><?x<?xml <?xml a?>ml encoding='big5'?></rss>".to_owned(),
+                "<rss><?x ml encoding='big5'?></rss>",
             ),
             (
                 "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss><?xml encoding='ucs-2'?></rss>"
                     .to_owned(),
-                "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss></rss>",
+                "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss> </rss>",
             ),
             (
                 // quick-xml reads a declaration to the first `?>`, however far (fuzzing).
