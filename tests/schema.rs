@@ -316,14 +316,19 @@ digest = "1m"
 story_update = "1s"
 "#;
     let config = config(dir.path(), "", rules, &hook.url, "");
+    // Digest and cap windows are aligned to the clock, the shortest is a minute, and the binary
+    // runs on the real clock. The first run must queue everything within one minute (a run
+    // across a minute's end would send part of it as a digest already), and the second must
+    // come after that minute has ended.
+    let seconds_into_minute = || {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH);
+        now.expect("clock after 1970").as_secs() % 60
+    };
+    if seconds_into_minute() > 45 {
+        tokio::time::sleep(Duration::from_secs(61 - seconds_into_minute())).await;
+    }
     newswatch(&config, &["run", "--once"]).await.success();
-    // Digest windows are aligned to the clock and the shortest is a minute, and the binary runs
-    // on the real clock: wait for the end of the minute the first run queued its entries in.
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970");
-    let to_next_minute = 60 - now.as_secs() % 60;
-    tokio::time::sleep(Duration::from_secs(to_next_minute + 1)).await;
+    tokio::time::sleep(Duration::from_secs(61 - seconds_into_minute())).await;
     newswatch(&config, &["run", "--once"]).await.success();
 
     let documents = received(&hook, None);
