@@ -907,6 +907,22 @@ const STREAM_TEST_SHA256: &str = "8290b8563b042d782a02fee3b18918c4e987ab7b87ce12
 const STREAM2_TEST_SHA256: &str =
     "b8f3504ed3ba45648b2964df18b1e4e25299287e02827f0c99130bf82ebfb606";
 
+/// The third blind set (`tests/data/stream3/`, 508 items in 88 stories, 2027-05..08), frozen
+/// by this hash when it was written and never replayed: the test set of the next claim about
+/// grouping quality, now that the second one has been looked at.
+const STREAM3_TEST_SHA256: &str =
+    "431ed66dd3959ab4a7fde25c2de8e53d5eedfe5b1e8ab48055c87422c0a45801";
+
+/// The third test set is as it was frozen (it is not replayed: see [`STREAM3_TEST_SHA256`]).
+#[test]
+fn the_third_test_set_is_frozen() {
+    assert_eq!(
+        sha256_of("tests/data/stream3/test.jsonl"),
+        STREAM3_TEST_SHA256,
+        "tests/data/stream3/test.jsonl changed: the frozen test set must not be edited"
+    );
+}
+
 /// The SHA-256 of a file of this repository, in hex.
 fn sha256_of(relative: &str) -> String {
     let path = repo_path(relative);
