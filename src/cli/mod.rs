@@ -40,10 +40,14 @@ pub async fn execute(cli: Cli) -> Result<(), Failure> {
             for warning in rules.warnings() {
                 eprintln!("{warning} (warning)");
             }
+            let paused = config.feeds.iter().filter(|f| f.paused).count();
+            let feeds = match paused {
+                0 => count(config.feeds.len(), "feed"),
+                n => format!("{} ({n} paused)", count(config.feeds.len(), "feed")),
+            };
             println!(
-                "{}: OK: {}, {}, {}, {}",
+                "{}: OK: {feeds}, {}, {}, {}",
                 config.path.display(),
-                count(config.feeds.len(), "feed"),
                 count(config.rules.len(), "rule"),
                 count(config.channels.len(), "channel"),
                 count(config.entities.len(), "entity")
