@@ -1,9 +1,12 @@
 //! The `newswatch` subcommands above the daemon: each reads the config, then checks it, runs
-//! the daemon, tries rules (`test_rule`) or reads the store (`inspect`); `main.rs` only
-//! parses arguments, sets up logging and maps a [`Failure`] to an exit code.
+//! the daemon, tries rules (`test_rule`), reads the store (`inspect`), or lists, exports and
+//! imports feeds (`feeds`, with the OPML format in `opml`); `main.rs` only parses arguments,
+//! sets up logging and maps a [`Failure`] to an exit code.
 
 pub mod args;
+mod feeds;
 mod inspect;
+mod opml;
 mod test_rule;
 
 use std::sync::Arc;
@@ -95,6 +98,7 @@ pub async fn execute(cli: Cli) -> Result<(), Failure> {
             };
             alerts(&config, since, filter, json).await
         }
+        Command::Feeds(command) => feeds::feeds(&config, command).await,
         Command::Stories {
             since,
             rule,
