@@ -92,7 +92,9 @@ impl Document {
         self.event(Event::Start(opml));
         self.event(Event::Start(BytesStart::new("head")));
         self.text_element("title", "newswatch feeds");
-        self.text_element("dateCreated", &now.to_rfc2822());
+        // RFC 1123, as FreshRSS writes and reads it (two-digit day, four-digit year).
+        let created = now.format("%a, %d %b %Y %H:%M:%S %z").to_string();
+        self.text_element("dateCreated", &created);
         self.event(Event::End(BytesEnd::new("head")));
         self.event(Event::Start(BytesStart::new("body")));
         for (tag, feeds) in folders {
