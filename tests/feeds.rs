@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use chrono::Utc;
-use common::{CliOutput, TestServer, repo_file, rss, run_cli};
+use common::{Cli, CliOutput, TestServer, repo_file, rss, run_cli};
 use tokio::time::Instant;
 
 fn write_config(dir: &Path, text: &str) -> PathBuf {
@@ -345,6 +345,18 @@ fn a_freshrss_export_imports_without_its_scraping_sources_and_round_trips() {
             ),
         ]
     );
+    // `-` reads the file from standard input.
+    let piped = Cli::new([
+        "-c",
+        config.to_str().expect("utf-8"),
+        "feeds",
+        "import",
+        "-",
+    ])
+    .stdin(std::fs::read(&file).expect("fixture"))
+    .run();
+    assert_eq!(sections(piped.success()), feeds);
+
     let appended = write_config(dir.path(), &format!("{BASE}\n{toml}"));
     assert!(
         run_on(&appended, &["check"])

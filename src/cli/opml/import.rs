@@ -125,8 +125,10 @@ pub(crate) fn plan(outlines: Outlines, config: &Config) -> Import {
 /// The `[[feed]]` sections of `feeds`, with a comment saying where they came from.
 pub(crate) fn render_toml(feeds: &[NewFeed], source: &str) -> String {
     let quote = |text: &str| toml::Value::String(text.to_string()).to_string();
+    // The blank first line keeps the comment off the config's last line when that line has
+    // no line break of its own.
     let mut out = format!(
-        "# {} imported from {source} by `newswatch feeds import`\n",
+        "\n# {} imported from {source} by `newswatch feeds import`\n",
         crate::cli::count(feeds.len(), "feed")
     );
     for feed in feeds {
