@@ -244,10 +244,10 @@ impl<'t> Outliner<'t> {
             let (namespace, local) = self.reader.resolver().resolve_attribute(attribute.key);
             let local = local.as_ref().to_ascii_lowercase();
             match namespace {
-                ResolveResult::Bound(namespace) if namespace.0 == MINIFLUX_NAMESPACE => {
-                    if local == "disabled" {
-                        found.disabled = go_true(value);
-                    }
+                ResolveResult::Bound(namespace)
+                    if namespace.0 == MINIFLUX_NAMESPACE && local == "disabled" =>
+                {
+                    found.disabled = go_true(value);
                 }
                 ResolveResult::Unbound => match local.as_str() {
                     "xmlurl" => found.xml_url = non_empty(decode_entities(value).trim()),
