@@ -102,9 +102,14 @@ pub(crate) fn plan(outlines: Outlines, config: &Config) -> Import {
         }
         let name = unique_name(&subscription, &url, &mut taken);
         imported.insert(key, (import.feeds.len(), subscription.line));
+        // A title that only repeats the URL or the name (as an export of an untitled feed
+        // writes it) says nothing.
+        let title = subscription
+            .title
+            .filter(|title| *title != url && *title != name);
         import.feeds.push(NewFeed {
             name,
-            title: subscription.title.filter(|title| *title != url),
+            title,
             url,
             tags,
             paused: subscription.disabled,
@@ -315,23 +320,23 @@ mod tests {
                 subscription(Some("Ars  Technica"), "https://feeds.test/ars2", &[], 4),
                 subscription(Some("新浪新闻"), "https://www.sina.test/rss", &[], 5),
                 subscription(None, "https://www.sina.test/other", &[], 6),
+                subscription(Some("wire"), "https://wire.test/rss", &[], 7),
             ],
             unreadable: Vec::new(),
         };
-        let names: Vec<String> = plan(outlines, &config)
-            .feeds
-            .into_iter()
-            .map(|f| f.name)
-            .collect();
+        let feeds = plan(outlines, &config).feeds;
+        let names: Vec<&str> = feeds.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
             names,
             [
                 "ars-technica-2",
                 "ars-technica-3",
                 "sina-test",
-                "sina-test-2"
+                "sina-test-2",
+                "wire"
             ]
         );
+        assert_eq!(feeds[4].title, None, "a title that is the name is left out");
     }
 
     #[test]
