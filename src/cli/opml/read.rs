@@ -84,6 +84,8 @@ struct Outliner<'t> {
     outlines: Outlines,
     seen_root: bool,
     seen_body: bool,
+    /// An offset and its line: where counting lines goes on from (see `line_at`).
+    counted: (usize, usize),
 }
 
 impl<'t> Outliner<'t> {
@@ -97,6 +99,7 @@ impl<'t> Outliner<'t> {
             outlines: Outlines::default(),
             seen_root: false,
             seen_body: false,
+            counted: (0, 1),
         }
     }
 
@@ -155,6 +158,19 @@ impl<'t> Outliner<'t> {
         Ok(self.outlines)
     }
 
+    /// The line of `offset`, counted on from the last one asked for: outlines come in file
+    /// order, so the lines of a file are counted once, not once per outline.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let (from, line) = self.counted;
+        let to = offset.min(self.text.len());
+        if to < from {
+            return line_col(self.text, offset).0;
+        }
+        let line = line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..to]).count();
+        self.counted = (to, line);
+        line
+    }
+
     fn position(&self) -> usize {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
@@ -196,7 +212,7 @@ impl<'t> Outliner<'t> {
             return Ok(open);
         }
         let attributes = self.attributes(tag, offset)?;
-        let line = line_col(self.text, offset).0;
+        let line = self.line_at(offset);
         let title = attributes.title.or(attributes.text);
         match attributes.xml_url {
             Some(xml_url) => {
