@@ -131,3 +131,42 @@ fn author_address_next_to_a_wide_character_keeps_the_feed() {
     let parsed = parse(json.as_bytes(), None).expect("the JSON feed parses");
     assert_eq!(parsed.items.len(), 1);
 }
+
+/// A title cut at `MAX_TITLE_BYTES` ended with the space the cut landed after, where every
+/// other display text is trimmed: here a mangled title ran on past the next items.
+#[test]
+fn a_title_cut_at_its_byte_cap_ends_without_a_space() {
+    let path = format!(
+        "{}/tests/data/fuzz/trailing-space.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let body = std::fs::read(&path).expect("fuzz input");
+    let parsed = parse_from(
+        &body,
+        Some("text/xml; charset=gb2312"),
+        Some("https://news.example.cn/feed/rss.xml"),
+    )
+    .expect("the feed parses");
+    let long = parsed
+        .items
+        .iter()
+        .find(|item| item.title.len() > 1000)
+        .expect("the run-on title");
+    assert!(long.title.len() <= newswatch::feed::parse::MAX_TITLE_BYTES);
+    for item in &parsed.items {
+        assert_eq!(item.title, item.title.trim(), "{:?}", item.title);
+    }
+
+    let title = format!("{} tail", "alibaba ".repeat(200));
+    let rss = format!(
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>{title}</title>\
+         <guid>g</guid></item></channel></rss>"
+    );
+    let parsed = parse(rss.as_bytes(), None).expect("the feed parses");
+    assert_eq!(
+        parsed.items[0].title.len(),
+        1023,
+        "1024 bytes end after a space"
+    );
+    assert!(parsed.items[0].title.ends_with("alibaba"));
+}

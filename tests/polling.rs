@@ -1,5 +1,6 @@
 //! One feed polled against a real HTTP server on loopback: conditional GET, failures, backoff,
-//! redirects, limits, encodings, and the dedup rules of DESIGN.md.
+//! redirects, limits, encodings, and the dedup and first-poll rules (`new_feed_backlog`,
+//! `max_item_age`) of docs/CONFIGURATION.md.
 
 mod common;
 

@@ -16,8 +16,10 @@
 //! Methodology (docs/STORIES.md): the score's weights were fitted on the dev halves of both
 //! sets (`dump_dev_candidates` writes the rows, `bench/stories_fit.py` fits them) and the
 //! threshold was chosen by fitting on one set alone and replaying the other. The stream test
-//! half was replayed once after that, and its errors never printed; `stream_test_half`
-//! replays it and asserts floors at that level. `STREAM_VERBOSE=<threshold>` prints the dev
+//! half was replayed once after that (2026-12-02); its errors were printed the next day and
+//! the reaction and market-move vocabulary widened on them, so it is a development set since.
+//! `the_second_test_set` replays `tests/data/stream2/`, looked at once after that change
+//! (2026-12-03), its errors not printed; both assert floors at their measured level. `STREAM_VERBOSE=<threshold>` prints the dev
 //! half's wrong merges and splits; `STORIES_VERBOSE=<threshold>` those of the first set's
 //! dev half.
 //!
@@ -52,11 +54,20 @@ const RULE_FLOOR_RECALL: f64 = 0.55;
 const CHANNEL_FLOOR_RECALL: f64 = 0.45;
 /// The same for the stream set's development half (one scope).
 const STREAM_FLOOR_RECALL: f64 = 0.58;
-/// The stream test half at its one look, rounded down: pairwise P 0.947, B-cubed P 0.980,
-/// pairwise R 0.645.
-const TEST_FLOOR_PRECISION: f64 = 0.94;
-const TEST_FLOOR_BCUBED_PRECISION: f64 = 0.97;
-const TEST_FLOOR_RECALL: f64 = 0.64;
+/// The stream test half, rounded down. At its one look (2026-12-02) it measured pairwise P
+/// 0.947, B-cubed P 0.980, pairwise R 0.645; its errors were then looked at (2026-12-03) and
+/// the reaction and market-move vocabulary widened, after which it measures P 0.999, B-cubed
+/// P 0.998, R 0.639. It is a development set since.
+const TEST_FLOOR_PRECISION: f64 = 0.99;
+const TEST_FLOOR_BCUBED_PRECISION: f64 = 0.99;
+const TEST_FLOOR_RECALL: f64 = 0.63;
+/// The second test set at its one look (2026-12-03), rounded down: pairwise P 0.868, B-cubed
+/// P 0.945, pairwise R 0.492, one event without an alert of its own. Far below the targets;
+/// the floors only catch a regression.
+const TEST2_FLOOR_PRECISION: f64 = 0.86;
+const TEST2_FLOOR_BCUBED_PRECISION: f64 = 0.94;
+const TEST2_FLOOR_RECALL: f64 = 0.49;
+const TEST2_MAX_WITHOUT_ALERT: usize = 1;
 /// Lookups where LSH candidates lead to another story than comparing with every member, at
 /// most per item: LSH may miss a story's closest member and then score the story through
 /// another one (one such lookup in the 362 items of the first set).
@@ -906,13 +917,45 @@ fn sha256_of(relative: &str) -> String {
         .collect()
 }
 
-/// The second test set is as it was frozen (it is not replayed: see [`STREAM2_TEST_SHA256`]).
+/// The second test set, as it was frozen, replayed with the method and threshold as they
+/// stand. Its first replay (2026-12-03) was the one look: after the reaction and market-move
+/// vocabulary was widened on the stream set's halves, both looked at by then; its errors
+/// were not looked at.
 #[test]
-fn the_second_test_set_is_frozen() {
+fn the_second_test_set() {
     assert_eq!(
         sha256_of("tests/data/stream2/test.jsonl"),
         STREAM2_TEST_SHA256,
         "tests/data/stream2/test.jsonl changed: the frozen test set must not be edited"
+    );
+    let test = load_cases_from("tests/data/stream2/test.jsonl");
+    let test: Vec<&Case> = test.iter().collect();
+    let figures = stream_lines("test2", &test, DEFAULT_THRESHOLD);
+    let (precision, recall) = targets_met(&figures);
+    println!(
+        "issue targets on the second test set: precision >= {MIN_PRECISION} {}, recall >= {MIN_RECALL} {}, events without alert {}",
+        if precision { "met" } else { "NOT met" },
+        if recall { "met" } else { "NOT met" },
+        figures.without_alert.len()
+    );
+    for threshold in [0.95, 0.98, 0.99] {
+        let (s, _) = evaluate(&test, threshold);
+        println!(
+            "  at {threshold:.2}: pairwise P {:.3} R {:.3}  B-cubed P {:.3} R {:.3}",
+            s.pair_precision, s.pair_recall, s.bcubed_precision, s.bcubed_recall
+        );
+    }
+    let all = figures.all;
+    assert!(
+        all.pair_precision >= TEST2_FLOOR_PRECISION
+            && all.bcubed_precision >= TEST2_FLOOR_BCUBED_PRECISION
+            && all.pair_recall >= TEST2_FLOOR_RECALL
+            && figures.without_alert.len() <= TEST2_MAX_WITHOUT_ALERT,
+        "regression on the second test set: pairwise P {:.3} R {:.3}, B-cubed P {:.3}, {} events without alert",
+        all.pair_precision,
+        all.pair_recall,
+        all.bcubed_precision,
+        figures.without_alert.len()
     );
 }
 
@@ -1060,8 +1103,8 @@ fn stream_clustering_quality() {
 #[test]
 fn stream_test_half() {
     // The test half, replayed with the method and threshold as they stand. Its figures were
-    // looked at once, after the method was fixed on dev (docs/STORIES.md records them), and
-    // its errors not at all; tuning on it would make it a second dev half.
+    // looked at once, after the method was fixed on dev (docs/STORIES.md records them); its
+    // errors were looked at a day later, which made it a second dev half.
     let test = load_cases_from("tests/data/stream/test.jsonl");
     let test: Vec<&Case> = test.iter().collect();
     let test_figures = stream_lines("test", &test, DEFAULT_THRESHOLD);

@@ -346,7 +346,7 @@ fn sanitizer() -> ammonia::Builder<'static> {
     builder
 }
 
-/// The values templates see; see the README's "Templates" section.
+/// The values templates see; docs/ALERTS.md, "Templates", lists them for users.
 #[derive(Serialize)]
 struct View<'a> {
     subject: String,

@@ -189,7 +189,7 @@ pub(super) fn parse_choice<T: Copy>(
 
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum NameChars {
-    /// `[a-z0-9-]+`: feed names, which DESIGN.md fixes.
+    /// `[a-z0-9-]+`: feed names, as docs/CONFIGURATION.md gives them.
     HyphenOnly,
     /// `[a-z0-9_-]+`: every other name.
     WithUnderscore,

@@ -24,6 +24,8 @@ mod units;
 mod validate;
 
 #[cfg(test)]
+mod reference_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;

@@ -51,7 +51,7 @@ fn error_lines(text: &str) -> Vec<String> {
     }
 }
 
-/// The full example of DESIGN.md, in a folder with its secret files.
+/// The full example (`testdata/full.toml`), in a folder with its secret files.
 fn full_config_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("create temp dir");
     std::fs::create_dir(dir.path().join("secrets")).expect("create secrets dir");

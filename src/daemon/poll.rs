@@ -571,8 +571,9 @@ impl<S: Store> Poller<S> {
         Ok((decisions, Some(index)))
     }
 
-    /// DESIGN.md's first-poll and age rules. An item without any date cannot be placed in time:
-    /// on a first poll it is backlog; later, being new in the feed is the best evidence we have.
+    /// The first-poll and age rules (`new_feed_backlog`, `max_item_age`: docs/CONFIGURATION.md).
+    /// An item without any date cannot be placed in time: on a first poll it is backlog; later,
+    /// being new in the feed is the best evidence we have.
     fn may_alert(&self, item: &Item, first_poll: bool, now: DateTime<Utc>) -> bool {
         let age = item
             .published

@@ -5,7 +5,7 @@
 //! Everything here runs on every item of every poll, so each function makes one pass over its
 //! input and takes a fast path for the common case (plain text, ASCII). There is no I/O and no
 //! state: the item side and the query side of the rule engine call the same functions, which is
-//! what makes their words comparable (DESIGN.md, "Rule query language").
+//! what makes their words comparable (docs/QUERY.md, "How text is compared").
 
 use std::borrow::Cow;
 

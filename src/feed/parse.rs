@@ -373,7 +373,8 @@ fn entry_to_item(feed_name: &str, entry: Entry, base: Option<&Url>) -> Item {
     }
 }
 
-/// `text` cut to at most `limit` bytes, at a character boundary.
+/// `text` cut to at most `limit` bytes, at a character boundary, without a space left at the
+/// end: the cut can land just after one, and display text is trimmed everywhere else.
 fn capped(mut text: String, limit: usize) -> String {
     if text.len() > limit {
         let mut end = limit;
@@ -381,6 +382,7 @@ fn capped(mut text: String, limit: usize) -> String {
             end -= 1;
         }
         text.truncate(end);
+        text.truncate(text.trim_end_matches(' ').len());
     }
     text
 }

@@ -1,4 +1,4 @@
-//! Rules: what users want to hear about, written in the query language of DESIGN.md.
+//! Rules: what users want to hear about, written in the query language of docs/QUERY.md.
 //!
 //! A query is parsed ([`syntax`]) into a tree ([`ast`]) whose words are normalized and
 //! segmented exactly like item text ([`words`]); all rules of a config are then compiled into

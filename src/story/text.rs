@@ -267,7 +267,7 @@ const RESULT_WORDS: &str = "revenue profit sales earnings growth growing quarter
 /// every name.
 const REACTION_WORDS: &str = "respond response react reaction vow slam condemn oppose reject \
     deny denial denounce retaliate retaliation countermeasure protest rebuke refute dismiss \
-    baseless fight";
+    basis baseless groundless unfounded untrue clarify clarification rebut fight";
 
 fn stemmed_set(words: &'static str) -> HashSet<String> {
     words

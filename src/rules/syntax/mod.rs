@@ -4,7 +4,7 @@
 //! It is shaped as two passes because query errors are config errors that must name a column:
 //! the lexer turns the query into tokens that each remember their column (in characters, the
 //! way an editor counts), and the parser has one function per precedence level (OR, AND, NEAR,
-//! NOT), so the grammar in `DESIGN.md` can be read off the code. Every term and phrase goes
+//! NOT), so the grammar in `docs/QUERY.md` can be read off the code. Every term and phrase goes
 //! through [`query_words`], the same normalization and segmentation that item text gets, so the
 //! tree already holds words in the form the compiler compares. The printer is the parser's
 //! inverse (a printed tree parses back to an equal tree), which is what lets `check` and

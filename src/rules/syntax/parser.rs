@@ -495,7 +495,7 @@ pub(super) mod tests {
     fn parse_table() {
         use Field::*;
         let cases: Vec<(&str, Expr)> = vec![
-            // Every form in DESIGN.md's table.
+            // Every form in docs/QUERY.md's table.
             ("alibaba", term("alibaba")),
             (
                 "\"people's liberation army\"",
