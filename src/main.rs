@@ -38,7 +38,8 @@ fn main() -> ExitCode {
         | Command::SendTest { .. }
         | Command::Replay { .. }
         | Command::Stories { .. }
-        | Command::Alerts { .. } => "warn",
+        | Command::Alerts { .. }
+        | Command::Feeds(_) => "warn",
     };
     init_logging(cli.log_format, default_level);
     // Blocking work here is feed parsing (at most `concurrency` at once) and Maildir file

@@ -155,3 +155,51 @@ async fn a_failing_channel_is_reported_on_the_other_health_channel_only() {
         .map_or(0, |c| c.pending);
     assert_eq!(pending_to_desk, 1, "only the rule's alert waits for desk");
 }
+
+/// Pausing a failing feed ends its incident without a "polls again" notice, which would be
+/// untrue, and a paused feed opens none however long it has not been polled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pausing_a_failing_feed_ends_its_incident_quietly() {
+    let server = TestServer::start().await;
+    server.route("/a.xml", |_| status(503, &[]));
+    let hook = TestWebhook::start(0, 200).await;
+    let mut h = Harness::new(
+        "health_notify = [\"ops\"]\nfeed_failing_after = \"1h\"",
+        &format!(
+            "[[feed]]\nname = \"a\"\nurl = \"{}\"\nexpect_items_within = \"1d\"\n{}",
+            server.url("/a.xml"),
+            ops_channel(&hook.url)
+        ),
+    )
+    .await;
+    h.poll("a").await;
+    h.clock.advance(Duration::from_secs(2 * 3600));
+    h.poll("a").await;
+    let changes = health::check(h.store.as_ref(), &h.config, h.clock.now())
+        .await
+        .expect("check");
+    assert_eq!(changes.opened, 1);
+
+    h.config.feeds[0].paused = true;
+    let changes = health::check(h.store.as_ref(), &h.config, h.clock.now())
+        .await
+        .expect("check");
+    assert_eq!(
+        changes,
+        HealthChanges {
+            opened: 0,
+            closed: 1
+        }
+    );
+    h.clock.advance(Duration::from_secs(7 * 24 * 3600));
+    let changes = health::check(h.store.as_ref(), &h.config, h.clock.now())
+        .await
+        .expect("check");
+    assert_eq!(changes, HealthChanges::default());
+    deliver(&h).await;
+    let titles: Vec<serde_json::Value> = posts(&hook)
+        .iter()
+        .map(|p| p["item"]["title"].clone())
+        .collect();
+    assert_eq!(titles.len(), 1, "only the failure was told: {titles:?}");
+}

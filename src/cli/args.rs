@@ -110,6 +110,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the configured feeds with their state, or move them to and from OPML.
+    #[command(subcommand)]
+    Feeds(FeedsCommand),
     /// List stories (one item's coverage across outlets) with their items and outlets.
     Stories {
         /// Stories with an item within this long ("24h", "7d").
@@ -124,6 +127,28 @@ pub enum Command {
         /// One JSON object per story per line.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Every configured feed with its state from the store: health (or paused), last poll,
+    /// last success, failures in a row, items seen, tags. Reads only; before the first run it
+    /// lists the feeds as never polled.
+    List {
+        /// One JSON object per feed per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the configured feeds as OPML 2.0, one folder per feed's first tag and every tag
+    /// in its `category`, for Miniflux, FreshRSS or any feed reader to import.
+    Export,
+    /// Read an OPML file (from Miniflux, FreshRSS, ...) and print `[[feed]]` sections to
+    /// append to the config: names made from titles, categories as tags, feeds the config
+    /// already has left out (said on stderr).
+    Import {
+        /// The OPML file; `-` reads standard input.
+        file: PathBuf,
     },
 }
 

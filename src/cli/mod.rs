@@ -1,9 +1,12 @@
 //! The `newswatch` subcommands above the daemon: each reads the config, then checks it, runs
-//! the daemon, tries rules (`test_rule`) or reads the store (`inspect`); `main.rs` only
-//! parses arguments, sets up logging and maps a [`Failure`] to an exit code.
+//! the daemon, tries rules (`test_rule`), reads the store (`inspect`), or lists, exports and
+//! imports feeds (`feeds`, with the OPML format in `opml`); `main.rs` only parses arguments,
+//! sets up logging and maps a [`Failure`] to an exit code.
 
 pub mod args;
+mod feeds;
 mod inspect;
+mod opml;
 mod test_rule;
 
 use std::sync::Arc;
@@ -40,10 +43,14 @@ pub async fn execute(cli: Cli) -> Result<(), Failure> {
             for warning in rules.warnings() {
                 eprintln!("{warning} (warning)");
             }
+            let paused = config.feeds.iter().filter(|f| f.paused).count();
+            let feeds = match paused {
+                0 => count(config.feeds.len(), "feed"),
+                n => format!("{} ({n} paused)", count(config.feeds.len(), "feed")),
+            };
             println!(
-                "{}: OK: {}, {}, {}, {}",
+                "{}: OK: {feeds}, {}, {}, {}",
                 config.path.display(),
-                count(config.feeds.len(), "feed"),
                 count(config.rules.len(), "rule"),
                 count(config.channels.len(), "channel"),
                 count(config.entities.len(), "entity")
@@ -91,6 +98,7 @@ pub async fn execute(cli: Cli) -> Result<(), Failure> {
             };
             alerts(&config, since, filter, json).await
         }
+        Command::Feeds(command) => feeds::feeds(&config, command).await,
         Command::Stories {
             since,
             rule,

@@ -133,6 +133,9 @@ impl Default for DaemonConfig {
 pub struct FeedConfig {
     /// Unique, `[a-z0-9-]+`.
     pub name: String,
+    /// What people call the feed ("Reuters World News"), kept from an OPML import and written
+    /// back by `feeds export`; the name stays the identifier everywhere else.
+    pub title: Option<String>,
     /// `http://`, `https://`, or an absolute `file:///` URL (relative ones are resolved
     /// against the config folder at load time).
     pub url: String,
@@ -147,6 +150,9 @@ pub struct FeedConfig {
     pub expect_items_within: Option<Duration>,
     /// This feed may live on a private address (`allow_private = true`).
     pub allow_private: bool,
+    /// `paused = true`: the daemon does not poll the feed, its state is kept as it was, and
+    /// `check`, `status` and `feeds list` say it is paused.
+    pub paused: bool,
 }
 
 /// Debug output shows credential headers as `***`.
@@ -154,6 +160,7 @@ impl fmt::Debug for FeedConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FeedConfig")
             .field("name", &self.name)
+            .field("title", &self.title)
             .field("url", &self.url)
             .field("interval", &self.interval)
             .field("tags", &self.tags)
@@ -161,6 +168,7 @@ impl fmt::Debug for FeedConfig {
             .field("honor_cache_headers", &self.honor_cache_headers)
             .field("expect_items_within", &self.expect_items_within)
             .field("allow_private", &self.allow_private)
+            .field("paused", &self.paused)
             .finish()
     }
 }

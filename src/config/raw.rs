@@ -61,6 +61,7 @@ pub(super) struct RawDaemon {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFeed {
     pub name: Text,
+    pub title: Option<Text>,
     pub url: Text,
     pub interval: Option<Text>,
     #[serde(default)]
@@ -70,6 +71,7 @@ pub(super) struct RawFeed {
     pub honor_cache_headers: Option<bool>,
     pub expect_items_within: Option<Text>,
     pub allow_private: Option<bool>,
+    pub paused: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -179,6 +181,7 @@ pub(super) const DAEMON_KEYS: &[&str] = &[
 ];
 pub(super) const FEED_KEYS: &[&str] = &[
     "name",
+    "title",
     "url",
     "interval",
     "tags",
@@ -186,6 +189,7 @@ pub(super) const FEED_KEYS: &[&str] = &[
     "honor_cache_headers",
     "expect_items_within",
     "allow_private",
+    "paused",
 ];
 pub(super) const RULE_KEYS: &[&str] = &[
     "name",

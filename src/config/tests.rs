@@ -1108,3 +1108,52 @@ fn a_query_error_is_reported_with_the_other_errors_at_its_column() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_feed_takes_a_title_and_can_be_paused() {
+    let config = parse(
+        "[[feed]]\nname = \"wire\"\ntitle = \"  Reuters: World News \"\nurl = \"https://a.test/\"\n\
+         paused = true\n\n[[feed]]\nname = \"agg\"\nurl = \"https://b.test/\"\n",
+    )
+    .expect("valid");
+    assert_eq!(
+        config.feeds[0].title.as_deref(),
+        Some("Reuters: World News")
+    );
+    assert!(config.feeds[0].paused);
+    assert_eq!(config.feeds[1].title, None);
+    assert!(!config.feeds[1].paused);
+}
+
+#[test]
+fn a_feed_title_is_one_line_of_text() {
+    let lines = error_lines(
+        "[[feed]]\nname = \"a\"\ntitle = \"\"\nurl = \"https://a.test/\"\n\n\
+         [[feed]]\nname = \"b\"\ntitle = \"two\\nlines\"\nurl = \"https://b.test/\"\n",
+    );
+    assert_eq!(
+        lines,
+        [
+            format!("{FILE}:3:9: feed \"a\": title is empty"),
+            format!("{FILE}:8:9: feed \"b\": title contains a line break or control character"),
+        ]
+    );
+}
+
+/// No rule looking at a paused feed is no news: pausing may be the answer to it.
+#[test]
+fn a_paused_feed_no_rule_looks_at_is_not_warned_about() {
+    let config = parse(
+        "[[feed]]\nname = \"a\"\nurl = \"https://a.test/\"\ntags = [\"x\"]\n\n\
+         [[feed]]\nname = \"b\"\nurl = \"https://b.test/\"\npaused = true\n\n\
+         [[rule]]\nname = \"r\"\nquery = 'alibaba'\nfeeds = [\"tag:x\"]\n",
+    )
+    .expect("valid");
+    let about_feeds: Vec<String> = config
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("no rule looks at"))
+        .collect();
+    assert!(about_feeds.is_empty(), "{about_feeds:?}");
+}

@@ -375,9 +375,14 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         .expect_items_within
         .as_ref()
         .and_then(|within| duration(&mut cx.report, &owner, "expect_items_within", within, true));
+    let title = raw
+        .title
+        .as_ref()
+        .map(|title| feed_title(cx, &owner, title));
 
     FeedConfig {
         name: name.clone(),
+        title,
         url,
         interval,
         tags: raw.tags.iter().map(|tag| tag.get_ref().clone()).collect(),
@@ -385,7 +390,23 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         honor_cache_headers: raw.honor_cache_headers.unwrap_or(true),
         expect_items_within,
         allow_private: raw.allow_private.unwrap_or(false),
+        paused: raw.paused.unwrap_or(false),
     }
+}
+
+/// A title is one line of text: it heads a row of `feeds list` and an OPML outline.
+fn feed_title(cx: &mut Context, owner: &str, title: &Text) -> String {
+    let value = title.get_ref();
+    if value.trim().is_empty() {
+        cx.report
+            .error(title.span(), format!("{owner}: title is empty"));
+    } else if value.chars().any(char::is_control) {
+        cx.report.error(
+            title.span(),
+            format!("{owner}: title contains a line break or control character"),
+        );
+    }
+    value.trim().to_string()
 }
 
 /// Checks a feed URL; a `file:` URL with a relative path becomes an absolute `file:///`.
@@ -631,7 +652,8 @@ fn warn_unwatched_feeds(report: &mut Report, feeds: &[RawFeed], rules: &[RuleCon
         return;
     }
     let scopes: BTreeSet<&FeedScope> = rules.iter().flat_map(|rule| &rule.feeds).collect();
-    for feed in feeds {
+    // A paused feed costs nothing; that no rule looks at it may be why it is paused.
+    for feed in feeds.iter().filter(|feed| feed.paused != Some(true)) {
         let name = feed.name.get_ref();
         let watched = scopes.contains(&FeedScope::Feed(name.clone()))
             || feed

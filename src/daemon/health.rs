@@ -53,8 +53,12 @@ pub async fn check<S: Store>(
         if current.iter().any(|p| same(p, incident)) {
             continue;
         }
-        // A feed or channel taken out of the config is not news; its incident just ends.
-        let still_configured = config.feeds.iter().any(|f| f.name == incident.subject)
+        // A feed or channel taken out of the config is not news; its incident just ends. So
+        // does a paused feed's: "polls again" would be untrue.
+        let still_configured = config
+            .feeds
+            .iter()
+            .any(|f| f.name == incident.subject && !f.paused)
             || config.channels.iter().any(|c| c.name == incident.subject);
         let alerts = if still_configured {
             tracing::info!(kind = %incident.kind, subject = %incident.subject, "health problem over");
@@ -90,7 +94,8 @@ async fn problems<S: Store>(
         opened_at: now,
         detail,
     };
-    for feed in &config.feeds {
+    // A paused feed is neither failing nor silent: nobody asks it for anything.
+    for feed in config.feeds.iter().filter(|f| !f.paused) {
         let Some(state) = states.get(feed.name.as_str()) else {
             continue;
         };

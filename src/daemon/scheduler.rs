@@ -40,6 +40,8 @@ pub struct CycleSummary {
     pub gone: usize,
     /// Feeds left alone: already gone, or still backing off after failures.
     pub skipped: usize,
+    /// Feeds with `paused = true`, not polled.
+    pub paused: usize,
     pub new_items: usize,
     pub alertable: usize,
     /// (item, rule) pairs matched among the new items.
@@ -82,6 +84,9 @@ impl fmt::Display for CycleSummary {
         if self.skipped > 0 {
             write!(f, ", {} skipped", self.skipped)?;
         }
+        if self.paused > 0 {
+            write!(f, ", {} paused", self.paused)?;
+        }
         write!(
             f,
             "; {} new items ({} may alert); {} matches",
@@ -99,7 +104,9 @@ impl fmt::Display for CycleSummary {
     }
 }
 
-/// Brings the store's feed rows in line with the config and returns them by feed name.
+/// Brings the store's rows of the feeds to poll (all but paused ones) in line with the config
+/// and returns them by feed name. A paused feed's row stays as it was, as a removed feed's
+/// does: unpaused, it carries on from its last poll.
 pub async fn sync_feeds<S: Store>(
     store: &S,
     config: &Config,
@@ -107,6 +114,7 @@ pub async fn sync_feeds<S: Store>(
     let feeds: Vec<(String, String)> = config
         .feeds
         .iter()
+        .filter(|f| !f.paused)
         .map(|f| (f.name.clone(), f.url.clone()))
         .collect();
     let states = store.sync_feeds(&feeds).await?;
@@ -132,6 +140,10 @@ pub async fn run_once<S: Store>(
     let turns = Turns::new();
     for (number, feed) in feeds.into_iter().enumerate() {
         let turn = turns.turn(number);
+        if feed.paused {
+            summary.paused += 1;
+            continue;
+        }
         let Some(state) = states.remove(&feed.name) else {
             continue;
         };
@@ -308,10 +320,12 @@ pub async fn run_with<S: Store>(
     Ok(())
 }
 
+/// The feeds the loop polls: every configured one but the paused.
 fn feeds_by_name(config: &Config) -> HashMap<String, FeedConfig> {
     config
         .feeds
         .iter()
+        .filter(|f| !f.paused)
         .map(|f| (f.name.clone(), f.clone()))
         .collect()
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::poll::TRUNCATED_NOTE;
-use crate::config::Config;
+use crate::config::{Config, FeedConfig};
 use crate::store::{FeedState, Health, Incident, OutboxCounts, RuleSummary, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +25,8 @@ pub struct FeedStatus {
     pub name: String,
     pub url: String,
     pub health: Health,
+    /// `paused = true` in the config: not polled; the rest is the state it was left in.
+    pub paused: bool,
     pub last_status: Option<u16>,
     pub last_error: Option<String>,
     /// The last poll read a document cut short: its entries before the cut were recorded.
@@ -34,50 +36,29 @@ pub struct FeedStatus {
     pub last_attempt: Option<DateTime<Utc>>,
     pub last_success: Option<DateTime<Utc>>,
     pub consecutive_failures: u32,
-    /// `None` for a gone feed.
+    /// `None` for a gone or paused feed.
     pub next_poll: Option<DateTime<Utc>>,
     pub items_seen: u64,
 }
 
-/// Status of every configured feed; a feed never polled yet shows as `new`.
+impl FeedStatus {
+    /// What a table's health column says: `paused` for a paused feed, whatever its state.
+    pub fn health_label(&self) -> &'static str {
+        match self.paused {
+            true => "paused",
+            false => self.health.as_str(),
+        }
+    }
+}
+
+/// Status of every configured feed, rules, outboxes and incidents; a feed never polled yet
+/// shows as `new`.
 pub async fn collect<S: Store>(
     store: &S,
     config: &Config,
     now: DateTime<Utc>,
 ) -> Result<StatusReport, StoreError> {
-    let mut summaries: std::collections::HashMap<String, _> = store
-        .feed_summaries()
-        .await?
-        .into_iter()
-        .map(|s| (s.state.name.clone(), s))
-        .collect();
-    let feeds = config
-        .feeds
-        .iter()
-        .map(|feed| {
-            let (state, items_seen) = match summaries.remove(&feed.name) {
-                // A row written for another URL describes the old source.
-                Some(s) if s.state.describes(&feed.url) => (s.state, s.items_seen),
-                _ => (FeedState::new(&feed.name, &feed.url), 0),
-            };
-            // The poll left a note where an error goes; it is no error.
-            let truncated = state.last_error.as_deref() == Some(TRUNCATED_NOTE);
-            FeedStatus {
-                health: state.health(),
-                next_poll: (!state.gone).then_some(state.next_poll_at.max(now)),
-                name: state.name,
-                url: state.url,
-                last_status: state.last_status,
-                last_error: state.last_error.filter(|_| !truncated),
-                truncated,
-                last_entries: state.last_entries,
-                last_attempt: state.last_attempt_at,
-                last_success: state.last_success_at,
-                consecutive_failures: state.consecutive_failures,
-                items_seen,
-            }
-        })
-        .collect();
+    let feeds = feed_statuses(store, config, now).await?;
     let mut matched: std::collections::HashMap<String, RuleSummary> = store
         .rule_summaries()
         .await?
@@ -125,6 +106,66 @@ pub async fn collect<S: Store>(
         outbox,
         incidents: store.open_incidents().await?,
     })
+}
+
+/// Every configured feed's status, in the config's order.
+pub async fn feed_statuses<S: Store>(
+    store: &S,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> Result<Vec<FeedStatus>, StoreError> {
+    let mut summaries: std::collections::HashMap<String, _> = store
+        .feed_summaries()
+        .await?
+        .into_iter()
+        .map(|s| (s.state.name.clone(), s))
+        .collect();
+    Ok(config
+        .feeds
+        .iter()
+        .map(|feed| match summaries.remove(&feed.name) {
+            // A row written for another URL describes the old source.
+            Some(s) if s.state.describes(&feed.url) => {
+                feed_status(feed, s.state, s.items_seen, now)
+            }
+            _ => feed_status(feed, FeedState::new(&feed.name, &feed.url), 0, now),
+        })
+        .collect())
+}
+
+/// Every configured feed as never polled: the status there is before the state database
+/// exists.
+pub fn unpolled_feeds(config: &Config, now: DateTime<Utc>) -> Vec<FeedStatus> {
+    config
+        .feeds
+        .iter()
+        .map(|feed| feed_status(feed, FeedState::new(&feed.name, &feed.url), 0, now))
+        .collect()
+}
+
+fn feed_status(
+    feed: &FeedConfig,
+    state: FeedState,
+    items_seen: u64,
+    now: DateTime<Utc>,
+) -> FeedStatus {
+    // The poll left a note where an error goes; it is no error.
+    let truncated = state.last_error.as_deref() == Some(TRUNCATED_NOTE);
+    FeedStatus {
+        health: state.health(),
+        paused: feed.paused,
+        next_poll: (!state.gone && !feed.paused).then_some(state.next_poll_at.max(now)),
+        name: state.name,
+        url: state.url,
+        last_status: state.last_status,
+        last_error: state.last_error.filter(|_| !truncated),
+        truncated,
+        last_entries: state.last_entries,
+        last_attempt: state.last_attempt_at,
+        last_success: state.last_success_at,
+        consecutive_failures: state.consecutive_failures,
+        items_seen,
+    }
 }
 
 /// Fixed-width tables: feeds (errors on an indented line below their feed), then rules with
@@ -204,7 +245,7 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
         .map(|f| {
             vec![
                 f.name.clone(),
-                f.health.as_str().to_string(),
+                f.health_label().to_string(),
                 f.last_status.map_or("-".into(), |s| s.to_string()),
                 f.last_success.map_or("never".into(), |t| relative(t, now)),
                 f.consecutive_failures.to_string(),
@@ -231,7 +272,7 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
 }
 
 /// Left-aligned columns as wide as their widest cell; `after_row(i)` may add a line below row i.
-fn table(
+pub(crate) fn table(
     header: &[&str],
     rows: &[Vec<String>],
     after_row: impl Fn(usize) -> Option<String>,
@@ -261,7 +302,7 @@ fn table(
 }
 
 /// "3m ago" / "in 2h5m": the distance people read in a status table.
-fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub(crate) fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let seconds = (at - now).num_seconds();
     let span = compact_duration(seconds.unsigned_abs());
     match seconds {
