@@ -20,17 +20,36 @@ pub struct Location {
 
 impl Location {
     /// The location of byte `offset` in `text`; an offset past the end or inside a
-    /// character is moved back to the nearest character start.
+    /// character is moved back to the nearest character start. For many offsets into one
+    /// text, [`LineStarts`] scans the text once.
     pub(super) fn of_offset(text: &str, offset: usize) -> Location {
+        LineStarts::new(text).location(text, offset)
+    }
+}
+
+/// Where each line of a text starts, so that many byte offsets become locations without
+/// rescanning the text from its start for each: a config of 10,000 feeds, each warned about,
+/// took 11 s to load when every warning counted the lines before it.
+pub(super) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(super) fn new(text: &str) -> LineStarts {
+        let after_newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
+        LineStarts(std::iter::once(0).chain(after_newlines).collect())
+    }
+
+    /// [`Location::of_offset`] of `text`, which must be the text these starts were taken of.
+    pub(super) fn location(&self, text: &str, offset: usize) -> Location {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        // The first start is 0, so at least one start is at or before any offset.
+        let line = self.0.partition_point(|&start| start <= offset);
+        let line_start = self.0[line - 1];
         Location {
-            line: before.matches('\n').count() + 1,
-            col: before[line_start..].chars().count() + 1,
+            line,
+            col: text[line_start..offset].chars().count() + 1,
         }
     }
 }
@@ -86,6 +105,7 @@ impl ConfigError {
 /// Collects errors and warnings at byte offsets while the config is validated.
 pub(super) struct Report<'a> {
     text: &'a str,
+    lines: LineStarts,
     file: &'a Path,
     errors: Vec<(usize, String)>,
     warnings: Vec<(usize, String)>,
@@ -95,6 +115,7 @@ impl<'a> Report<'a> {
     pub(super) fn new(text: &'a str, file: &'a Path) -> Self {
         Report {
             text,
+            lines: LineStarts::new(text),
             file,
             errors: Vec::new(),
             warnings: Vec::new(),
@@ -133,13 +154,14 @@ impl<'a> Report<'a> {
     }
 
     pub(super) fn location(&self, offset: usize) -> Location {
-        Location::of_offset(self.text, offset)
+        self.lines.location(self.text, offset)
     }
 
     /// The warnings if nothing is wrong, otherwise every error, in file order.
     pub(super) fn finish(self) -> Result<Vec<Diagnostic>, ConfigError> {
         let Report {
             text,
+            lines,
             file,
             errors,
             warnings,
@@ -150,7 +172,7 @@ impl<'a> Report<'a> {
                 .into_iter()
                 .map(|(offset, message)| Diagnostic {
                     file: file.to_path_buf(),
-                    location: Some(Location::of_offset(text, offset)),
+                    location: Some(lines.location(text, offset)),
                     message,
                 })
                 .collect::<Vec<_>>()
@@ -214,6 +236,25 @@ mod tests {
             Location { line: 2, col: 13 }
         );
         assert_eq!(Location::of_offset(text, 0), Location { line: 1, col: 1 });
+    }
+
+    #[test]
+    fn line_starts_agree_with_counting_from_the_start_at_every_offset() {
+        let text = "\n[a]\nname = \"阿里\"\n\n\tx = 1\n末";
+        let lines = LineStarts::new(text);
+        for offset in 0..=text.len() + 2 {
+            let mut start = offset.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let before = &text[..start];
+            let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+            let counted = Location {
+                line: before.matches('\n').count() + 1,
+                col: before[line_start..].chars().count() + 1,
+            };
+            assert_eq!(lines.location(text, offset), counted, "offset {offset}");
+        }
     }
 
     #[test]

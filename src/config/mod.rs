@@ -461,11 +461,12 @@ fn parse_with_env(
 ) -> Result<Config, ConfigError> {
     let unknown = raw::unknown_keys(text);
     if !unknown.is_empty() {
+        let lines = diagnostics::LineStarts::new(text);
         let mut diagnostics: Vec<Diagnostic> = unknown
             .iter()
             .map(|unknown| Diagnostic {
                 file: path.to_path_buf(),
-                location: Some(Location::of_offset(text, unknown.span.start)),
+                location: Some(lines.location(text, unknown.span.start)),
                 message: format!(
                     "unknown key `{}` in {} {}",
                     unknown.key,
