@@ -548,6 +548,29 @@ fn test_rule_takes_a_headline_typed_on_the_command_line() {
         stderr.contains("--query:1:14: unclosed parenthesis"),
         "{stderr}"
     );
+    // A lower-case operator in it is searched for as a word, and said so, pointing there too.
+    let lower = run_on(
+        &profile,
+        &[
+            "test-rule",
+            "--query",
+            "military or pentagon",
+            "--text",
+            "Pentagon",
+        ],
+    );
+    assert!(
+        lower.stdout.contains("0 of 1 items match"),
+        "{}",
+        lower.stdout
+    );
+    assert!(
+        lower
+            .stderr
+            .contains("--query:1:10: \"or\" is searched for as a word"),
+        "{}",
+        lower.stderr
+    );
 }
 
 #[test]
@@ -865,7 +888,7 @@ fn check_reports_config_and_query_errors_in_one_pass() {
     std::fs::write(
         &config,
         "[daemon]\nstate = \"s.db\"\nfrobnicate = 1\n\n\
-         [entities]\nalibaba = [\"Alibaba\"]\n\n\
+         [entities]\nalibaba = [\"Alibaba\", '/(unclosed/']\npla = [\"...\"]\n\n\
          [[feed]]\nname = \"Bad_Name\"\nurl = \"https://a.test/\"\n\n\
          [[rule]]\nname = \"pla\"\nquery = '@alibab AND PLA'\nnotify = [\"nowhere\"]\n\n\
          [[rule]]\nname = \"open\"\nquery = 'Alibaba AND (PLA'\n",
@@ -875,10 +898,12 @@ fn check_reports_config_and_query_errors_in_one_pass() {
     let stderr = checked.code(2);
     for expected in [
         ":3:1: unknown key `frobnicate`",
-        ":9:8: feed name \"Bad_Name\"",
-        ":14:10: rule \"pla\": unknown entity @alibab",
-        ":15:11: rule \"pla\": unknown channel \"nowhere\"",
-        ":19:22: rule \"open\": unclosed parenthesis",
+        ":6:23: entity \"alibaba\": invalid regex /(unclosed/",
+        ":7:8: entity \"pla\": alias \"...\" has no words to match",
+        ":10:8: feed name \"Bad_Name\"",
+        ":15:10: rule \"pla\": unknown entity @alibab",
+        ":16:11: rule \"pla\": unknown channel \"nowhere\"",
+        ":20:22: rule \"open\": unclosed parenthesis",
     ] {
         assert!(
             stderr.contains(expected),

@@ -92,15 +92,21 @@ pub(super) async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<()
     let rules = match (&args.rule, &args.query) {
         (Some(name), _) => RuleSet::only(config, name).map_err(Failure::Config)?,
         // The query was typed on the command line: its errors point there, not at the config.
-        (None, Some(query)) => RuleSet::from_query(query, config).map_err(|problem| {
-            Failure::Config(ConfigError {
-                diagnostics: vec![config::Diagnostic {
-                    file: PathBuf::from("--query"),
-                    location: problem.column.map(|col| config::Location { line: 1, col }),
-                    message: problem.message,
-                }],
-            })
-        })?,
+        (None, Some(query)) => {
+            let rules = RuleSet::from_query(query, config).map_err(|problem| {
+                Failure::Config(ConfigError {
+                    diagnostics: vec![config::Diagnostic {
+                        file: PathBuf::from("--query"),
+                        location: problem.column.map(|col| config::Location { line: 1, col }),
+                        message: problem.message,
+                    }],
+                })
+            })?;
+            for warning in rules.warnings() {
+                eprintln!("{warning} (warning)");
+            }
+            rules
+        }
         // Neither: every rule of the config at once, each hit labelled with its rule.
         (None, None) => RuleSet::from_config(config).map_err(Failure::Config)?,
     };

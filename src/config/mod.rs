@@ -307,12 +307,17 @@ pub type TemplateCheck = fn(&ChannelTemplate, TemplateUse) -> Result<(), String>
 /// with the file's other errors, in one pass.
 pub type QueryCheck = fn(&str, &[&str]) -> Result<(), (usize, String)>;
 
+/// Parses one entity alias and says why it cannot be matched (an invalid regex, no words).
+/// Like [`QueryCheck`], the caller passes it in (`rules::check_alias`).
+pub type AliasCheck = fn(&str) -> Result<(), String>;
+
 /// What the layers above the config check while it loads, so that every error of the file
 /// comes out in one pass.
 #[derive(Clone, Copy)]
 pub struct Checks {
     pub template: TemplateCheck,
     pub query: QueryCheck,
+    pub alias: AliasCheck,
 }
 
 impl ChannelTemplate {

@@ -20,7 +20,8 @@ use crate::config::fields::{
 use crate::config::raw::{RawChannel, RawConfig, RawDaemon, RawFeed, RawRule, Text};
 use crate::config::units::parse_size;
 use crate::config::{
-    AlertCap, Checks, Config, DaemonConfig, FeedConfig, FeedScope, Location, RuleConfig, Severity,
+    AlertCap, AliasCheck, Checks, Config, DaemonConfig, FeedConfig, FeedScope, Location,
+    RuleConfig, Severity,
 };
 
 pub(super) fn validate(
@@ -38,7 +39,7 @@ pub(super) fn validate(
     };
 
     let daemon = daemon_config(&mut cx, &raw.daemon);
-    let entities = entities(&mut cx.report, raw.entities);
+    let entities = entities(&mut cx.report, raw.entities, cx.checks.alias);
 
     check_unique(
         &mut cx.report,
@@ -328,6 +329,7 @@ fn state_path(cx: &Context, state: &str) -> PathBuf {
 fn entities(
     report: &mut Report,
     raw: BTreeMap<Text, Spanned<Vec<Text>>>,
+    check_alias: AliasCheck,
 ) -> BTreeMap<String, Vec<String>> {
     let mut entities = BTreeMap::new();
     for (name, aliases) in raw {
@@ -343,6 +345,11 @@ fn entities(
                 report.error(
                     alias.span(),
                     format!("entity \"{}\": alias is empty", name.get_ref()),
+                );
+            } else if let Err(message) = check_alias(alias.get_ref()) {
+                report.error(
+                    alias.span(),
+                    format!("entity \"{}\": {message}", name.get_ref()),
                 );
             }
         }

@@ -10,10 +10,11 @@ use crate::feed::fetch::{FetchSettings, Fetcher};
 use crate::store::SqliteStore;
 
 /// What loading a config checks with the layers above it: channel templates rendered with
-/// sample alerts, rule queries parsed.
+/// sample alerts, rule queries and entity aliases parsed.
 pub const CHECKS: Checks = Checks {
     template: crate::alert::render::check_template,
     query: crate::rules::check_query,
+    alias: crate::rules::check_alias,
 };
 
 /// Reads and validates the config file at `path` with [`CHECKS`]: what every command and a

@@ -13,6 +13,7 @@ pub mod syntax;
 pub mod words;
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -98,6 +99,36 @@ pub fn check_query(query: &str, entities: &[&str]) -> Result<(), (usize, String)
         .map_err(|error| (error.column, error.message))
 }
 
+/// Warnings for lower-case `and`/`or`/`not` between words of `query`, which starts at `start`
+/// of `file`; each message begins with `subject`.
+fn lowercase_operator_warnings(
+    query: &str,
+    file: &Path,
+    start: Location,
+    subject: &str,
+) -> Vec<Diagnostic> {
+    syntax::lowercase_operators(query)
+        .into_iter()
+        .map(|(column, word)| Diagnostic {
+            file: file.to_path_buf(),
+            location: Some(Location {
+                line: start.line,
+                col: start.col + column - 1,
+            }),
+            message: format!(
+                "{subject}\"{word}\" is searched for as a word, since operators are upper case: \
+                 write {} to combine terms, or put \"{word}\" in quotes to search for the word",
+                word.to_uppercase()
+            ),
+        })
+        .collect()
+}
+
+/// An alias's error as [`crate::config::AliasCheck`] wants it, or nothing when it parses.
+pub fn check_alias(alias: &str) -> Result<(), String> {
+    syntax::parse_alias(alias).map(drop)
+}
+
 impl RuleSet {
     /// Compiles the config's rules; every error of every rule and entity is reported at once.
     pub fn from_config(config: &Config) -> Result<RuleSet, ConfigError> {
@@ -107,22 +138,12 @@ impl RuleSet {
         let mut exprs = Vec::with_capacity(config.rules.len());
         let mut warnings = Vec::new();
         for rule in &config.rules {
-            for (column, word) in syntax::lowercase_operators(&rule.query) {
-                warnings.push(Diagnostic {
-                    file: config.path.clone(),
-                    location: Some(Location {
-                        line: rule.query_location.line,
-                        col: rule.query_location.col + column - 1,
-                    }),
-                    message: format!(
-                        "rule \"{}\": \"{word}\" is searched for as a word, since operators \
-                         are upper case: write {} to combine terms, or put \"{word}\" in \
-                         quotes to search for the word",
-                        rule.name,
-                        word.to_uppercase()
-                    ),
-                });
-            }
+            warnings.extend(lowercase_operator_warnings(
+                &rule.query,
+                &config.path,
+                rule.query_location,
+                &format!("rule \"{}\": ", rule.name),
+            ));
             match syntax::parse_query(&rule.query, &names) {
                 Ok(expr) => exprs.push(expr),
                 Err(error) => diagnostics.push(Diagnostic {
@@ -226,7 +247,13 @@ impl RuleSet {
             }],
             matcher,
             feed_tags: feed_tags(config),
-            warnings: Vec::new(),
+            // The query was typed on the command line: its warnings point there.
+            warnings: lowercase_operator_warnings(
+                query,
+                Path::new("--query"),
+                Location { line: 1, col: 1 },
+                "",
+            ),
         })
     }
 
