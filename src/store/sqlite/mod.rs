@@ -35,7 +35,7 @@ mod stories;
 use super::{
     AlertRow, ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, OutboxCounts,
     OutboxEntry, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry, RuleSummary, Store,
-    StoreError, StoredMember, StorySummary,
+    StoreError, StoredItem, StoredMember, StorySummary,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -504,6 +504,13 @@ impl Store for SqliteStore {
         polls::feed_summaries(self).await
     }
 
+    async fn items_since<'a, F>(&'a self, since: DateTime<Utc>, visit: F) -> Result<u64, StoreError>
+    where
+        F: FnMut(&StoredItem) + Send + 'a,
+    {
+        polls::items_since(self, since, visit).await
+    }
+
     async fn known_entries<'a>(
         &'a self,
         feed: &'a str,
@@ -540,7 +547,7 @@ impl Store for SqliteStore {
 }
 
 /// Rows per multi-row statement: each statement is one round trip to SQLite's worker thread,
-/// and 11 columns x 80 rows stays far below SQLite's limit of 32,766 bound parameters.
+/// and 15 columns x 80 rows stays far below SQLite's limit of 32,766 bound parameters.
 const ROWS_PER_STATEMENT: usize = 80;
 
 #[cfg(test)]
