@@ -1,13 +1,11 @@
 //! `test-rule`: runs rules over a feed, a file, a URL or one headline and shows each match
 //! with its evidence and where the daemon would place it among stories.
 
-use std::path::PathBuf;
-
 use anyhow::Context;
 
 use super::args::TestRuleArgs;
-use super::{Failure, count};
-use crate::config::{self, Config, ConfigError};
+use super::{Failure, count, query_failure};
+use crate::config::{self, Config};
 use crate::daemon;
 use crate::daemon::setup::fetcher;
 use crate::feed::fetch::FetchRequest;
@@ -92,15 +90,7 @@ pub(super) async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<()
     let rules = match (&args.rule, &args.query) {
         (Some(name), _) => RuleSet::only(config, name).map_err(Failure::Config)?,
         // The query was typed on the command line: its errors point there, not at the config.
-        (None, Some(query)) => RuleSet::from_query(query, config).map_err(|problem| {
-            Failure::Config(ConfigError {
-                diagnostics: vec![config::Diagnostic {
-                    file: PathBuf::from("--query"),
-                    location: problem.column.map(|col| config::Location { line: 1, col }),
-                    message: problem.message,
-                }],
-            })
-        })?,
+        (None, Some(query)) => RuleSet::from_query(query, config).map_err(query_failure)?,
         // Neither: every rule of the config at once, each hit labelled with its rule.
         (None, None) => RuleSet::from_config(config).map_err(Failure::Config)?,
     };
