@@ -333,7 +333,7 @@ async fn since_leaves_out_items_first_seen_before_it() {
     .await;
     let text = none.success();
     assert!(
-        text.contains("channel out: 0 alerts, 0 matching items, 0 stories"),
+        text.contains("channel out: 0 alerts, 0 matching items\n"),
         "{text}"
     );
 }

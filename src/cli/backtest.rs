@@ -51,6 +51,18 @@ fn unknown_rule(config: &Config, name: &str) -> Failure {
     Failure::Usage(format!("no rule named \"{name}\" in the config{hint}"))
 }
 
+/// `30d`, `36h`, `90m`: as typed, in the largest unit that divides it.
+fn duration(length: std::time::Duration) -> String {
+    let seconds = length.as_secs();
+    match [(86_400, "d"), (3_600, "h"), (60, "m")]
+        .into_iter()
+        .find(|(unit, _)| seconds >= *unit && seconds % unit == 0)
+    {
+        Some((unit, suffix)) => format!("{}{suffix}", seconds / unit),
+        None => humantime::format_duration(length).to_string(),
+    }
+}
+
 fn time(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
 }
@@ -68,7 +80,7 @@ fn render(report: &Backtest, config: &Config, since: std::time::Duration) -> Str
         "{subject} over {} first seen since {} UTC ({})",
         count(report.items.read as usize, "stored item"),
         time(report.since),
-        humantime::format_duration(since)
+        duration(since)
     );
     for channel in &report.channels {
         render_channel(&mut out, channel, report.rule.as_deref());
@@ -78,14 +90,15 @@ fn render(report: &Backtest, config: &Config, since: std::time::Duration) -> Str
         Some(_) => &APPLIED_FOR_RULE[..],
         None => &APPLIED_FOR_QUERY[..],
     };
-    let meanings = |list: &[(&str, &str)]| -> String {
-        list.iter()
-            .map(|(_, meaning)| *meaning)
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let _ = writeln!(out, "applied as the daemon does: {}", meanings(applied));
-    let _ = writeln!(out, "not applied: {}", meanings(&NOT_APPLIED));
+    for (heading, list) in [
+        ("applied as the daemon does:", applied),
+        ("not applied:", &NOT_APPLIED[..]),
+    ] {
+        let _ = writeln!(out, "{heading}");
+        for (_, meaning) in list {
+            let _ = writeln!(out, "  - {meaning}");
+        }
+    }
     for note in notes(report, config) {
         let _ = writeln!(out, "note: {note}");
     }
@@ -98,12 +111,17 @@ fn render_channel(out: &mut String, channel: &ChannelBacktest, rule: Option<&str
         .as_deref()
         .map(|c| format!("channel {c}: "))
         .unwrap_or_default();
+    // Alerts of a channel that groups no story are no stories.
+    let stories = channel.stories.iter().filter(|s| s.story.is_some()).count();
     let _ = writeln!(
         out,
-        "\n{name}{}, {}, {}",
+        "\n{name}{}, {}{}",
         count(channel.alerts as usize, "alert"),
         count(channel.matched as usize, "matching item"),
-        count(channel.stories.len(), "story")
+        match stories {
+            0 => String::new(),
+            n => format!(", {}", count(n, "story")),
+        }
     );
     if channel.stories.is_empty() {
         return;
@@ -200,7 +218,7 @@ fn notes(report: &Backtest, config: &Config) -> Vec<String> {
     {
         notes.push(format!(
             "the store keeps items for retention ({}): none first seen before {} UTC is left",
-            humantime::format_duration(config.daemon.retention),
+            duration(config.daemon.retention),
             time(kept_from)
         ));
     }
