@@ -57,6 +57,9 @@ pub enum StoreError {
         #[source]
         source: serde_json::Error,
     },
+    /// An error of SQLite's C API, where the store calls it directly.
+    #[error("SQLite error {code}: {message}")]
+    Sqlite { code: i32, message: String },
     #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
     // The cause is the `source`, which an error report prints after the message, once.

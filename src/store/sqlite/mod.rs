@@ -1,7 +1,7 @@
 //! The SQLite [`Store`]: one file in WAL mode, migrations from `migrations/` embedded at compile
 //! time and applied on open. This file opens, vets and migrates the database and holds the
 //! trait's impl, which hands each method to the file of its concept: `polls` (feeds and
-//! polls), `outbox`, `incidents` and `stories`.
+//! polls), `items` (stored items read back in bulk), `outbox`, `incidents` and `stories`.
 //!
 //! Writes are serialized in-process by a mutex and across processes by `BEGIN IMMEDIATE`, so a
 //! transaction never fails half-way on a lock upgrade; readers (such as `status` while the
@@ -28,6 +28,7 @@ use tokio::sync::Mutex;
 use crate::alert::{OutboxAlert, StoryLead};
 
 mod incidents;
+mod items;
 mod outbox;
 mod polls;
 mod stories;
@@ -508,7 +509,7 @@ impl Store for SqliteStore {
     where
         F: FnMut(&StoredItem) + Send + 'a,
     {
-        polls::items_since(self, since, visit).await
+        items::items_since(self, since, visit).await
     }
 
     async fn known_entries<'a>(

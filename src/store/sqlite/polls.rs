@@ -1,6 +1,6 @@
 //! Feeds and polls in SQLite: feed state, the items a poll saw (new ones with their text,
-//! matches, stories and alerts, in one transaction), reading them back for `backtest`,
-//! pruning, and the per-feed and per-rule numbers.
+//! matches, stories and alerts, in one transaction), pruning, and the per-feed and per-rule
+//! numbers.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,11 +11,10 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::{ROWS_PER_STATEMENT, SqliteStore};
 use crate::alert::OutboxAlert;
-use crate::feed::Item;
 use crate::rules::ItemMatch;
 use crate::store::{
     FeedState, FeedSummary, ItemKey, NewItem, PollCommit, PolledItem, RuleSummary, StoreError,
-    StoredItem, StoryRole,
+    StoryRole,
 };
 
 pub(super) async fn sync_feeds<'a>(
@@ -234,86 +233,8 @@ pub(super) async fn prune_items(
     Ok(done.rows_affected())
 }
 
-/// The columns [`fill_stored`] reads, in its order.
-const STORED_ITEM_COLUMNS: &str = "feed, entry_id, title, summary, content, authors, categories, \
-     link, canonical_link, published_at, first_seen_at, alertable";
-
-pub(super) async fn items_since<F>(
-    store: &SqliteStore,
-    since: DateTime<Utc>,
-    mut visit: F,
-) -> Result<u64, StoreError>
-where
-    F: FnMut(&StoredItem),
-{
-    let mut conn = store.pool.acquire().await?;
-    // One statement reads from one snapshot. Rows are decoded into one reused item: at
-    // 100,000 items, building each anew would be most of the time spent here.
-    let query = format!(
-        "SELECT {STORED_ITEM_COLUMNS} FROM items WHERE first_seen_at >= ? \
-         ORDER BY first_seen_at, feed, published_at, entry_id"
-    );
-    let mut rows = sqlx::query(sqlx::AssertSqlSafe(query))
-        .bind(since.timestamp())
-        .fetch(&mut *conn);
-    let mut stored = StoredItem::default();
-    let mut count = 0;
-    while let Some(row) = rows.try_next().await? {
-        fill_stored(&mut stored, &row)?;
-        visit(&stored);
-        count += 1;
-    }
-    Ok(count)
-}
-
-/// Overwrites `stored` with the item in `row` (columns as [`STORED_ITEM_COLUMNS`]), reusing
-/// its strings' memory.
-fn fill_stored(stored: &mut StoredItem, row: &SqliteRow) -> Result<(), StoreError> {
-    fn set(to: &mut String, from: &str) {
-        to.clear();
-        to.push_str(from);
-    }
-    fn set_option(to: &mut Option<String>, from: Option<&str>) {
-        match (to.as_mut(), from) {
-            (Some(to), Some(from)) => set(to, from),
-            (_, from) => *to = from.map(str::to_string),
-        }
-    }
-    let time = |seconds: i64| DateTime::from_timestamp(seconds, 0).unwrap_or_default();
-    let item = &mut stored.item;
-    set(&mut item.feed, row.try_get(0)?);
-    set(&mut item.entry_id, row.try_get(1)?);
-    set(&mut item.title, row.try_get(2)?);
-    let summary: Option<&str> = row.try_get(3)?;
-    stored.has_text = summary.is_some();
-    set(&mut item.summary, summary.unwrap_or_default());
-    set(&mut item.content, row.try_get(4)?);
-    item.authors = read_list(row.try_get(5)?, "authors", item)?;
-    item.categories = read_list(row.try_get(6)?, "categories", item)?;
-    set_option(&mut item.link, row.try_get(7)?);
-    set_option(&mut item.canonical_link, row.try_get(8)?);
-    item.published = row.try_get::<Option<i64>, _>(9)?.map(time);
-    item.updated = None;
-    stored.first_seen_at = time(row.try_get(10)?);
-    stored.alertable = row.try_get(11)?;
-    Ok(())
-}
-
-/// A list of names as [`json_list`] wrote it (`what` of `item`).
-fn read_list(text: &str, what: &'static str, item: &Item) -> Result<Vec<String>, StoreError> {
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    serde_json::from_str(text).map_err(|source| StoreError::Decode {
-        what,
-        feed: item.feed.clone(),
-        entry_id: item.entry_id.clone(),
-        source,
-    })
-}
-
 /// A list of names as the items table keeps it: a JSON array, or `''` for none.
-fn json_list(names: &[String]) -> Result<String, serde_json::Error> {
+pub(super) fn json_list(names: &[String]) -> Result<String, serde_json::Error> {
     if names.is_empty() {
         Ok(String::new())
     } else {
@@ -579,54 +500,4 @@ pub(super) fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
         had_entries: row.try_get("had_entries")?,
         failing_since: time("failing_since")?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use std::str::FromStr;
-
-    use sqlx::sqlite::SqliteConnectOptions;
-
-    use super::super::MIGRATOR;
-    use super::*;
-    use crate::store::Store;
-
-    /// A database from before item text was kept (migration 12), upgraded: its items read
-    /// back with their title and link, and marked as having no text, not as having none.
-    #[tokio::test]
-    async fn items_stored_before_their_text_was_kept_say_so() {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:").expect("options");
-        let pool = SqliteStore::pool(options).await.expect("pool");
-        MIGRATOR.run_to(11, &pool).await.expect("migrate to 11");
-        sqlx::query(
-            "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
-             first_seen_at, last_seen_at, alertable) \
-             VALUES ('wire', 'old', NULL, 'Old headline', 'https://x.example/old', 90, 100, 100, 1)",
-        )
-        .execute(&pool)
-        .await
-        .expect("insert");
-        let store = SqliteStore::migrate(pool).await.expect("upgrade");
-        let mut seen = Vec::new();
-        store
-            .items_since(DateTime::<Utc>::UNIX_EPOCH, |s| seen.push(s.clone()))
-            .await
-            .expect("read");
-        assert_eq!(
-            seen,
-            [StoredItem {
-                item: Item {
-                    feed: "wire".into(),
-                    entry_id: "old".into(),
-                    title: "Old headline".into(),
-                    link: Some("https://x.example/old".into()),
-                    published: DateTime::from_timestamp(90, 0),
-                    ..Item::default()
-                },
-                first_seen_at: DateTime::from_timestamp(100, 0).expect("time"),
-                alertable: true,
-                has_text: false,
-            }]
-        );
-    }
 }
