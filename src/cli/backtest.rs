@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use anyhow::Context;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 use super::args::BacktestArgs;
 use super::{Failure, count, query_failure};
@@ -26,7 +26,8 @@ pub(super) async fn backtest(config: &Config, args: &BacktestArgs) -> Result<(),
         (None, None) => unreachable!("clap requires --rule or --query"),
     };
     let store = open_existing_store(config).await?;
-    let now = Utc::now();
+    // The store keeps whole seconds.
+    let now = Utc::now().trunc_subsecs(0);
     let since = now - chrono::Duration::from_std(args.since).context("--since is too long")?;
     let report = daemon::backtest::backtest(&store, config, &subject, since, now)
         .await
