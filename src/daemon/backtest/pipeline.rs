@@ -70,11 +70,11 @@ pub(super) struct Pipeline<T> {
 }
 
 impl<T: Send + 'static> Pipeline<T> {
-    /// Starts worker threads doing `work`: one per core but the reading thread's, at least
-    /// one.
+    /// Starts worker threads doing `work`, one per core: the reading thread, which makes the
+    /// decisions, is idle half the time waiting for them, so it takes no core of its own.
     pub(super) fn start(work: Work<T>) -> Pipeline<T> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let threads = cores.saturating_sub(1).clamp(1, MAX_THREADS);
+        let threads = cores.clamp(1, MAX_THREADS);
         let workers = (0..threads)
             .map(|_| {
                 let (jobs, inbox) = sync_channel::<Batch<T>>(IN_FLIGHT);
