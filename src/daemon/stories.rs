@@ -187,6 +187,7 @@ impl Stories {
         }
         let entities = self.concepts();
         let concepts = entities.of(item);
+        let fingerprint = Fingerprint::of(&item.title, &item.summary, &concepts);
         let channels = deciding
             .into_iter()
             .map(|(recipient, threshold)| {
@@ -198,7 +199,12 @@ impl Stories {
                 let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
                 PreparedChannel {
                     channel: recipient.channel.to_string(),
-                    member: member_of(item, &concepts, &scope, now),
+                    member: Member {
+                        key: member_key(&item.feed, &item.entry_id),
+                        canonical_link: item.canonical_link.clone(),
+                        fingerprint: fingerprint.with_scope(&scope),
+                        at: story_time(item.published.or(item.updated), now),
+                    },
                     threshold,
                     follow_up: follow_up(&recipient),
                     rules: names,
