@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Check
         | Command::Status { .. }
         | Command::TestRule(_)
+        | Command::Backtest(_)
         | Command::SendTest { .. }
         | Command::Replay { .. }
         | Command::Stories { .. }

@@ -758,9 +758,9 @@ fn a_single_bracket_channel_header_says_to_double_it() {
     );
 }
 
-/// Issue 20, point 9: `status`, `stories` and `alerts` on a config that never ran create no
-/// file or folder: they say there is no state yet (exit 1); `check` and `test-rule` write
-/// nothing either.
+/// Issue 20, point 9: `status`, `stories`, `alerts` and `backtest` on a config that never ran
+/// create no file or folder: they say there is no state yet (exit 1); `check` and `test-rule`
+/// write nothing either.
 #[test]
 fn read_only_commands_create_no_state() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -785,6 +785,7 @@ fn read_only_commands_create_no_state() {
         &["stories"],
         &["alerts"],
         &["alerts", "--json"],
+        &["backtest", "--query", "Alibaba"],
         &[
             "test-rule",
             "--query",

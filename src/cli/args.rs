@@ -59,6 +59,9 @@ pub enum Command {
     },
     /// Show which items of a feed match a rule, and why. Writes no state, sends nothing.
     TestRule(TestRuleArgs),
+    /// Run a rule (or a query) over the items the store kept and show what it would have sent,
+    /// grouped into stories, with counts per day. Reads the store, writes nothing.
+    Backtest(BacktestArgs),
     /// Deliver a sample alert through one channel and print the receiver's answer.
     SendTest {
         /// The channel's name in the config.
@@ -178,6 +181,25 @@ pub struct TestRuleArgs {
     #[arg(long, requires = "text")]
     pub summary: Option<String>,
     /// One JSON object per matching (item, rule) per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("subject").required(true).args(["rule", "query"])))]
+pub struct BacktestArgs {
+    /// A rule from the config: its query, feed scope, channels and stories, as the daemon
+    /// runs it.
+    #[arg(long)]
+    pub rule: Option<String>,
+    /// An ad-hoc query, with the config's entities, on every feed.
+    #[arg(long)]
+    pub query: Option<String>,
+    /// Items first seen within this long ("30d", "12h"); the store keeps them for
+    /// `retention`.
+    #[arg(long, value_parser = config::parse_duration, default_value = "30d")]
+    pub since: std::time::Duration,
+    /// One JSON document instead of text.
     #[arg(long)]
     pub json: bool,
 }

@@ -1,20 +1,24 @@
 //! The `newswatch` subcommands above the daemon: each reads the config, then checks it, runs
-//! the daemon, tries rules (`test_rule`), reads the store (`inspect`), or lists, exports and
-//! imports feeds (`feeds`, with the OPML format in `opml`); `main.rs` only parses arguments,
-//! sets up logging and maps a [`Failure`] to an exit code.
+//! the daemon, tries rules (`test_rule`), replays one over stored items (`backtest`), reads
+//! the store (`inspect`), or lists, exports and imports feeds (`feeds`, with the OPML format in
+//! `opml`); `main.rs` only parses arguments, sets up logging and maps a [`Failure`] to an exit
+//! code.
 
 pub mod args;
+mod backtest;
 mod feeds;
 mod inspect;
 mod opml;
 mod test_rule;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, Diagnostic, Location};
 use crate::daemon;
-use crate::rules::RuleSet;
+use crate::rules::{QueryProblem, RuleSet};
 use args::{Cli, Command};
+use backtest::backtest;
 use inspect::{AlertsFilter, Scope, alerts, replay, send_test, status, stories};
 use test_rule::test_rule;
 
@@ -66,6 +70,7 @@ pub async fn execute(cli: Cli) -> Result<(), Failure> {
         }
         Command::Status { json } => status(&config, json).await,
         Command::TestRule(args) => test_rule(&config, &args).await,
+        Command::Backtest(args) => backtest(&config, &args).await,
         Command::SendTest { channel } => send_test(&config, &channel).await,
         Command::Replay {
             dead,
@@ -124,6 +129,18 @@ pub(crate) fn known_names(
         Some(name) => Err(unknown_channel(config, name)),
         None => Ok(()),
     }
+}
+
+/// An ad-hoc query's error, placed on the command line (`--query:1:14: ...`) rather than in
+/// the config file.
+pub(crate) fn query_failure(problem: QueryProblem) -> Failure {
+    Failure::Config(ConfigError {
+        diagnostics: vec![Diagnostic {
+            file: PathBuf::from("--query"),
+            location: problem.column.map(|col| Location { line: 1, col }),
+            message: problem.message,
+        }],
+    })
 }
 
 /// "1 feed", "3 feeds", "2 entities".

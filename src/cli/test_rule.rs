@@ -1,13 +1,11 @@
 //! `test-rule`: runs rules over a feed, a file, a URL or one headline and shows each match
 //! with its evidence and where the daemon would place it among stories.
 
-use std::path::PathBuf;
-
 use anyhow::Context;
 
 use super::args::TestRuleArgs;
-use super::{Failure, count};
-use crate::config::{self, Config, ConfigError};
+use super::{Failure, count, query_failure};
+use crate::config::{self, Config};
 use crate::daemon;
 use crate::daemon::setup::fetcher;
 use crate::feed::fetch::FetchRequest;
@@ -93,15 +91,7 @@ pub(super) async fn test_rule(config: &Config, args: &TestRuleArgs) -> Result<()
         (Some(name), _) => RuleSet::only(config, name).map_err(Failure::Config)?,
         // The query was typed on the command line: its errors point there, not at the config.
         (None, Some(query)) => {
-            let rules = RuleSet::from_query(query, config).map_err(|problem| {
-                Failure::Config(ConfigError {
-                    diagnostics: vec![config::Diagnostic {
-                        file: PathBuf::from("--query"),
-                        location: problem.column.map(|col| config::Location { line: 1, col }),
-                        message: problem.message,
-                    }],
-                })
-            })?;
+            let rules = RuleSet::from_query(query, config).map_err(query_failure)?;
             for warning in rules.warnings() {
                 eprintln!("{warning} (warning)");
             }

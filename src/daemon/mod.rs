@@ -8,8 +8,10 @@
 //! signs ([`vitals`]), how it talks to systemd ([`service`]), how it reports its own trouble
 //! ([`health`]), what it tells monitoring ([`metrics`], served by [`http`]), how it groups
 //! matches into stories ([`stories`]), in what order one pass's polls commit ([`turns`])
-//! and how it gives memory back when idle ([`heap`]).
+//! and how it gives memory back when idle ([`heap`]). [`backtest`] replays a rule's decisions
+//! over the items the store kept.
 
+pub mod backtest;
 pub mod claims;
 pub mod deliver;
 pub mod health;

@@ -218,7 +218,7 @@ async fn watch_health(
 }
 
 /// How often story members older than the window leave the index.
-const EXPIRE_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+pub(crate) const EXPIRE_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 
 async fn expire_stories(stories: Arc<daemon::Stories>, mut shutdown: Shutdown) {
     loop {

@@ -45,6 +45,30 @@ pub struct Tentative {
     inserted: Vec<(String, String)>,
 }
 
+/// What [`Stories::prepare`] found out about an item, for [`Stories::settle`]. Empty (the
+/// default) when no channel of its matched rules decides a story.
+#[derive(Debug, Default)]
+pub struct PreparedStories {
+    /// The item's [`article_key`].
+    article: String,
+    /// Its outlet.
+    source: String,
+    concepts: Vec<String>,
+    /// Each channel that decides its story, in the order of [`recipients`].
+    channels: Vec<PreparedChannel>,
+}
+
+#[derive(Debug)]
+struct PreparedChannel {
+    channel: String,
+    /// The matched rules that notify the channel, the primary first.
+    rules: Vec<String>,
+    threshold: f64,
+    follow_up: Option<FollowUp>,
+    /// The item as a member of the channel's scope.
+    member: Member,
+}
+
 /// Where an item falls in one scope of the index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
@@ -126,7 +150,8 @@ impl Stories {
 
     /// Decides the story of a new, alertable `item` on each channel its matched rules notify
     /// that decides stories (every one of its rules there clusters), and puts it in the index
-    /// (recorded in `tentative`).
+    /// (recorded in `tentative`): [`prepare`](Self::prepare), then
+    /// [`settle`](Self::settle).
     pub fn decide(
         &self,
         index: &mut StoryIndex,
@@ -136,6 +161,20 @@ impl Stories {
         now: DateTime<Utc>,
         tentative: &mut Tentative,
     ) -> Vec<StoryDecision> {
+        Stories::settle(index, self.prepare(rules, item, matches, now), tentative)
+    }
+
+    /// The part of [`decide`](Self::decide) that does not read the index: which channels
+    /// decide `item`'s story, with which threshold, and its fingerprint there. It can run
+    /// ahead, on another thread (`backtest` does), as long as the results are settled in the
+    /// items' order.
+    pub fn prepare(
+        &self,
+        rules: &RuleSet,
+        item: &Item,
+        matches: &[ItemMatch],
+        now: DateTime<Utc>,
+    ) -> PreparedStories {
         let deciding: Vec<(Recipient<'_>, f64)> = recipients(matches, rules.rules())
             .into_iter()
             .filter_map(|recipient| {
@@ -144,34 +183,78 @@ impl Stories {
             })
             .collect();
         if deciding.is_empty() {
-            return Vec::new();
+            return PreparedStories::default();
         }
         let entities = self.concepts();
         let concepts = entities.of(item);
-        let source = outlet(&item.title, item.canonical_link.as_deref(), &item.feed);
-        let mut decisions = Vec::with_capacity(deciding.len());
-        for (recipient, threshold) in deciding {
-            // The words by which the item entered this channel's scope: what its rules
-            // there matched.
-            let names = recipient.rule_names();
-            let scope = entities.scope_words(matches.iter().filter(|m| names.contains(&m.rule)));
-            let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
-            let member = member_of(item, &concepts, &scope, now);
-            let placed =
-                Stories::place(index, recipient.channel, threshold, item, member, tentative);
+        let fingerprint = Fingerprint::of(&item.title, &item.summary, &concepts);
+        let channels = deciding
+            .into_iter()
+            .map(|(recipient, threshold)| {
+                // The words by which the item entered this channel's scope: what its rules
+                // there matched.
+                let names = recipient.rule_names();
+                let scope =
+                    entities.scope_words(matches.iter().filter(|m| names.contains(&m.rule)));
+                let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
+                PreparedChannel {
+                    channel: recipient.channel.to_string(),
+                    member: Member {
+                        key: member_key(&item.feed, &item.entry_id),
+                        canonical_link: item.canonical_link.clone(),
+                        fingerprint: fingerprint.with_scope(&scope),
+                        at: story_time(item.published.or(item.updated), now),
+                    },
+                    threshold,
+                    follow_up: follow_up(&recipient),
+                    rules: names,
+                }
+            })
+            .collect();
+        PreparedStories {
+            article: article_key(item),
+            source: outlet(&item.title, item.canonical_link.as_deref(), &item.feed),
+            concepts,
+            channels,
+        }
+    }
+
+    /// The part of [`decide`](Self::decide) that reads and changes the index: places each
+    /// prepared channel's member, in order.
+    pub fn settle(
+        index: &mut StoryIndex,
+        prepared: PreparedStories,
+        tentative: &mut Tentative,
+    ) -> Vec<StoryDecision> {
+        let PreparedStories {
+            article,
+            source,
+            concepts,
+            channels,
+        } = prepared;
+        let mut decisions = Vec::with_capacity(channels.len());
+        for channel in channels {
+            let placed = Stories::place_article(
+                index,
+                &channel.channel,
+                channel.threshold,
+                &article,
+                channel.member,
+                tentative,
+            );
             let role = match placed.joined {
                 Some(similarity) => StoryRole::Join {
                     similarity,
-                    follow_up: follow_up(&recipient),
+                    follow_up: channel.follow_up,
                 },
                 None => StoryRole::Lead {
-                    article: article_key(item),
+                    article: article.clone(),
                     near: placed.near,
                 },
             };
             decisions.push(StoryDecision {
-                channel: recipient.channel.to_string(),
-                rules: recipient.rule_names(),
+                channel: channel.channel,
+                rules: channel.rules,
                 story: placed.story,
                 source: source.clone(),
                 concepts: concepts.clone(),
@@ -192,6 +275,25 @@ impl Stories {
         member: Member,
         tentative: &mut Tentative,
     ) -> Placement {
+        Stories::place_article(
+            index,
+            scope,
+            threshold,
+            &article_key(item),
+            member,
+            tentative,
+        )
+    }
+
+    /// [`place`](Self::place) for the item whose [`article_key`] is `article`.
+    pub fn place_article(
+        index: &mut StoryIndex,
+        scope: &str,
+        threshold: f64,
+        article: &str,
+        member: Member,
+        tentative: &mut Tentative,
+    ) -> Placement {
         let found = index.find(scope, &member, related_threshold(threshold));
         let placement = match found {
             Some(found) if found.similarity >= threshold => Placement {
@@ -200,7 +302,7 @@ impl Stories {
                 near: None,
             },
             near => Placement {
-                story: story_id(scope, &article_key(item)),
+                story: story_id(scope, article),
                 joined: None,
                 near: near.map(|found| NearStory {
                     story: found.story,

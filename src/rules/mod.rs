@@ -281,18 +281,25 @@ impl RuleSet {
     /// Which rules match `item`. With `feed` the rules' feed scopes apply; without it (an item
     /// from a URL or file that belongs to no configured feed) they do not.
     pub fn match_item(&self, item: &Item, feed: Option<&FeedConfig>) -> Vec<ItemMatch> {
+        self.match_scoped(item, feed.map(|f| f.name.as_str()))
+    }
+
+    /// [`match_item`](Self::match_item) for an item of the feed named `feed`, by name: the
+    /// rules' scopes apply, with the feed's tags in the config (none if it has no such feed).
+    pub fn match_in_feed(&self, item: &Item, feed: &str) -> Vec<ItemMatch> {
+        self.match_scoped(item, Some(feed))
+    }
+
+    fn match_scoped(&self, item: &Item, feed: Option<&str>) -> Vec<ItemMatch> {
         if self.rules.is_empty() {
             return Vec::new();
         }
         let no_tags = Vec::new();
         let tags = feed
-            .and_then(|f| self.feed_tags.get(&f.name))
+            .and_then(|name| self.feed_tags.get(name))
             .unwrap_or(&no_tags);
         let prepared = PreparedItem::new(item, tags);
-        let feed_ref = feed.map(|f| FeedRef {
-            name: &f.name,
-            tags,
-        });
+        let feed_ref = feed.map(|name| FeedRef { name, tags });
         self.matcher
             .match_item(&prepared, feed_ref.as_ref())
             .into_iter()

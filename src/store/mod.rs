@@ -47,6 +47,19 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    // The cause is the `source`, printed after the message by an error report.
+    #[error("cannot read the {what} of stored item {entry_id} of feed {feed}")]
+    /// A value the store wrote that does not read back as written.
+    Decode {
+        what: &'static str,
+        feed: String,
+        entry_id: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// An error of SQLite's C API, where the store calls it directly.
+    #[error("SQLite error {code}: {message}")]
+    Sqlite { code: i32, message: String },
     #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
     // The cause is the `source`, which an error report prints after the message, once.
@@ -316,6 +329,24 @@ pub struct ItemKey {
     pub entry_id: String,
 }
 
+/// A stored item as [`Store::items_since`] hands it over: the item as its poll matched it, and
+/// what the store recorded about it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredItem {
+    /// Feed, entry id, title, summary, content, authors, categories, link and canonical link
+    /// as polled; `published` is the item's published date, else its updated one (the store
+    /// keeps one), and `updated` is `None`.
+    pub item: Item,
+    /// The `now` of the poll that stored it.
+    pub first_seen_at: DateTime<Utc>,
+    /// [`PolledItem::alertable`] as that poll decided it.
+    pub alertable: bool,
+    /// Whether its text beyond title and link was kept: `false` for an item stored by a
+    /// version that kept only those, whose summary, content, authors and categories read as
+    /// empty here without having been empty in its feed.
+    pub has_text: bool,
+}
+
 /// An item this poll saw for the first time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewItem {
@@ -543,7 +574,8 @@ pub trait Store: Send + Sync + 'static {
     ///   `items` is one item, its first copy. Items already stored (updated ones too) count
     ///   in [`PollCommit::already_seen`], are marked seen at `now` (which keeps
     ///   [`Store::prune_items`] from them) and are otherwise left as first stored.
-    /// - New items are stored with their matches, alertable or not; [`PollCommit::new_items`]
+    /// - New items are stored with their matches and their text (what
+    ///   [`Store::items_since`] gives back), alertable or not; [`PollCommit::new_items`]
     ///   lists them in the order of `items`, each with [`NewItem::duplicate_of`] set when an
     ///   item of another feed already stored carried the same canonical link (the first to
     ///   be seen). That mark is for the caller; it suppresses nothing by itself.
@@ -723,6 +755,21 @@ pub trait Store: Send + Sync + 'static {
     fn feed_summaries(
         &self,
     ) -> impl Future<Output = Result<Vec<FeedSummary>, StoreError>> + Send + '_;
+
+    /// Hands every stored item first seen at or after `since` to `visit`, one at a time, in
+    /// the order polls would have met them: by first seen, then feed, then date (published,
+    /// else updated; undated first), then entry id. Every item is read as [`Store::record_poll`]
+    /// stored it (its text, whether it was alertable), from one consistent snapshot: a poll
+    /// committing meanwhile is seen whole or not at all. The value `visit` gets is only
+    /// lent (an engine may reuse it for the next item); it keeps what it needs. Returns how
+    /// many items it handed over. Writes nothing.
+    fn items_since<'a, F>(
+        &'a self,
+        since: DateTime<Utc>,
+        visit: F,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send + 'a
+    where
+        F: FnMut(&StoredItem) + Send + 'a;
 
     /// Which of `ids` are already stored for `feed` (an id stored for another feed is not).
     fn known_entries<'a>(

@@ -102,21 +102,13 @@ impl Fingerprint {
         for concept in concepts {
             push_word(&concept.to_lowercase(), &mut features);
         }
-        let mut scope = Vec::new();
-        for words in scope_words {
-            features_of(words, glossary, &mut scope);
-        }
-        let mut scope: Vec<u64> = scope.iter().map(feature_hash).collect();
-        scope.sort_unstable();
-        scope.dedup();
         let mut hashes: Vec<(u64, bool)> = features
             .iter()
             .enumerate()
             .map(|(i, feature)| (feature_hash(feature), i < title_features))
             .collect();
         let mut fingerprint = Fingerprint::from_hashes(&mut hashes);
-        scope.retain(|f| fingerprint.features.binary_search(f).is_ok());
-        fingerprint.scope = scope;
+        fingerprint.set_scope(scope_words);
         fingerprint.headline_only = headline_only;
         let is_number =
             |feature: &Feature| matches!(feature, Feature::Word(w) if is_distinguishing_number(w));
@@ -132,6 +124,27 @@ impl Fingerprint {
         fingerprint.numbers.sort_unstable();
         fingerprint.numbers.dedup();
         fingerprint
+    }
+
+    /// This fingerprint with `scope_words` as the words by which the item entered its scope
+    /// (see [`in_scope`](Self::in_scope)): the same as `in_scope` with them, for the cost of
+    /// the scope words only. An item entering several scopes is fingerprinted once.
+    pub fn with_scope(&self, scope_words: &[&str]) -> Fingerprint {
+        let mut scoped = self.clone();
+        scoped.set_scope(scope_words);
+        scoped
+    }
+
+    fn set_scope(&mut self, scope_words: &[&str]) {
+        let mut scope = Vec::new();
+        for words in scope_words {
+            features_of(words, Glossary::builtin(), &mut scope);
+        }
+        let mut scope: Vec<u64> = scope.iter().map(feature_hash).collect();
+        scope.sort_unstable();
+        scope.dedup();
+        scope.retain(|f| self.features.binary_search(f).is_ok());
+        self.scope = scope;
     }
 
     /// What the title reports.
@@ -322,6 +335,34 @@ pub(crate) fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scoping_a_fingerprint_is_fingerprinting_in_scope() {
+        let concepts = ["alibaba".to_string(), "pla".to_string()];
+        for (title, summary, scope) in [
+            (
+                "Pentagon memo says Alibaba aided PLA, shares fall 5%",
+                "A memo alleges Alibaba Group supported the People's Liberation Army.",
+                &["Alibaba", "PLA", "alibaba"][..],
+            ),
+            (
+                "五角大楼称阿里巴巴协助解放军",
+                "",
+                &["阿里巴巴", "解放军"][..],
+            ),
+            (
+                "Alibaba results beat estimates",
+                "Cloud revenue rose.",
+                &[][..],
+            ),
+        ] {
+            assert_eq!(
+                Fingerprint::of(title, summary, &concepts).with_scope(scope),
+                Fingerprint::in_scope(title, summary, &concepts, scope),
+                "{title}"
+            );
+        }
+    }
 
     #[test]
     fn rewording_keeps_most_features() {

@@ -1,7 +1,7 @@
 //! The SQLite [`Store`]: one file in WAL mode, migrations from `migrations/` embedded at compile
 //! time and applied on open. This file opens, vets and migrates the database and holds the
 //! trait's impl, which hands each method to the file of its concept: `polls` (feeds and
-//! polls), `outbox`, `incidents` and `stories`.
+//! polls), `items` (stored items read back in bulk), `outbox`, `incidents` and `stories`.
 //!
 //! Writes are serialized in-process by a mutex and across processes by `BEGIN IMMEDIATE`, so a
 //! transaction never fails half-way on a lock upgrade; readers (such as `status` while the
@@ -28,6 +28,7 @@ use tokio::sync::Mutex;
 use crate::alert::{OutboxAlert, StoryLead};
 
 mod incidents;
+mod items;
 mod outbox;
 mod polls;
 mod stories;
@@ -35,7 +36,7 @@ mod stories;
 use super::{
     AlertRow, ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, OutboxCounts,
     OutboxEntry, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry, RuleSummary, Store,
-    StoreError, StoredMember, StorySummary,
+    StoreError, StoredItem, StoredMember, StorySummary,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -504,6 +505,13 @@ impl Store for SqliteStore {
         polls::feed_summaries(self).await
     }
 
+    async fn items_since<'a, F>(&'a self, since: DateTime<Utc>, visit: F) -> Result<u64, StoreError>
+    where
+        F: FnMut(&StoredItem) + Send + 'a,
+    {
+        items::items_since(self, since, visit).await
+    }
+
     async fn known_entries<'a>(
         &'a self,
         feed: &'a str,
@@ -540,7 +548,7 @@ impl Store for SqliteStore {
 }
 
 /// Rows per multi-row statement: each statement is one round trip to SQLite's worker thread,
-/// and 11 columns x 80 rows stays far below SQLite's limit of 32,766 bound parameters.
+/// and 15 columns x 80 rows stays far below SQLite's limit of 32,766 bound parameters.
 const ROWS_PER_STATEMENT: usize = 80;
 
 #[cfg(test)]

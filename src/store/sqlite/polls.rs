@@ -1,5 +1,6 @@
-//! Feeds and polls in SQLite: feed state, the items a poll saw (new ones with their matches,
-//! stories and alerts, in one transaction), pruning, and the per-feed and per-rule numbers.
+//! Feeds and polls in SQLite: feed state, the items a poll saw (new ones with their text,
+//! matches, stories and alerts, in one transaction), pruning, and the per-feed and per-rule
+//! numbers.
 
 use std::collections::{HashMap, HashSet};
 
@@ -101,12 +102,20 @@ pub(super) async fn record_poll<'a>(
             already_seen: items.len() - fresh.len(),
             alerts_queued: 0,
         };
-        for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
+        let lists: Vec<(String, String)> = fresh
+            .iter()
+            .map(|p| Ok((json_list(&p.item.authors)?, json_list(&p.item.categories)?)))
+            .collect::<Result<_, serde_json::Error>>()?;
+        for (chunk, lists) in fresh
+            .chunks(ROWS_PER_STATEMENT)
+            .zip(lists.chunks(ROWS_PER_STATEMENT))
+        {
             let mut insert = QueryBuilder::<Sqlite>::new(
                 "INSERT INTO items (feed, entry_id, canonical_link, title, link, published_at, \
-                 first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry) ",
+                 first_seen_at, last_seen_at, alertable, duplicate_of_feed, duplicate_of_entry, \
+                 summary, content, authors, categories) ",
             );
-            insert.push_values(chunk, |mut row, polled| {
+            insert.push_values(chunk.iter().zip(lists), |mut row, (polled, lists)| {
                 let item = polled.item;
                 let duplicate_of = item
                     .canonical_link
@@ -122,7 +131,11 @@ pub(super) async fn record_poll<'a>(
                     .push_bind(now_s)
                     .push_bind(polled.alertable)
                     .push_bind(duplicate_of.map(|k| k.feed.clone()))
-                    .push_bind(duplicate_of.map(|k| k.entry_id.clone()));
+                    .push_bind(duplicate_of.map(|k| k.entry_id.clone()))
+                    .push_bind(&item.summary)
+                    .push_bind(&item.content)
+                    .push_bind(&lists.0)
+                    .push_bind(&lists.1);
             });
             insert.build().execute(&mut *tx).await?;
         }
@@ -218,6 +231,15 @@ pub(super) async fn prune_items(
     super::stories::prune(&mut tx, cutoff).await?;
     tx.commit().await?;
     Ok(done.rows_affected())
+}
+
+/// A list of names as the items table keeps it: a JSON array, or `''` for none.
+pub(super) fn json_list(names: &[String]) -> Result<String, serde_json::Error> {
+    if names.is_empty() {
+        Ok(String::new())
+    } else {
+        serde_json::to_string(names)
+    }
 }
 
 pub(super) async fn known_entries<'a>(

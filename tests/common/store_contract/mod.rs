@@ -21,7 +21,7 @@ use newswatch::rules::{ItemMatch, Notify, RuleInfo};
 use newswatch::store::{
     AlertRow, ChannelTrouble, DeliveryResult, FeedState, FollowUp, Incident, ItemKey, NewItem,
     OutboxCounts, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry, RuleSummary, Store,
-    StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
+    StoredItem, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
 };
 
 mod feeds;
@@ -60,6 +60,7 @@ macro_rules! store_contract_tests {
                 a_failed_poll_writes_nothing,
                 known_entries_answers_for_one_feed,
                 prune_items_forgets_only_items_not_seen_since_the_cutoff,
+                items_since_gives_back_each_item_as_polled_in_poll_order,
                 claim_due_hands_out_due_entries_in_order,
                 claim_due_leases_an_entry_until_the_lease_ends,
                 release_claims_ends_only_that_owners_running_leases,
