@@ -57,7 +57,7 @@ fn duration(length: std::time::Duration) -> String {
     let seconds = length.as_secs();
     match [(86_400, "d"), (3_600, "h"), (60, "m")]
         .into_iter()
-        .find(|(unit, _)| seconds >= *unit && seconds % unit == 0)
+        .find(|(unit, _)| seconds >= *unit && seconds.is_multiple_of(*unit))
     {
         Some((unit, suffix)) => format!("{}{suffix}", seconds / unit),
         None => humantime::format_duration(length).to_string(),
