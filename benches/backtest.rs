@@ -166,15 +166,26 @@ fn bench(c: &mut Criterion) {
         .enable_all()
         .build()
         .expect("runtime");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (config_path, config) = profile(dir.path());
+    // `BACKTEST_BENCH_DIR` keeps the config and the store there, and a later run reuses
+    // them: for profiling the binary alone (`perf stat newswatch -c DIR/newswatch.toml
+    // backtest ...`) without building the store again.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let kept = std::env::var_os("BACKTEST_BENCH_DIR").map(PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temp.path());
+    std::fs::create_dir_all(dir).expect("bench folder");
+    let reused = dir.join("state.db").exists();
+    let (config_path, config) = profile(dir);
     let now = Utc::now();
     let since = now - chrono::Duration::days(DAYS + 1);
     let store = runtime.block_on(async {
         let store = SqliteStore::open(&config.daemon.state).await.expect("open");
-        let built = std::time::Instant::now();
-        fill(&store, &config, now).await;
-        println!("built {ITEMS} items in {:.1?}", built.elapsed());
+        if reused {
+            println!("reusing the store in {}", dir.display());
+        } else {
+            let built = std::time::Instant::now();
+            fill(&store, &config, now).await;
+            println!("built {ITEMS} items in {:.1?}", built.elapsed());
+        }
         store
     });
     let bytes = std::fs::metadata(&config.daemon.state).map_or(0, |m| m.len());

@@ -21,7 +21,7 @@ use crate::config::{
     AlertCap, Config, ConfigError, Diagnostic, FeedConfig, Location, QuietHours, Severity,
 };
 use crate::feed::Item;
-use matcher::{Entities, FeedRef, Matcher, PreparedItem, RuleInput, Span};
+use matcher::{Entities, FeedRef, Matcher, RuleInput, Span};
 
 /// The name under which `test-rule --query` reports its ad-hoc query.
 pub const AD_HOC_RULE: &str = "query";
@@ -298,7 +298,9 @@ impl RuleSet {
         let tags = feed
             .and_then(|name| self.feed_tags.get(name))
             .unwrap_or(&no_tags);
-        let prepared = PreparedItem::new(item, tags);
+        let Some(prepared) = self.matcher.prepare(item, tags) else {
+            return Vec::new();
+        };
         let feed_ref = feed.map(|name| FeedRef { name, tags });
         self.matcher
             .match_item(&prepared, feed_ref.as_ref())

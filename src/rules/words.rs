@@ -30,6 +30,11 @@ impl FieldText {
     pub fn new(display: &str) -> FieldText {
         let text = normalize_keep_case(display);
         let folded = fold_case_aligned(&text);
+        FieldText::from_normalized(text, folded)
+    }
+
+    /// From `text` already normalized and `folded` its [`fold_case_aligned`].
+    pub fn from_normalized(text: String, folded: String) -> FieldText {
         let mut words = Vec::with_capacity(text.len() / 5);
         segment_into(&folded, &mut words);
         FieldText {

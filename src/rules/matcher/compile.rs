@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
+use super::gate::{self, Gate};
 use crate::config::FeedScope;
 use crate::feed::normalize::{fold_case_aligned, normalize_keep_case};
 use crate::rules::ast::{Atom, Expr, Field};
@@ -57,10 +58,13 @@ enum AtomKind {
 pub(super) struct AtomInfo {
     kind: AtomKind,
     /// How rarely the atom is likely to occur, for choosing which atoms make a rule worth
-    /// evaluating: the bytes of its words or prefix (longer is rarer), 0 for a regex.
+    /// evaluating (and the gate's literals): the bytes of its words or prefix (longer is
+    /// rarer), of its shortest literal for a regex.
     specificity: u32,
     /// Fields some rule looks for it in; occurrences elsewhere are not recorded.
     pub(super) fields: FieldMask,
+    /// What it cannot occur without, for the [`Gate`]; `None` if nothing.
+    literals: Option<Vec<String>>,
 }
 
 /// A word sequence as word ids, with the atom it is.
@@ -171,6 +175,8 @@ pub struct Matcher {
     pub(super) rules_by_atom: Vec<Vec<u32>>,
     /// Rules that can match with no positive atom occurring (`NOT a OR b`).
     pub(super) always_evaluated: Vec<u32>,
+    /// What an item's raw fields must hold for any rule to match it, if anything is known.
+    pub(super) gate: Option<Gate>,
 }
 
 /// What compilation collects before the indexes are built.
@@ -358,15 +364,22 @@ impl Builder {
                 AtomKind::Regex
             }
         };
+        let literals = match &key {
+            AtomKey::Words(words) => gate::words_literal(words),
+            AtomKey::Prefix(prefix) => gate::prefix_literal(prefix),
+            AtomKey::Regex(source) => gate::regex_literals(source),
+        };
         let specificity = match &key {
             AtomKey::Words(words) => words.iter().map(|w| w.len() as u32 + 1).sum(),
             AtomKey::Prefix(prefix) => prefix.len() as u32,
-            AtomKey::Regex(_) => 0,
+            // As rare as the rarest text it cannot match without (`/\bBABA\b/` as `baba`).
+            AtomKey::Regex(_) => literals.as_deref().map_or(0, gate::rarity) as u32,
         };
         self.atoms.push(AtomInfo {
             kind,
             specificity,
             fields,
+            literals,
         });
         self.atom_ids.insert(key, id);
         Ok(id)
@@ -419,6 +432,17 @@ impl Builder {
                 rules_by_atom[atom as usize].push(index as u32);
             }
         }
+        let gate = Gate::build(
+            always_evaluated.is_empty(),
+            rules_by_atom
+                .iter()
+                .zip(&self.atoms)
+                .filter(|(rules, _)| !rules.is_empty())
+                .map(|(_, atom)| {
+                    let fields = Field::ALL.map(|f| atom.fields.contains(f.index()));
+                    (atom.literals.as_deref(), fields)
+                }),
+        );
 
         Ok(Matcher {
             rules,
@@ -434,6 +458,7 @@ impl Builder {
             prefix_fields,
             rules_by_atom,
             always_evaluated,
+            gate,
         })
     }
 }

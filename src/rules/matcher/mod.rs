@@ -16,13 +16,18 @@
 //!    that can match with no positive evidence, such as `NOT a OR b`; each walks its compiled tree over
 //!    the occurrence table, collecting the spans that made it match.
 //!
-//! Each step has its file: `compile` (step 1), `scan` (step 2), `evaluate` (step 3); each
-//! imports only from the steps before it.
+//! Before step 2, a gate (compiled in step 1) turns away the items that cannot match any rule
+//! by a substring search of their raw fields for the literals of the trigger atoms, so that
+//! most items are never prepared.
+//!
+//! Each step has its file: `gate` (step 0: what step 1 compiles it from), `compile` (step 1),
+//! `scan` (step 2), `evaluate` (step 3); each imports only from the steps before it.
 //!
 //! [`Expr`]: crate::rules::ast::Expr
 
 mod compile;
 mod evaluate;
+mod gate;
 mod scan;
 #[cfg(test)]
 mod tests;

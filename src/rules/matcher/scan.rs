@@ -1,8 +1,11 @@
 //! Step 2 of matching: an item's fields prepared once ([`PreparedItem`]), then walked once
 //! against the matcher's indexes into every occurrence of every atom, sorted by atom.
 
+use std::borrow::Cow;
+
 use super::compile::{AtomId, Matcher};
 use crate::feed::Item;
+use crate::feed::normalize::{fold_case_aligned, normalize_keep_case};
 use crate::rules::ast::Field;
 use crate::rules::words::FieldText;
 
@@ -15,26 +18,73 @@ pub struct PreparedItem {
 impl PreparedItem {
     /// `tags` are the tags of the item's feed; they become `tag:NAME` words of the `feed` field.
     pub fn new(item: &Item, tags: &[String]) -> PreparedItem {
-        let mut feed = item.feed.clone();
-        for tag in tags {
-            feed.push_str(" tag:");
-            feed.push_str(tag);
-        }
-        let link = item
-            .link
-            .as_deref()
-            .map(link_with_domains)
-            .unwrap_or_default();
-        let fields = Field::ALL.map(|field| match field {
-            Field::Title => FieldText::new(&item.title),
-            Field::Summary => FieldText::new(&item.summary),
-            Field::Content => FieldText::new(&item.content),
-            Field::Author => FieldText::new(&item.authors.join(", ")),
-            Field::Category => FieldText::new(&item.categories.join(", ")),
-            Field::Link => FieldText::new(&link),
-            Field::Feed => FieldText::new(&feed),
-        });
+        let fields = Field::ALL.map(|field| FieldText::new(&source(item, tags, field)));
         PreparedItem { fields }
+    }
+}
+
+/// The text of `field` that [`PreparedItem::new`] normalizes.
+fn source<'a>(item: &'a Item, tags: &[String], field: Field) -> Cow<'a, str> {
+    match field {
+        Field::Title => Cow::Borrowed(&item.title),
+        Field::Summary => Cow::Borrowed(&item.summary),
+        Field::Content => Cow::Borrowed(&item.content),
+        Field::Author => Cow::Owned(item.authors.join(", ")),
+        Field::Category => Cow::Owned(item.categories.join(", ")),
+        Field::Link => Cow::Owned(
+            item.link
+                .as_deref()
+                .map(link_with_domains)
+                .unwrap_or_default(),
+        ),
+        Field::Feed => {
+            let mut feed = item.feed.clone();
+            for tag in tags {
+                feed.push_str(" tag:");
+                feed.push_str(tag);
+            }
+            Cow::Owned(feed)
+        }
+    }
+}
+
+impl Matcher {
+    /// `item` (of a feed with `tags`) prepared for [`match_item`](Self::match_item), or `None`
+    /// when no rule can match it (the gate's module says how that is known): then it is
+    /// not prepared. A field the gate has normalized is not normalized again.
+    pub fn prepare(&self, item: &Item, tags: &[String]) -> Option<PreparedItem> {
+        let Some(gate) = &self.gate else {
+            return Some(PreparedItem::new(item, tags));
+        };
+        let mut normalized: [Option<(String, String)>; Field::COUNT] = Default::default();
+        let mut admitted = false;
+        for field in Field::ALL.into_iter().filter(|f| gate.searches(*f)) {
+            let raw = source(item, tags, field);
+            if raw.is_ascii() {
+                admitted = gate.admits_ascii(&raw);
+            } else {
+                let text = normalize_keep_case(&raw);
+                let folded = fold_case_aligned(&text);
+                admitted = gate.admits_folded(&folded);
+                normalized[field.index()] = Some((text, folded));
+            }
+            if admitted {
+                break;
+            }
+        }
+        if !admitted {
+            return None;
+        }
+        let fields = Field::ALL.map(|field| match normalized[field.index()].take() {
+            Some((text, folded)) => FieldText::from_normalized(text, folded),
+            None => FieldText::new(&source(item, tags, field)),
+        });
+        Some(PreparedItem { fields })
+    }
+
+    /// Whether `item` can match some rule: [`prepare`](Self::prepare) would prepare it.
+    pub fn may_match(&self, item: &Item, tags: &[String]) -> bool {
+        self.prepare(item, tags).is_some()
     }
 }
 
@@ -219,6 +269,25 @@ pub(super) mod tests {
             }
         }
         item
+    }
+
+    #[test]
+    fn the_gate_searches_links_and_feed_tags_as_prepared() {
+        let matcher = compile(&[
+            tf(Field::Link, "reuters.com"),
+            tf(Field::Feed, "tag:filings"),
+        ]);
+        let link = |link: &str| Item {
+            link: Some(link.into()),
+            ..item(&[])
+        };
+        assert!(matcher.may_match(&link("https://WWW.Reuters.COM/x"), &[]));
+        assert!(!matcher.may_match(&link("https://example.org/reuters"), &[]));
+        // The host as the URL parser writes it: an internationalized name in punycode.
+        let idn = compile(&[tf(Field::Link, "xn--bcher-kva.example")]);
+        assert!(idn.may_match(&link("https://bücher.example/a"), &[]));
+        assert!(matcher.may_match(&item(&[]), &["filings".into()]));
+        assert!(!matcher.may_match(&item(&[]), &["other".into()]));
     }
 
     #[test]

@@ -651,3 +651,65 @@ proptest! {
         }
     }
 }
+
+/// Text where rule words are rare and come in the forms normalization changes: full width,
+/// other cases, ligatures, typographic quotes, odd whitespace, words run together.
+fn gate_text_strategy() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        12 => prop::sample::select(vec!["the", "of", "x", "-", ",", "penny", "unsanctioned", "市场", "新闻", "Ärger", "ΣΟΦΟΣ"]).prop_map(str::to_string),
+        2 => (0..VOCABULARY.len()).prop_map(|i| VOCABULARY[i].to_string()),
+        1 => prop::sample::select(vec![
+            "ＡＬＩＢＡＢＡ", "ＢＡＢＡ", "AliBaba", "ALIBABA’s", "Ａｌｉｂａｂａ", "阿里\n巴巴", "阿里巴巴集团",
+            "Alibaba阿里巴巴", "People’s\u{3000}Liberation\tArmy", "SANCTIONS", "ﬁnance cloud", "cloud\u{a0}unit",
+            "pen-ultimate", "PENTAGON", "stock\n\nstock", "Cl\u{0130}oud", "ba\u{0301}ba",
+        ]).prop_map(str::to_string),
+    ];
+    prop::collection::vec(token, 0..10).prop_map(|tokens| tokens.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    /// The gate turns an item away only when no rule matches it.
+    #[test]
+    fn the_gate_turns_away_only_items_that_match_nothing(
+        exprs in prop::collection::vec(expr_strategy(), 1..4),
+        title in gate_text_strategy(),
+        summary in gate_text_strategy(),
+        content in gate_text_strategy(),
+    ) {
+        let matcher = compile(&exprs);
+        let raw = item(&[(Title, &title), (Summary, &summary), (Content, &content)]);
+        if !matcher.may_match(&raw, &[]) {
+            let got = matcher.match_item(&PreparedItem::new(&raw, &[]), None);
+            prop_assert!(got.is_empty(), "gated, yet {:?} match", got);
+        }
+    }
+}
+
+#[test]
+fn the_gate_turns_away_what_cannot_match_and_only_that() {
+    let exprs = [ent("alibaba"), and(vec![t("cloud"), not(t("unit"))])];
+    let matcher = compile(&exprs);
+    let may = |title: &str| matcher.may_match(&item(&[(Title, title)]), &[]);
+    assert!(!may("Tencent shares rise"));
+    assert!(!may("Tencent rises"));
+    // A substring test: `cloudy` is no match of `cloud`, but the item is prepared to see.
+    assert!(may("Tencent cloudy"));
+    for title in [
+        "ＡＬＩＢＡＢＡ and the Pentagon",
+        "阿里巴巴",
+        "BABA falls",
+        "alibaba",
+    ] {
+        assert!(may(title), "{title}");
+    }
+    // A rule that can match without any word occurring turns the gate off.
+    let negative = compile(&[not(t("alibaba"))]);
+    assert!(negative.may_match(&item(&[(Title, "anything")]), &[]));
+    // So does a regex with no literal.
+    let digits = compile(&[re(r"\d+")]);
+    assert!(digits.may_match(&item(&[(Title, "no digits")]), &[]));
+    // Only the fields the triggers are looked for in are searched.
+    let title_only = compile(&[tf(Title, "alibaba")]);
+    assert!(!title_only.may_match(&item(&[(Summary, "Alibaba")]), &[]));
+}
