@@ -11,8 +11,8 @@
 //! three levels toward each other with pseudo-observations: the overall rate; a multiplicative
 //! hour-of-day × day-of-week profile; the slot's own count. With little history every slot's
 //! estimate is the overall rate; with weeks of it the slots speak for themselves. Below
-//! [`MIN_ITEMS`] publications there is no rate at all and the feed is polled at its fixed
-//! interval, as before.
+//! [`MIN_ITEMS`] publications or [`MIN_OBSERVED_HOURS`] of history there is no rate at all
+//! and the feed is polled at its fixed interval, as before.
 //!
 //! # The schedule
 //!
@@ -29,7 +29,6 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::schedule::delay_after_success;
 
@@ -41,6 +40,9 @@ pub const HALF_LIFE_DAYS: f64 = 21.0;
 
 /// Fewer (decayed) publications than this give no rate: the fixed interval applies.
 pub const MIN_ITEMS: f64 = 3.0;
+
+/// Less observed time than this gives no rate: minutes of history say nothing of a day.
+pub const MIN_OBSERVED_HOURS: f64 = 24.0;
 
 /// How far back a feed's first document may teach its rhythm: older items are counted only
 /// if they fall in this window, which is observed time from then on.
@@ -62,7 +64,7 @@ const SCROLL_MARGIN: f64 = 0.5;
 const HOUR_SECS: f64 = 3600.0;
 
 /// What a feed's history says about its publications. Changed only by [`Rhythm::observe`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Rhythm {
     /// Decayed publications per hour-of-week slot (index 0: Monday 00:00-01:00 UTC), as of
     /// `as_of`; empty until the first observation.
@@ -151,13 +153,13 @@ impl Rhythm {
 
     /// Whether there is enough history for a rate.
     pub fn is_learned(&self) -> bool {
-        self.items() >= MIN_ITEMS && self.observed_hours > 0.0
+        self.items() >= MIN_ITEMS && self.observed_hours >= MIN_OBSERVED_HOURS
     }
 
     /// Publications per hour over the whole history, if learned.
     pub fn overall_rate(&self) -> Option<f64> {
         self.is_learned()
-            .then(|| self.items() / self.observed_hours.max(1.0))
+            .then(|| self.items() / self.observed_hours)
     }
 
     /// Expected publications per hour in every hour-of-week slot, if learned.
@@ -198,7 +200,51 @@ impl Rhythm {
     pub fn as_of(&self) -> Option<DateTime<Utc>> {
         self.as_of
     }
+
+    /// The stored form: [`ENCODING_VERSION`], the observed hours (f64), the time of `as_of` in
+    /// seconds (i64), then the 168 slots as f32, all little-endian; empty for a rhythm that
+    /// never observed anything. 685 bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let Some(as_of) = self.as_of.filter(|_| self.slots.len() == SLOTS) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(ENCODED_LEN);
+        out.push(ENCODING_VERSION);
+        out.extend_from_slice(&self.observed_hours.to_le_bytes());
+        out.extend_from_slice(&as_of.timestamp().to_le_bytes());
+        for slot in &self.slots {
+            out.extend_from_slice(&(*slot as f32).to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads [`to_bytes`](Self::to_bytes)'s form; `None` for anything else (the feed then
+    /// learns again from its next document, and is polled at its interval until it has).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Rhythm> {
+        if bytes.is_empty() {
+            return Some(Rhythm::default());
+        }
+        if bytes.len() != ENCODED_LEN || bytes[0] != ENCODING_VERSION {
+            return None;
+        }
+        let observed_hours = f64::from_le_bytes(bytes[1..9].try_into().ok()?);
+        let as_of = DateTime::from_timestamp(i64::from_le_bytes(bytes[9..17].try_into().ok()?), 0)?;
+        let slots: Vec<f64> = bytes[17..]
+            .chunks_exact(4)
+            .map(|c| c.try_into().map(|b| f64::from(f32::from_le_bytes(b))))
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let sane = |v: f64| v.is_finite() && v >= 0.0;
+        (sane(observed_hours) && slots.iter().all(|v| sane(*v))).then_some(Rhythm {
+            slots,
+            observed_hours,
+            as_of: Some(as_of),
+        })
+    }
 }
+
+const ENCODING_VERSION: u8 = 1;
+const ENCODED_LEN: usize = 1 + 8 + 8 + SLOTS * 4;
 
 /// The delay from `now` to the next poll after a successful one: learned from `rhythm` when it
 /// has enough history, else the fixed `max_interval` (then exactly as before: cache hints
@@ -342,8 +388,8 @@ mod tests {
     #[test]
     fn first_document_teaches_the_overall_rate() {
         let now = monday() + chrono::Duration::days(3);
-        // 24 items, one an hour for the last day.
-        let items: Vec<DateTime<Utc>> = (0..24).map(|h| now - chrono::Duration::hours(h)).collect();
+        // 48 items, one an hour for the last two days.
+        let items: Vec<DateTime<Utc>> = (0..48).map(|h| now - chrono::Duration::hours(h)).collect();
         let mut rhythm = Rhythm::default();
         rhythm.observe(now, &items);
         let rate = rhythm.overall_rate().expect("learned");
@@ -473,13 +519,34 @@ mod tests {
     }
 
     #[test]
-    fn survives_a_round_trip_through_json() {
-        let (rhythm, _) = learn(3, |_| 2);
-        let text = serde_json::to_string(&rhythm).expect("encodes");
-        let back: Rhythm = serde_json::from_str(&text).expect("decodes");
-        assert_eq!(back.slots.len(), SLOTS);
-        assert_eq!(back.as_of, rhythm.as_of);
-        assert!((back.items() - rhythm.items()).abs() < 1e-9);
+    fn survives_a_round_trip_through_bytes() {
+        let (rhythm, now) = learn(3, |_| 2);
+        let back = Rhythm::from_bytes(&rhythm.to_bytes()).expect("decodes");
+        assert_eq!(back.as_of, Some(now));
+        assert!((back.items() - rhythm.items()).abs() < 1e-3);
+        assert_eq!(
+            Rhythm::from_bytes(&Rhythm::default().to_bytes()),
+            Some(Rhythm::default())
+        );
+        let mut broken = rhythm.to_bytes();
+        broken.truncate(100);
+        assert_eq!(Rhythm::from_bytes(&broken), None);
+        let mut negative = rhythm.to_bytes();
+        negative[17..21].copy_from_slice(&(-1.0f32).to_le_bytes());
+        assert_eq!(Rhythm::from_bytes(&negative), None);
+    }
+
+    #[test]
+    fn a_day_of_history_is_needed_before_a_rate() {
+        let now = monday();
+        let mut rhythm = Rhythm::default();
+        let minutes: Vec<DateTime<Utc>> = (0..20)
+            .map(|m| now - chrono::Duration::minutes(m))
+            .collect();
+        rhythm.observe(now, &minutes);
+        assert!(!rhythm.is_learned(), "twenty items in twenty minutes");
+        rhythm.observe(now + chrono::Duration::hours(25), &[]);
+        assert!(rhythm.is_learned());
     }
 
     #[test]
