@@ -15,7 +15,7 @@
 //!   every connection goes through.
 //! - [`feed`]: from a URL to normalized [`feed::Item`]s: fetching (conditional GET, limits,
 //!   `file://`), the repair layer and parsing, the text normalization rules share, the schedule
-//!   arithmetic (intervals, hints, backoff).
+//!   arithmetic (intervals, hints, backoff) and each feed's learned publication rhythm.
 //! - [`rules`]: the query language (lexer, parser, printer) and the one matcher all rules
 //!   compile into (compile, scan, evaluate), with the evidence it reports.
 //! - [`story`]: story clustering, pure: fingerprints of items' text, the per-scope index, and

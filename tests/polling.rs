@@ -793,3 +793,94 @@ async fn file_feeds_are_read_and_unchanged_files_count_as_not_modified() {
     ));
     assert_eq!(h.poll("local").await.outcome, PollOutcome::NotModified);
 }
+
+#[tokio::test]
+async fn a_busy_feed_is_polled_sooner_once_learned_and_keeps_its_rhythm_across_restarts() {
+    let server = TestServer::start().await;
+    let feed = format!(
+        "[[feed]]\nname = \"wire\"\nurl = \"{}\"\ninterval = \"6h\"\n",
+        server.url("/wire.xml")
+    );
+    let mut h = Harness::new("min_interval = \"1m\"\npivot_interval = \"1h\"", &feed).await;
+    let start = h.clock.now();
+    // Two items an hour over the last two days: the first document is enough history.
+    let items: Vec<(String, String, chrono::DateTime<Utc>)> = (0..96)
+        .map(|i| {
+            let at = start - chrono::Duration::minutes(30 * i);
+            (format!("w{i}"), format!("Wire story {i}"), at)
+        })
+        .collect();
+    let listed: Vec<(&str, &str, chrono::DateTime<Utc>)> = items
+        .iter()
+        .map(|(id, title, at)| (id.as_str(), title.as_str(), *at))
+        .collect();
+    server.feed("/wire.xml", &rss(&listed));
+
+    let report = h.poll("wire").await;
+    let wait = (report.next_poll_at.expect("scheduled") - start).num_minutes();
+    // √(1h ÷ 2 items an hour) = 42 minutes, give or take the jitter and the hour's profile:
+    // far sooner than the 6h interval.
+    assert!((30..=55).contains(&wait), "next poll in {wait} minutes");
+
+    let statuses = newswatch::daemon::status::feed_statuses(h.store.as_ref(), &h.config, start)
+        .await
+        .expect("status");
+    let rate = statuses[0].rate_per_day.expect("learned");
+    assert!((40.0..=56.0).contains(&rate), "{rate} a day");
+    assert!(statuses[0].rate_now_per_day.is_some());
+
+    // A restart reads the rhythm back: the next poll, with nothing new, is still placed by it.
+    let path = h.config.daemon.state.clone();
+    h.reopen_store(newswatch::store::SqliteStore::file_options(&path))
+        .await;
+    let stored = h.store.feed_rhythm("wire").await.expect("read");
+    assert!(stored.is_learned());
+    h.clock.advance(Duration::from_secs(45 * 60));
+    let report = h.poll("wire").await;
+    assert_eq!(report.outcome, PollOutcome::NotModified);
+    let wait = (report.next_poll_at.expect("scheduled") - h.clock.now()).num_minutes();
+    assert!((30..=60).contains(&wait), "after a restart: {wait} minutes");
+    let stored = h.store.feed_rhythm("wire").await.expect("read");
+    assert_eq!(
+        stored.as_of().map(|t| t.timestamp()),
+        Some(h.clock.now().timestamp()),
+        "brought forward by the poll (stored to the second)"
+    );
+}
+
+#[tokio::test]
+async fn min_interval_equal_to_interval_keeps_the_fixed_schedule() {
+    let server = TestServer::start().await;
+    let feed = format!(
+        "[[feed]]\nname = \"wire\"\nurl = \"{}\"\ninterval = \"30m\"\nmin_interval = \"30m\"\n",
+        server.url("/wire.xml")
+    );
+    let h = Harness::new("", &feed).await;
+    let start = h.clock.now();
+    let items: Vec<(String, String, chrono::DateTime<Utc>)> = (0..96)
+        .map(|i| {
+            (
+                format!("w{i}"),
+                format!("Wire story {i}"),
+                start - chrono::Duration::minutes(30 * i),
+            )
+        })
+        .collect();
+    let listed: Vec<(&str, &str, chrono::DateTime<Utc>)> = items
+        .iter()
+        .map(|(id, title, at)| (id.as_str(), title.as_str(), *at))
+        .collect();
+    server.feed("/wire.xml", &rss(&listed));
+    let report = h.poll("wire").await;
+    assert_eq!(
+        (report.next_poll_at.expect("scheduled") - start).num_minutes(),
+        30
+    );
+    assert!(
+        h.store
+            .feed_rhythm("wire")
+            .await
+            .expect("read")
+            .is_learned()
+    );
+}

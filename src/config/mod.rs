@@ -61,8 +61,15 @@ pub struct Config {
 pub struct DaemonConfig {
     /// SQLite file, resolved against the config folder; a `scheme://` URL is kept as is.
     pub state: PathBuf,
-    /// Poll interval of feeds that do not set their own.
+    /// Poll interval of feeds that do not set their own; with a learned rhythm, the longest
+    /// a feed waits between polls (docs/SCHEDULING.md).
     pub interval: Duration,
+    /// The shortest a feed with a learned rhythm waits between polls, for feeds that do not
+    /// set their own.
+    pub min_interval: Duration,
+    /// The price of a request in the adaptive schedule: a feed publishing one item per
+    /// `pivot_interval` is polled once per `pivot_interval`.
+    pub pivot_interval: Duration,
     /// Feeds fetched at once, at least 1.
     pub concurrency: usize,
     /// Limit for a whole request.
@@ -107,6 +114,8 @@ impl Default for DaemonConfig {
         DaemonConfig {
             state: PathBuf::from("/var/lib/newswatch/newswatch.db"),
             interval: Duration::from_secs(10 * 60),
+            min_interval: Duration::from_secs(2 * 60),
+            pivot_interval: Duration::from_secs(10 * 60),
             concurrency: 8,
             timeout: Duration::from_secs(20),
             max_body: 10 * 1024 * 1024,
@@ -139,8 +148,11 @@ pub struct FeedConfig {
     /// `http://`, `https://`, or an absolute `file:///` URL (relative ones are resolved
     /// against the config folder at load time).
     pub url: String,
-    /// The feed's own interval, or `[daemon] interval`.
+    /// The feed's own interval, or `[daemon] interval`: the longest it waits between polls.
     pub interval: Duration,
+    /// The feed's own `min_interval`, or `[daemon] min_interval`: the shortest it waits once
+    /// its rhythm is learned (the interval, if that is shorter).
+    pub min_interval: Duration,
     pub tags: Vec<String>,
     /// Extra request headers; names are HTTP tokens, values hold no control characters.
     pub headers: Vec<(String, String)>,
@@ -163,6 +175,7 @@ impl fmt::Debug for FeedConfig {
             .field("title", &self.title)
             .field("url", &self.url)
             .field("interval", &self.interval)
+            .field("min_interval", &self.min_interval)
             .field("tags", &self.tags)
             .field("headers", &RedactedHeaders(&self.headers))
             .field("honor_cache_headers", &self.honor_cache_headers)

@@ -34,6 +34,8 @@ pub(super) struct RawConfig {
 pub(super) struct RawDaemon {
     pub state: Option<Text>,
     pub interval: Option<Text>,
+    pub min_interval: Option<Text>,
+    pub pivot_interval: Option<Text>,
     /// Signed so that 0 and -1 get our message instead of serde's, and do not stop the
     /// search for further errors.
     pub concurrency: Option<Spanned<i64>>,
@@ -64,6 +66,7 @@ pub(super) struct RawFeed {
     pub title: Option<Text>,
     pub url: Text,
     pub interval: Option<Text>,
+    pub min_interval: Option<Text>,
     #[serde(default)]
     pub tags: Vec<Text>,
     #[serde(default)]
@@ -161,6 +164,8 @@ pub(super) const TOP_KEYS: &[&str] = &["daemon", "entities", "feed", "rule", "ch
 pub(super) const DAEMON_KEYS: &[&str] = &[
     "state",
     "interval",
+    "min_interval",
+    "pivot_interval",
     "concurrency",
     "timeout",
     "max_body",
@@ -184,6 +189,7 @@ pub(super) const FEED_KEYS: &[&str] = &[
     "title",
     "url",
     "interval",
+    "min_interval",
     "tags",
     "headers",
     "honor_cache_headers",

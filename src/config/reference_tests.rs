@@ -92,6 +92,8 @@ fn the_documented_daemon_defaults_are_the_applied_ones() {
     let defaults = DaemonConfig::default();
     let durations = [
         ("interval", defaults.interval),
+        ("min_interval", defaults.min_interval),
+        ("pivot_interval", defaults.pivot_interval),
         ("timeout", defaults.timeout),
         ("new_feed_backlog", defaults.new_feed_backlog),
         ("max_item_age", defaults.max_item_age),

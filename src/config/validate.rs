@@ -49,7 +49,7 @@ pub(super) fn validate(
     let feeds: Vec<FeedConfig> = raw
         .feed
         .iter()
-        .map(|feed| feed_config(&mut cx, feed, daemon.interval))
+        .map(|feed| feed_config(&mut cx, feed, &daemon))
         .collect();
 
     check_unique(
@@ -163,6 +163,18 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
             .unwrap_or(default)
     };
     let interval = read(&raw.interval, "interval", true, defaults.interval);
+    let min_interval = read(
+        &raw.min_interval,
+        "min_interval",
+        true,
+        defaults.min_interval,
+    );
+    let pivot_interval = read(
+        &raw.pivot_interval,
+        "pivot_interval",
+        true,
+        defaults.pivot_interval,
+    );
     let feed_failing_after = read(
         &raw.feed_failing_after,
         "feed_failing_after",
@@ -292,6 +304,8 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
             .as_ref()
             .map_or(defaults.state, |state| state_path(cx, state.get_ref())),
         interval,
+        min_interval,
+        pivot_interval,
         concurrency,
         timeout,
         max_body,
@@ -363,7 +377,7 @@ fn entities(
     entities
 }
 
-fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> FeedConfig {
+fn feed_config(cx: &mut Context, raw: &RawFeed, daemon: &DaemonConfig) -> FeedConfig {
     let name = raw.name.get_ref();
     let owner = format!("feed \"{name}\"");
     check_name(&mut cx.report, "feed", &raw.name, NameChars::HyphenOnly);
@@ -374,7 +388,12 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         .interval
         .as_ref()
         .and_then(|interval| duration(&mut cx.report, &owner, "interval", interval, true))
-        .unwrap_or(default_interval);
+        .unwrap_or(daemon.interval);
+    let min_interval = raw
+        .min_interval
+        .as_ref()
+        .and_then(|min| duration(&mut cx.report, &owner, "min_interval", min, true))
+        .unwrap_or(daemon.min_interval);
     let url = feed_url(cx, &owner, &raw.url);
 
     let headers = checked_headers(cx, &owner, &raw.headers, &url);
@@ -392,6 +411,7 @@ fn feed_config(cx: &mut Context, raw: &RawFeed, default_interval: Duration) -> F
         title,
         url,
         interval,
+        min_interval,
         tags: raw.tags.iter().map(|tag| tag.get_ref().clone()).collect(),
         headers,
         honor_cache_headers: raw.honor_cache_headers.unwrap_or(true),

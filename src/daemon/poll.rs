@@ -21,6 +21,7 @@ use crate::feed::fetch::{FetchError, FetchRequest, Fetched, Fetcher, RetryAfter}
 use crate::feed::filer::name_filer;
 use crate::feed::parse::parse_feed;
 use crate::feed::redact::{has_secrets, link_base, redact_url, scrub_secrets};
+use crate::feed::rhythm::{self, Rhythm};
 use crate::feed::{Item, ParsedFeed, schedule};
 use crate::rules::{ItemMatch, RuleSet};
 use crate::store::{FeedState, PolledItem, Store, StoreError, StoryDecision, StoryRole};
@@ -39,6 +40,10 @@ impl Clock for SystemClock {
         Utc::now()
     }
 }
+
+/// How much older than the rhythm's last look a new item's date may be and still count as a
+/// publication: feeds that date items when written and publish them later are late by this.
+const PUBLICATION_LAG: chrono::Duration = chrono::Duration::days(2);
 
 /// The longest a poll waits for its document to be parsed and matched. `max_body` alone does
 /// not bound that time: a well-formed 10 MiB feed parses in seconds, but some malformed ones
@@ -60,6 +65,8 @@ pub struct PollSettings {
     pub max_item_age: Duration,
     pub max_hint_delay: Duration,
     pub max_backoff: Duration,
+    /// The adaptive schedule's price of a request ([`rhythm::Bounds::pivot`]).
+    pub pivot_interval: Duration,
     /// [`PARSE_TIMEOUT`]; a field so tests can shorten it.
     pub parse_timeout: Duration,
     /// Record every item as seen without alerting (`run --once --catch-up`).
@@ -73,6 +80,7 @@ impl From<&DaemonConfig> for PollSettings {
             max_item_age: daemon.max_item_age,
             max_hint_delay: daemon.max_hint_delay,
             max_backoff: daemon.max_backoff,
+            pivot_interval: daemon.pivot_interval,
             parse_timeout: PARSE_TIMEOUT,
             catch_up: false,
         }
@@ -386,6 +394,12 @@ impl<S: Store> Poller<S> {
                 },
             )
             .collect();
+        let mut rhythm = self.rhythm_of(feed, &mut state).await?;
+        let published = self
+            .new_publications(feed, &rhythm, &parsed.items, now)
+            .await?;
+        rhythm.observe(now, &published);
+        state.rhythm = Some(rhythm);
         self.mark_success(feed, &mut state, &fetched, now, Some(&parsed));
         let commit = self.store.record_poll(&state, &verdicts, now).await;
         if let (Err(_), Some(index)) = (&commit, index.as_mut()) {
@@ -571,6 +585,52 @@ impl<S: Store> Poller<S> {
         Ok((decisions, Some(index)))
     }
 
+    /// The feed's rhythm: the one its state was read with, else the stored one.
+    async fn rhythm_of(
+        &self,
+        feed: &FeedConfig,
+        state: &mut FeedState,
+    ) -> Result<Rhythm, StoreError> {
+        match state.rhythm.take() {
+            Some(rhythm) => Ok(rhythm),
+            None => self.store.feed_rhythm(&feed.name).await,
+        }
+    }
+
+    /// When the items of this document that are new were published (the poll's time for one
+    /// without a date), for the rhythm. On the rhythm's first look every item counts: the
+    /// document is the feed's recent history. Later, only items the store does not know, among
+    /// those dated after the last look less [`PUBLICATION_LAG`] or undated: that bounds the
+    /// lookup, and an item dated before that is a late copy, not news of the feed's rhythm.
+    async fn new_publications(
+        &self,
+        feed: &FeedConfig,
+        rhythm: &Rhythm,
+        items: &[Item],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        let date = |item: &Item| item.published.or(item.updated);
+        let Some(last_look) = rhythm.as_of() else {
+            return Ok(items.iter().map(|i| date(i).unwrap_or(now)).collect());
+        };
+        let since = last_look - PUBLICATION_LAG;
+        let candidates: Vec<&Item> = items
+            .iter()
+            .filter(|i| date(i).is_none_or(|d| d >= since))
+            .collect();
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<&str> = candidates.iter().map(|i| i.entry_id.as_str()).collect();
+        let known = self.store.known_entries(&feed.name, &ids).await?;
+        let mut counted = HashSet::new();
+        Ok(candidates
+            .into_iter()
+            .filter(|i| !known.contains(&i.entry_id) && counted.insert(i.entry_id.as_str()))
+            .map(|i| date(i).unwrap_or(now))
+            .collect())
+    }
+
     /// The first-poll and age rules (`new_feed_backlog`, `max_item_age`: docs/CONFIGURATION.md).
     /// An item without any date cannot be placed in time: on a first poll it is backlog; later,
     /// being new in the feed is the best evidence we have.
@@ -633,8 +693,19 @@ impl<S: Store> Poller<S> {
             .honor_cache_headers
             .then(|| fetched.max_age.max(ttl))
             .flatten();
-        let delay =
-            schedule::delay_after_success(feed.interval, hint, self.settings.max_hint_delay);
+        let bounds = rhythm::Bounds {
+            min_interval: feed.min_interval,
+            max_interval: feed.interval,
+            pivot: self.settings.pivot_interval,
+        };
+        let hints = rhythm::Hints {
+            window: state.last_entries,
+            cache: hint,
+            max_hint_delay: self.settings.max_hint_delay,
+            jitter: self.jitter(),
+        };
+        let learned = state.rhythm.clone().unwrap_or_default();
+        let delay = rhythm::next_delay(&learned, now, &bounds, &hints);
         state.next_poll_at = now + delay;
     }
 
@@ -645,6 +716,14 @@ impl<S: Store> Poller<S> {
         fetched: &Fetched,
     ) -> Result<PollReport, StoreError> {
         let now = self.clock.now();
+        // Nothing new is news too: time passed without a publication. A state read with every
+        // other feed's (`run --once`) comes without its rhythm, and the 304 is the cheapest
+        // poll there is: no read is added to it. The stored rhythm stays, losing nothing (the
+        // next observation counts the time since the last), and the fixed interval places
+        // the next poll, which `--once` does not use.
+        if let Some(rhythm) = state.rhythm.as_mut() {
+            rhythm.observe(now, &[]);
+        }
         self.mark_success(feed, &mut state, fetched, now, None);
         self.store.record_feed_state(&state).await?;
         tracing::debug!(feed = %feed.name, status = ?fetched.status, "not modified");
@@ -654,6 +733,14 @@ impl<S: Store> Poller<S> {
             next_poll_at: Some(state.next_poll_at),
             caught_up: 0,
         })
+    }
+
+    /// A jitter draw in `[0, 1)`.
+    fn jitter(&self) -> f64 {
+        self.rng
+            .lock()
+            .map(|mut rng| rng.random::<f64>())
+            .unwrap_or(0.5)
     }
 
     async fn record_failure(
@@ -681,11 +768,7 @@ impl<S: Store> Poller<S> {
         }
         state.consecutive_failures = state.consecutive_failures.saturating_add(1);
         state.failing_since.get_or_insert(now);
-        let jitter = self
-            .rng
-            .lock()
-            .map(|mut rng| rng.random::<f64>())
-            .unwrap_or(0.5);
+        let jitter = self.jitter();
         let delay = schedule::delay_after_failure(
             state.consecutive_failures,
             feed.interval,

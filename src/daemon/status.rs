@@ -38,6 +38,11 @@ pub struct FeedStatus {
     pub consecutive_failures: u32,
     /// `None` for a gone or paused feed.
     pub next_poll: Option<DateTime<Utc>>,
+    /// Items a day the feed published over its learned history (`None` until learned:
+    /// then it is polled at its fixed interval).
+    pub rate_per_day: Option<f64>,
+    /// Items a day expected at this hour of this weekday, from the same history.
+    pub rate_now_per_day: Option<f64>,
     pub items_seen: u64,
 }
 
@@ -120,17 +125,18 @@ pub async fn feed_statuses<S: Store>(
         .into_iter()
         .map(|s| (s.state.name.clone(), s))
         .collect();
-    Ok(config
-        .feeds
-        .iter()
-        .map(|feed| match summaries.remove(&feed.name) {
+    let mut statuses = Vec::with_capacity(config.feeds.len());
+    for feed in &config.feeds {
+        statuses.push(match summaries.remove(&feed.name) {
             // A row written for another URL describes the old source.
-            Some(s) if s.state.describes(&feed.url) => {
+            Some(mut s) if s.state.describes(&feed.url) => {
+                s.state.rhythm = Some(store.feed_rhythm(&feed.name).await?);
                 feed_status(feed, s.state, s.items_seen, now)
             }
             _ => feed_status(feed, FeedState::new(&feed.name, &feed.url), 0, now),
-        })
-        .collect())
+        });
+    }
+    Ok(statuses)
 }
 
 /// Every configured feed as never polled: the status there is before the state database
@@ -145,13 +151,16 @@ pub fn unpolled_feeds(config: &Config, now: DateTime<Utc>) -> Vec<FeedStatus> {
 
 fn feed_status(
     feed: &FeedConfig,
-    state: FeedState,
+    mut state: FeedState,
     items_seen: u64,
     now: DateTime<Utc>,
 ) -> FeedStatus {
     // The poll left a note where an error goes; it is no error.
     let truncated = state.last_error.as_deref() == Some(TRUNCATED_NOTE);
+    let rhythm = state.rhythm.take().unwrap_or_default();
     FeedStatus {
+        rate_per_day: rhythm.overall_rate().map(|per_hour| per_hour * 24.0),
+        rate_now_per_day: rhythm.rate_at(now).map(|per_hour| per_hour * 24.0),
         health: state.health(),
         paused: feed.paused,
         next_poll: (!state.gone && !feed.paused).then_some(state.next_poll_at.max(now)),
@@ -237,6 +246,7 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
         "LAST SUCCESS",
         "FAILURES",
         "NEXT POLL",
+        "RATE/DAY",
         "ITEMS",
     ];
     let rows: Vec<Vec<String>> = report
@@ -250,6 +260,7 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
                 f.last_success.map_or("never".into(), |t| relative(t, now)),
                 f.consecutive_failures.to_string(),
                 f.next_poll.map_or("-".into(), |t| relative(t, now)),
+                rate_cell(f),
                 f.items_seen.to_string(),
             ]
         })
@@ -269,6 +280,24 @@ fn render_feeds(report: &StatusReport, now: DateTime<Utc>) -> String {
             (None, _) => None,
         }
     })
+}
+
+/// The learned rate, and this hour's when it differs: `12 (now 30)`; `-` until learned.
+fn rate_cell(feed: &FeedStatus) -> String {
+    let number = |rate: f64| {
+        if rate >= 10.0 {
+            format!("{rate:.0}")
+        } else {
+            format!("{rate:.1}")
+        }
+    };
+    match (feed.rate_per_day, feed.rate_now_per_day) {
+        (Some(overall), Some(now)) if number(overall) != number(now) => {
+            format!("{} (now {})", number(overall), number(now))
+        }
+        (Some(overall), _) => number(overall),
+        _ => "-".into(),
+    }
 }
 
 /// Left-aligned columns as wide as their widest cell; `after_row(i)` may add a line below row i.

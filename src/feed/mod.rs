@@ -1,6 +1,7 @@
 //! Everything between a feed's URL and a list of normalized [`Item`]s: fetching over HTTP or
 //! from a file ([`fetch`]), turning bytes into items ([`parse`]), the text normalization that
-//! items and rule queries share ([`normalize`]), when to poll next ([`schedule`]), and how a
+//! items and rule queries share ([`normalize`]), when to poll next ([`schedule`], and
+//! [`rhythm`], which learns when each feed publishes), and how a
 //! feed URL is shown without its credentials ([`redact`]), and who filed an EDGAR filing
 //! whose entry names only the form ([`filer`]).
 //!
@@ -13,6 +14,7 @@ pub mod normalize;
 pub mod parse;
 pub mod redact;
 pub(crate) mod repair;
+pub mod rhythm;
 pub mod schedule;
 
 use chrono::{DateTime, Utc};

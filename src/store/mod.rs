@@ -17,6 +17,7 @@ pub use crate::alert::FollowUp;
 use crate::alert::{OutboxAlert, StoryLead};
 use crate::feed::Item;
 use crate::feed::redact::redact_url;
+use crate::feed::rhythm::Rhythm;
 use crate::rules::ItemMatch;
 
 pub use sqlite::SqliteStore;
@@ -98,6 +99,12 @@ pub struct FeedState {
     pub had_entries: bool,
     /// The first failed poll since the last success, while the feed fails.
     pub failing_since: Option<DateTime<Utc>>,
+    /// What the feed's publications taught the schedule, to store with this state; `None`
+    /// keeps the stored one. [`Store::feed_state`] reads it (`None` when none is stored); the
+    /// reads of every feed leave it `None`: it is 700 bytes a feed that only a poll and
+    /// `status` need ([`Store::feed_rhythm`] reads it alone).
+    #[serde(skip)]
+    pub rhythm: Option<Rhythm>,
 }
 
 impl FeedState {
@@ -120,6 +127,7 @@ impl FeedState {
             last_entries: None,
             had_entries: false,
             failing_since: None,
+            rhythm: None,
         }
     }
 
@@ -559,8 +567,16 @@ pub trait Store: Send + Sync + 'static {
         name: &'a str,
     ) -> impl Future<Output = Result<Option<FeedState>, StoreError>> + Send + 'a;
 
+    /// The feed's publication rhythm as last stored with its state; a feed without one (never
+    /// polled, reset by a new URL, or stored in a form this version cannot read) has the empty
+    /// rhythm, which the schedule treats as unlearned.
+    fn feed_rhythm<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Future<Output = Result<Rhythm, StoreError>> + Send + 'a;
+
     /// Records a poll that failed or changed nothing: only the feed's state, every field as
-    /// given (creating the row if the feed has none). Items, and when the feed last brought a
+    /// given (creating the row if the feed has none; a `rhythm` of `None` keeps the stored one). Items, and when the feed last brought a
     /// new one ([`Store::last_new_items`]), are left as they are.
     fn record_feed_state<'a>(
         &'a self,

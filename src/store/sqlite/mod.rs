@@ -26,6 +26,7 @@ use sqlx::{Connection, Sqlite, Transaction};
 use tokio::sync::Mutex;
 
 use crate::alert::{OutboxAlert, StoryLead};
+use crate::feed::rhythm::Rhythm;
 
 mod incidents;
 mod items;
@@ -386,6 +387,10 @@ impl Store for SqliteStore {
 
     async fn feed_state<'a>(&'a self, name: &'a str) -> Result<Option<FeedState>, StoreError> {
         polls::feed_state(self, name).await
+    }
+
+    async fn feed_rhythm<'a>(&'a self, name: &'a str) -> Result<Rhythm, StoreError> {
+        polls::feed_rhythm(self, name).await
     }
 
     async fn record_feed_state<'a>(&'a self, state: &'a FeedState) -> Result<(), StoreError> {

@@ -11,6 +11,7 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::{ROWS_PER_STATEMENT, SqliteStore};
 use crate::alert::OutboxAlert;
+use crate::feed::rhythm::Rhythm;
 use crate::rules::ItemMatch;
 use crate::store::{
     FeedState, FeedSummary, ItemKey, NewItem, PollCommit, PolledItem, RuleSummary, StoreError,
@@ -38,6 +39,11 @@ pub(super) async fn sync_feeds<'a>(
             _ => {
                 let state = FeedState::new(name, url);
                 upsert_feed(&mut tx, &state).await?;
+                // The old source's rhythm says nothing of the new one.
+                sqlx::query("UPDATE feeds SET rhythm = NULL WHERE name = ?")
+                    .bind(name)
+                    .execute(&mut *tx)
+                    .await?;
                 state
             }
         };
@@ -53,6 +59,23 @@ pub(super) async fn feed_state<'a>(
 ) -> Result<Option<FeedState>, StoreError> {
     let mut conn = store.pool.acquire().await?;
     select_feed(&mut conn, name).await
+}
+
+pub(super) async fn feed_rhythm<'a>(
+    store: &'a SqliteStore,
+    name: &'a str,
+) -> Result<Rhythm, StoreError> {
+    let mut conn = store.pool.acquire().await?;
+    let stored: Option<Option<Vec<u8>>> =
+        sqlx::query_scalar("SELECT rhythm FROM feeds WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let bytes = stored.flatten().unwrap_or_default();
+    Ok(Rhythm::from_bytes(&bytes).unwrap_or_else(|| {
+        tracing::warn!(feed = %name, "stored rhythm unreadable; the feed learns it again");
+        Rhythm::default()
+    }))
 }
 
 pub(super) async fn record_feed_state<'a>(
@@ -431,7 +454,13 @@ pub(super) async fn select_feed(
         .bind(name)
         .fetch_optional(conn)
         .await?;
-    row.as_ref().map(feed_from_row).transpose()
+    let Some(row) = row else { return Ok(None) };
+    let mut state = feed_from_row(&row)?;
+    // One row: its rhythm comes along (an unreadable one is learned again).
+    state.rhythm = row
+        .try_get::<Option<Vec<u8>>, _>("rhythm")?
+        .and_then(|bytes| Rhythm::from_bytes(&bytes));
+    Ok(Some(state))
 }
 
 pub(super) async fn upsert_feed(
@@ -441,8 +470,8 @@ pub(super) async fn upsert_feed(
     sqlx::query(
         "INSERT INTO feeds (name, config_url, url, etag, last_modified, last_status, last_error, \
          last_attempt_at, last_success_at, consecutive_failures, next_poll_at, gone, \
-         last_entries, had_entries, failing_since) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         last_entries, had_entries, failing_since, rhythm) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (name) DO UPDATE SET config_url = excluded.config_url, url = excluded.url, \
          etag = excluded.etag, last_modified = excluded.last_modified, \
          last_status = excluded.last_status, last_error = excluded.last_error, \
@@ -450,7 +479,8 @@ pub(super) async fn upsert_feed(
          consecutive_failures = excluded.consecutive_failures, \
          next_poll_at = excluded.next_poll_at, gone = excluded.gone, \
          last_entries = excluded.last_entries, had_entries = excluded.had_entries, \
-         failing_since = excluded.failing_since",
+         failing_since = excluded.failing_since, \
+         rhythm = coalesce(excluded.rhythm, feeds.rhythm)",
     )
     .bind(&state.name)
     .bind(&state.config_url)
@@ -467,6 +497,7 @@ pub(super) async fn upsert_feed(
     .bind(state.last_entries.map(i64::from))
     .bind(state.had_entries)
     .bind(state.failing_since.map(|t| t.timestamp()))
+    .bind(state.rhythm.as_ref().map(Rhythm::to_bytes))
     .execute(conn)
     .await?;
     Ok(())
@@ -499,5 +530,6 @@ pub(super) fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
             .and_then(|n| u32::try_from(n).ok()),
         had_entries: row.try_get("had_entries")?,
         failing_since: time("failing_since")?,
+        rhythm: None,
     })
 }

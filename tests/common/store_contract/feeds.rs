@@ -147,6 +147,12 @@ pub async fn feed_state_round_trips_every_field<S: Store>(store: &S) {
         last_entries: Some(0),
         had_entries: true,
         failing_since: Some(at(60)),
+        // Undecayed whole counts: the store keeps counts as f32, exact for these.
+        rhythm: Some({
+            let mut rhythm = Rhythm::default();
+            rhythm.observe(at(0), &[at(0), at(0), at(0)]);
+            rhythm
+        }),
     };
     // A feed no sync_feeds has seen gets its row all the same.
     store.record_feed_state(&full).await.expect("write");
@@ -802,5 +808,122 @@ pub async fn check_writable_accepts_a_working_store<S: Store>(store: &S) {
         store.feed_states().await.expect("states").len(),
         1,
         "the probe writes nothing"
+    );
+}
+
+/// A rhythm that has seen `items` publications over the two days before `now`.
+fn learned_rhythm(items: i64, now: DateTime<Utc>) -> Rhythm {
+    let mut rhythm = Rhythm::default();
+    let published: Vec<DateTime<Utc>> = (0..items)
+        .map(|i| now - chrono::Duration::minutes(i * 48 * 60 / items))
+        .collect();
+    rhythm.observe(now, &published);
+    rhythm
+}
+
+pub async fn feed_rhythm_is_stored_with_the_state_and_kept_when_none_is_given<S: Store>(store: &S) {
+    store
+        .sync_feeds(&[("wire".into(), url("wire"))])
+        .await
+        .expect("sync");
+    assert_eq!(
+        store.feed_rhythm("wire").await.expect("read"),
+        Rhythm::default(),
+        "a feed never polled has the empty rhythm"
+    );
+    assert_eq!(
+        store.feed_rhythm("never-configured").await.expect("read"),
+        Rhythm::default()
+    );
+    let rhythm = learned_rhythm(40, at(0));
+    assert!(rhythm.is_learned());
+    let state = FeedState {
+        last_success_at: Some(at(0)),
+        rhythm: Some(rhythm.clone()),
+        ..FeedState::new("wire", &url("wire"))
+    };
+    store
+        .record_poll(&state, &polled(&[Verdict::plain(item("wire", "a"))]), at(0))
+        .await
+        .expect("record_poll");
+    let stored = store.feed_rhythm("wire").await.expect("read");
+    assert_eq!(stored.as_of(), rhythm.as_of());
+    let rate = |r: &Rhythm| r.overall_rate().expect("learned");
+    assert!(
+        (rate(&stored) - rate(&rhythm)).abs() < 1e-4,
+        "kept to f32 precision"
+    );
+    assert_eq!(
+        store
+            .feed_state("wire")
+            .await
+            .expect("read")
+            .and_then(|s| s.rhythm)
+            .map(|r| r.as_of()),
+        Some(rhythm.as_of()),
+        "feed_state reads it along"
+    );
+    assert!(
+        store
+            .feed_states()
+            .await
+            .expect("read")
+            .iter()
+            .all(|s| s.rhythm.is_none()),
+        "reads of every feed leave it out"
+    );
+
+    // A failed poll's state carries none: the stored rhythm stays.
+    let failed = FeedState {
+        consecutive_failures: 1,
+        last_error: Some("timeout".into()),
+        ..FeedState::new("wire", &url("wire"))
+    };
+    store.record_feed_state(&failed).await.expect("state");
+    assert_eq!(
+        store.feed_rhythm("wire").await.expect("read").as_of(),
+        rhythm.as_of()
+    );
+
+    // A 304's state carries the rhythm brought forward.
+    let mut later = rhythm.clone();
+    later.observe(at(3600), &[]);
+    let unchanged = FeedState {
+        rhythm: Some(later),
+        ..FeedState::new("wire", &url("wire"))
+    };
+    store.record_feed_state(&unchanged).await.expect("state");
+    assert_eq!(
+        store.feed_rhythm("wire").await.expect("read").as_of(),
+        Some(at(3600))
+    );
+}
+
+pub async fn sync_feeds_forgets_the_rhythm_of_a_feed_whose_url_changed<S: Store>(store: &S) {
+    store
+        .sync_feeds(&[("wire".into(), url("wire"))])
+        .await
+        .expect("sync");
+    let polled = FeedState {
+        rhythm: Some(learned_rhythm(40, at(0))),
+        ..FeedState::new("wire", &url("wire"))
+    };
+    store.record_feed_state(&polled).await.expect("state");
+    store
+        .sync_feeds(&[("wire".into(), url("wire"))])
+        .await
+        .expect("sync");
+    assert!(
+        store.feed_rhythm("wire").await.expect("read").is_learned(),
+        "the same URL keeps it"
+    );
+    store
+        .sync_feeds(&[("wire".into(), "https://wire.example/other.xml".into())])
+        .await
+        .expect("sync");
+    assert_eq!(
+        store.feed_rhythm("wire").await.expect("read"),
+        Rhythm::default(),
+        "a new source learns anew"
     );
 }

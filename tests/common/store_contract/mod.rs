@@ -17,6 +17,7 @@ use newswatch::alert::{
 };
 use newswatch::config::Severity;
 use newswatch::feed::Item;
+use newswatch::feed::rhythm::Rhythm;
 use newswatch::rules::{ItemMatch, Notify, RuleInfo};
 use newswatch::store::{
     AlertRow, ChannelTrouble, DeliveryResult, FeedState, FollowUp, Incident, ItemKey, NewItem,
@@ -51,6 +52,8 @@ macro_rules! store_contract_tests {
                 sync_feeds_keeps_state_when_only_credentials_change,
                 sync_feeds_keeps_feeds_left_out_of_the_config,
                 feed_state_round_trips_every_field,
+                feed_rhythm_is_stored_with_the_state_and_kept_when_none_is_given,
+                sync_feeds_forgets_the_rhythm_of_a_feed_whose_url_changed,
                 record_poll_tells_new_items_from_already_seen,
                 record_poll_takes_the_first_copy_of_a_repeated_entry_id,
                 record_poll_marks_a_link_first_seen_in_another_feed,
