@@ -33,6 +33,9 @@ pub(super) struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDaemon {
     pub state: Option<Text>,
+    pub store: Option<Text>,
+    pub store_password_file: Option<Text>,
+    pub store_password_env: Option<Text>,
     pub interval: Option<Text>,
     /// Signed so that 0 and -1 get our message instead of serde's, and do not stop the
     /// search for further errors.
@@ -160,6 +163,9 @@ impl RawChannel {
 pub(super) const TOP_KEYS: &[&str] = &["daemon", "entities", "feed", "rule", "channel"];
 pub(super) const DAEMON_KEYS: &[&str] = &[
     "state",
+    "store",
+    "store_password_file",
+    "store_password_env",
     "interval",
     "concurrency",
     "timeout",

@@ -24,6 +24,9 @@ pub fn load_config(path: &std::path::Path) -> Result<Config, ConfigError> {
 }
 
 pub async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
+    if config.daemon.postgres.is_some() {
+        anyhow::bail!("a PostgreSQL store is configured, and this build cannot open one yet");
+    }
     SqliteStore::open(&config.daemon.state)
         .await
         .map_err(|error| with_path(error, &config.daemon.state))
