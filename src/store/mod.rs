@@ -3,9 +3,13 @@
 //!
 //! The [`Store`] trait is the contract the daemon relies on (one poll = one transaction),
 //! documented below and checked by the contract suite in `tests/common/store_contract`, which
-//! any engine runs; [`sqlite`] is the implementation, with migrations embedded in the binary.
+//! every engine runs. [`sqlite`] is the embedded default; [`postgres`] the store several nodes
+//! share; [`any`] is either, as the config chooses. Each engine embeds its own migrations.
 
+pub mod any;
+pub mod postgres;
 pub mod sqlite;
+mod writes;
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -19,6 +23,8 @@ use crate::feed::Item;
 use crate::feed::redact::redact_url;
 use crate::rules::ItemMatch;
 
+pub use any::AnyStore;
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +66,19 @@ pub enum StoreError {
     /// An error of SQLite's C API, where the store calls it directly.
     #[error("SQLite error {code}: {message}")]
     Sqlite { code: i32, message: String },
+    #[error(
+        "the {engine} database {place} has schema version {found}, newer than this newswatch \
+         knows (version {known}): a newer newswatch has migrated it, and this one would misread \
+         it. Run the newer version (every node sharing the database must be upgraded), or \
+         restore the database from a backup made before the upgrade"
+    )]
+    /// The database was migrated by a newer newswatch.
+    SchemaTooNew {
+        engine: &'static str,
+        place: String,
+        found: i64,
+        known: i64,
+    },
     #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
     // The cause is the `source`, which an error report prints after the message, once.
@@ -69,6 +88,44 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Refuses a database whose newest applied migration, `applied` (`None`: not migrated yet), is
+/// newer than any `migrator` has: sqlx would say only that a migration is missing.
+fn refuse_newer_schema(
+    applied: Option<i64>,
+    migrator: &sqlx::migrate::Migrator,
+    engine: &'static str,
+    place: &str,
+) -> Result<(), StoreError> {
+    let known = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+    match applied {
+        Some(found) if found > known => Err(StoreError::SchemaTooNew {
+            engine,
+            place: place.to_string(),
+            found,
+            known,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A migration error, where sqlx found an applied migration it does not have (a newer
+/// newswatch migrating meanwhile), as [`StoreError::SchemaTooNew`].
+fn migration_error(
+    error: sqlx::migrate::MigrateError,
+    migrator: &sqlx::migrate::Migrator,
+    engine: &'static str,
+    place: &str,
+) -> StoreError {
+    match error {
+        sqlx::migrate::MigrateError::VersionMissing(found) => {
+            refuse_newer_schema(Some(found), migrator, engine, place)
+                .err()
+                .unwrap_or(StoreError::Migrate(error))
+        }
+        other => StoreError::Migrate(other),
+    }
 }
 
 /// Everything remembered about one feed between polls.
