@@ -115,10 +115,9 @@ async fn a_database_migrated_by_a_newer_newswatch_is_refused() {
         .expect("join");
     refused.code(1);
     assert!(
-        refused.stderr.contains(
-            "has schema version 9999, newer than this newswatch knows (version 1): a newer \
-             newswatch has migrated it"
-        ),
+        refused
+            .stderr
+            .contains("has schema version 9999, newer than this newswatch knows (version "),
         "{}",
         refused.stderr
     );
@@ -146,4 +145,55 @@ fn a_postgres_url_with_a_password_is_refused_by_check() {
         checked.stderr
     );
     assert!(!checked.stderr.contains("hunter2"), "{}", checked.stderr);
+}
+
+#[tokio::test]
+async fn an_item_holding_a_nul_character_is_stored_with_a_replacement() {
+    use newswatch::feed::Item;
+    use newswatch::store::{FeedState, PolledItem, PostgresStore, Store};
+    let schema = TestSchema::create().await;
+    let store = PostgresStore::open_with(schema.options())
+        .await
+        .expect("open");
+    // A JSON feed may carry "\u0000", which PostgreSQL's text cannot hold.
+    let item = Item {
+        feed: "wire".into(),
+        entry_id: "id\0x".into(),
+        title: "Memo\0names Alibaba".into(),
+        ..Default::default()
+    };
+    let polled = [PolledItem {
+        item: &item,
+        alertable: true,
+        matches: &[],
+        alerts: &[],
+        stories: &[],
+    }];
+    let state = FeedState::new("wire", "https://wire.example/feed.xml");
+    let now = chrono::Utc::now();
+    let first = store
+        .record_poll(&state, &polled, now)
+        .await
+        .expect("recorded");
+    assert_eq!(first.new_items.len(), 1);
+    let again = store
+        .record_poll(&state, &polled, now)
+        .await
+        .expect("recorded");
+    assert_eq!(
+        again.already_seen, 1,
+        "the same item, known the second time"
+    );
+    let mut seen = Vec::new();
+    store
+        .items_since(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH, |s| {
+            seen.push(s.item.clone())
+        })
+        .await
+        .expect("read");
+    let read: Vec<(&str, &str)> = seen
+        .iter()
+        .map(|i| (i.entry_id.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(read, [("id\u{FFFD}x", "Memo\u{FFFD}names Alibaba")]);
 }

@@ -73,6 +73,32 @@ impl Store for AnyStore {
         }
     }
 
+    async fn claim_feed<'a>(
+        &'a self,
+        name: &'a str,
+        owner: &'a str,
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<Option<FeedState>, StoreError> {
+        match self {
+            AnyStore::Sqlite(store) => store.claim_feed(name, owner, now, lease).await,
+            AnyStore::Postgres(store) => store.claim_feed(name, owner, now, lease).await,
+        }
+    }
+
+    async fn renew_feed_claim<'a>(
+        &'a self,
+        name: &'a str,
+        generation: i64,
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(store) => store.renew_feed_claim(name, generation, now, lease).await,
+            AnyStore::Postgres(store) => store.renew_feed_claim(name, generation, now, lease).await,
+        }
+    }
+
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
         match self {
             AnyStore::Sqlite(store) => store.prune_items(cutoff).await,

@@ -79,6 +79,13 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    /// The poll's claim on its feed ran out and another claim was made since: its result is
+    /// stale and was not written.
+    #[error(
+        "the poll of feed {feed} was not recorded: its claim (generation {generation}) ran out \
+         and the feed was claimed again since, by this or another node, so this result is stale"
+    )]
+    ClaimLost { feed: String, generation: i64 },
     #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
     // The cause is the `source`, which an error report prints after the message, once.
@@ -155,6 +162,11 @@ pub struct FeedState {
     pub had_entries: bool,
     /// The first failed poll since the last success, while the feed fails.
     pub failing_since: Option<DateTime<Utc>>,
+    /// The generation of the claim this state was read under ([`Store::claim_feed`]): writing
+    /// it back is refused ([`StoreError::ClaimLost`]) once a newer claim of the feed exists.
+    /// `None` for a state read without a claim, which is written unconditionally.
+    #[serde(skip)]
+    pub claim: Option<i64>,
 }
 
 impl FeedState {
@@ -177,6 +189,7 @@ impl FeedState {
             last_entries: None,
             had_entries: false,
             failing_since: None,
+            claim: None,
         }
     }
 
@@ -566,6 +579,10 @@ pub struct FeedSummary {
 /// at [`Store::finish_delivery`]. The store does not check who finishes an entry: a worker
 /// finishes only what it claimed.
 ///
+/// Feeds are polled under a claim too ([`Store::claim_feed`]), so that processes sharing a
+/// store poll each due feed once. Its writes are fenced: a state read under a claim is
+/// written back only while no newer claim of the feed exists ([`FeedState::claim`]).
+///
 /// # Time
 ///
 /// Every time comes from the caller: the `now` arguments, and the times inside the values
@@ -618,7 +635,8 @@ pub trait Store: Send + Sync + 'static {
 
     /// Records a poll that failed or changed nothing: only the feed's state, every field as
     /// given (creating the row if the feed has none). Items, and when the feed last brought a
-    /// new one ([`Store::last_new_items`]), are left as they are.
+    /// new one ([`Store::last_new_items`]), are left as they are. A state read under a claim
+    /// is fenced and ends it, as in [`Store::record_poll`].
     fn record_feed_state<'a>(
         &'a self,
         state: &'a FeedState,
@@ -652,13 +670,41 @@ pub trait Store: Send + Sync + 'static {
     ///   alert because the item joined a story on every channel they notify. Items that are
     ///   not new or not alertable queue nothing and record no story.
     /// - The feed's state is written as given and, if any item was new, the feed's last new
-    ///   item is `now`.
+    ///   item is `now`. A state read under a claim ([`FeedState::claim`]) ends that claim, and
+    ///   if the feed was claimed again since, nothing at all is written
+    ///   ([`StoreError::ClaimLost`]).
     fn record_poll<'a>(
         &'a self,
         state: &'a FeedState,
         items: &'a [PolledItem<'a>],
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<PollCommit, StoreError>> + Send + 'a;
+
+    /// Claims feed `name` for one poll by `owner` (a process identity, kept for `status`)
+    /// until `now + lease` (whole seconds): only if its row says it is due (`next_poll_at <=
+    /// now`), not gone, and no other claim of it is running (an earlier claim's lease ended at
+    /// or before `now`). Returns its state with [`FeedState::claim`] set to the new claim's
+    /// generation, greater than every earlier claim's of the feed; `None` when it is not due,
+    /// claimed by another, gone or unknown. Recording the poll ([`Store::record_poll`],
+    /// [`Store::record_feed_state`]) with that state ends the claim, and is refused with
+    /// [`StoreError::ClaimLost`], writing nothing, once the feed has been claimed again.
+    fn claim_feed<'a>(
+        &'a self,
+        name: &'a str,
+        owner: &'a str,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+    ) -> impl Future<Output = Result<Option<FeedState>, StoreError>> + Send + 'a;
+
+    /// Extends the claim `generation` of feed `name` to `now + lease`, for a poll that takes
+    /// long; `false` (and nothing changed) when the feed has been claimed again since.
+    fn renew_feed_claim<'a>(
+        &'a self,
+        name: &'a str,
+        generation: i64,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send + 'a;
 
     /// Forgets items not seen in their feed since `cutoff` (last seen strictly before it),
     /// with their matches, and story members that joined before `cutoff`, with stories left

@@ -159,6 +159,26 @@ impl Store for PostgresStore {
         polls::record_poll(self, state, items, now).await
     }
 
+    async fn claim_feed<'a>(
+        &'a self,
+        name: &'a str,
+        owner: &'a str,
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<Option<FeedState>, StoreError> {
+        polls::claim_feed(self, name, owner, now, lease).await
+    }
+
+    async fn renew_feed_claim<'a>(
+        &'a self,
+        name: &'a str,
+        generation: i64,
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        polls::renew_feed_claim(self, name, generation, now, lease).await
+    }
+
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
         polls::prune_items(self, cutoff).await
     }

@@ -11,6 +11,7 @@ use sqlx::{Postgres, QueryBuilder, Row};
 
 use super::{PostgresStore, ROWS_PER_STATEMENT};
 use crate::alert::OutboxAlert;
+use crate::feed::Item;
 use crate::rules::ItemMatch;
 use crate::store::{
     FeedState, FeedSummary, ItemKey, NewItem, PollCommit, PolledItem, RuleSummary, StoreError,
@@ -58,10 +59,88 @@ pub(super) async fn record_feed_state<'a>(
     store: &'a PostgresStore,
     state: &'a FeedState,
 ) -> Result<(), StoreError> {
+    if state.claim.is_some() {
+        let mut tx = store.pool.begin().await?;
+        end_claim(&mut tx, state).await?;
+        upsert_feed(&mut tx, state).await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     // One statement is its own transaction: an unchanged feed's poll, the most common
     // write, costs one round trip instead of three.
     let mut conn = store.pool.acquire().await?;
     upsert_feed(&mut conn, state).await
+}
+
+pub(super) async fn claim_feed<'a>(
+    store: &'a PostgresStore,
+    name: &'a str,
+    owner: &'a str,
+    now: DateTime<Utc>,
+    lease: std::time::Duration,
+) -> Result<Option<FeedState>, StoreError> {
+    let now_s = now.timestamp();
+    let until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+    let row = sqlx::query(
+        "UPDATE feeds SET poll_owner = $1, poll_lease_until = $2, \
+         poll_generation = poll_generation + 1 WHERE name = $3 AND next_poll_at <= $4 \
+         AND poll_lease_until <= $4 AND NOT gone RETURNING *",
+    )
+    .bind(owner)
+    .bind(until)
+    .bind(name)
+    .bind(now_s)
+    .fetch_optional(&store.pool)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let mut state = feed_from_row(&row)?;
+    state.claim = Some(row.try_get("poll_generation")?);
+    Ok(Some(state))
+}
+
+pub(super) async fn renew_feed_claim<'a>(
+    store: &'a PostgresStore,
+    name: &'a str,
+    generation: i64,
+    now: DateTime<Utc>,
+    lease: std::time::Duration,
+) -> Result<bool, StoreError> {
+    let until = now.timestamp() + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+    // A claim its poll has ended (lease 0) stays ended.
+    let done = sqlx::query(
+        "UPDATE feeds SET poll_lease_until = $1 WHERE name = $2 \
+         AND poll_generation = $3 AND poll_lease_until > 0",
+    )
+    .bind(until)
+    .bind(name)
+    .bind(generation)
+    .execute(&store.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Ends the claim `state` was read under, if any, before the poll's writes: an error (and the
+/// caller's transaction rolled back) if the feed has been claimed again since.
+async fn end_claim(conn: &mut sqlx::PgConnection, state: &FeedState) -> Result<(), StoreError> {
+    let Some(generation) = state.claim else {
+        return Ok(());
+    };
+    let done = sqlx::query(
+        "UPDATE feeds SET poll_lease_until = 0 WHERE name = $1 AND poll_generation = $2",
+    )
+    .bind(&state.name)
+    .bind(generation)
+    .execute(conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::ClaimLost {
+            feed: state.name.clone(),
+            generation,
+        });
+    }
+    Ok(())
 }
 
 pub(super) async fn record_poll<'a>(
@@ -70,8 +149,70 @@ pub(super) async fn record_poll<'a>(
     items: &'a [PolledItem<'a>],
     now: DateTime<Utc>,
 ) -> Result<PollCommit, StoreError> {
+    let cleaned: Vec<Option<Item>> = items.iter().map(|p| without_nul(p.item)).collect();
+    if cleaned.iter().all(Option::is_none) {
+        return record_items(store, state, items, now).await;
+    }
+    let items: Vec<PolledItem<'_>> = items
+        .iter()
+        .zip(&cleaned)
+        .map(|(polled, clean)| PolledItem {
+            item: clean.as_ref().unwrap_or(polled.item),
+            ..*polled
+        })
+        .collect();
+    record_items(store, state, &items, now).await
+}
+
+/// `item` with every NUL character of its text replaced by U+FFFD, or `None` if it has none.
+/// PostgreSQL's text cannot hold NUL (SQLite's can): a JSON feed may send one (`\u0000`),
+/// and refusing it would fail every poll of that feed.
+fn without_nul(item: &Item) -> Option<Item> {
+    let has_nul = |text: &str| text.contains('\0');
+    let texts = [
+        &item.feed,
+        &item.entry_id,
+        &item.title,
+        &item.summary,
+        &item.content,
+    ];
+    let found = texts.iter().any(|t| has_nul(t))
+        || item
+            .authors
+            .iter()
+            .chain(&item.categories)
+            .any(|t| has_nul(t))
+        || [&item.link, &item.canonical_link]
+            .into_iter()
+            .flatten()
+            .any(|t| has_nul(t));
+    if !found {
+        return None;
+    }
+    let clean = |text: &str| text.replace('\0', "\u{FFFD}");
+    Some(Item {
+        feed: clean(&item.feed),
+        entry_id: clean(&item.entry_id),
+        title: clean(&item.title),
+        summary: clean(&item.summary),
+        content: clean(&item.content),
+        authors: item.authors.iter().map(|t| clean(t)).collect(),
+        categories: item.categories.iter().map(|t| clean(t)).collect(),
+        link: item.link.as_deref().map(clean),
+        canonical_link: item.canonical_link.as_deref().map(clean),
+        ..item.clone()
+    })
+}
+
+async fn record_items(
+    store: &PostgresStore,
+    state: &FeedState,
+    items: &[PolledItem<'_>],
+    now: DateTime<Utc>,
+) -> Result<PollCommit, StoreError> {
     let result = async {
         let mut tx = store.pool.begin().await?;
+        end_claim(&mut tx, state).await?;
         let feed = state.name.as_str();
         let now_s = now.timestamp();
 
@@ -484,5 +625,6 @@ pub(super) fn feed_from_row(row: &PgRow) -> Result<FeedState, StoreError> {
             .and_then(|n| u32::try_from(n).ok()),
         had_entries: row.try_get("had_entries")?,
         failing_since: time("failing_since")?,
+        claim: None,
     })
 }
