@@ -23,9 +23,9 @@
 //! - [`alert`]: what a match becomes, pure: one alert per (item, channel), its rendering and
 //!   channels, and the policies: how several rules' settings combine ([`alert::recipient`]),
 //!   caps ([`alert::caps`]), digest windows, quiet hours, story follow-ups ([`alert::update`]).
-//! - [`store`]: persistence only. The [`store::Store`] contract (the seam a second engine
-//!   implements, with its contract suite in `tests/common/store_contract`) and its SQLite
-//!   implementation.
+//! - [`store`]: persistence only. The [`store::Store`] contract (the seam every engine
+//!   implements, with its contract suite in `tests/common/store_contract`), its SQLite
+//!   implementation (the embedded default) and its PostgreSQL one (a store several nodes share).
 //! - [`daemon`]: every long-running task and its wiring: the scheduler and one poll
 //!   ([`daemon::poll`]), outbox delivery ([`daemon::deliver`]), SIGHUP reload, health, story
 //!   expiry, metrics and the HTTP listener, systemd; [`daemon::run`](mod@daemon::run) assembles them.

@@ -462,7 +462,7 @@ async fn a_restart_sends_at_once_what_a_killed_daemon_had_claimed() {
     let stdout = once.success();
     assert!(
         once.stderr
-            .contains("released the outbox claims of a newswatch process that is gone"),
+            .contains("released the outbox and feed claims of a newswatch process that is gone"),
         "{}",
         once.stderr
     );

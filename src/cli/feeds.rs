@@ -13,7 +13,7 @@ use super::args::FeedsCommand;
 use super::opml::{import, read, write};
 use super::{Failure, count};
 use crate::config::Config;
-use crate::daemon::setup::open_existing_store;
+use crate::daemon::setup::{open_existing_store, store_exists};
 use crate::daemon::status::{self, FeedStatus};
 
 pub(super) async fn feeds(config: &Config, command: FeedsCommand) -> Result<(), Failure> {
@@ -40,7 +40,7 @@ async fn list(config: &Config, json: bool) -> Result<(), Failure> {
     let now = chrono::Utc::now();
     // Read-only: a missing database is not created (see `open_existing_store`), and the feeds
     // are still worth listing.
-    let statuses = if config.daemon.state.exists() {
+    let statuses = if store_exists(config) {
         let store = open_existing_store(config).await?;
         status::feed_statuses(&store, config, now)
             .await

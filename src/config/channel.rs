@@ -317,7 +317,7 @@ fn smtp(cx: &mut Context, owner: &str, raw: &RawChannel) -> Option<EmailTranspor
             None
         }
         (Some(file), None) => Some(secret_from_file(cx, owner, "password_file", file)),
-        (None, Some(env)) => Some(secret_from_env(cx, owner, env)),
+        (None, Some(env)) => Some(secret_from_env(cx, owner, "password_env", env)),
         (None, None) => None,
     };
     if let (Some(TlsMode::None), Some(host), Some(_), Some(tls)) =
@@ -530,7 +530,12 @@ fn address(report: &mut Report, owner: &str, key: &str, value: &Text) -> String 
 
 /// Reads a secret file; the message on failure names the file, never its content.
 /// Returns `None` after reporting.
-fn secret_from_file(cx: &mut Context, owner: &str, key: &str, file: &Text) -> Option<Secret> {
+pub(super) fn secret_from_file(
+    cx: &mut Context,
+    owner: &str,
+    key: &str,
+    file: &Text,
+) -> Option<Secret> {
     let path = cx.resolve(file.get_ref());
     match std::fs::read_to_string(&path) {
         Ok(content) => {
@@ -546,6 +551,7 @@ fn secret_from_file(cx: &mut Context, owner: &str, key: &str, file: &Text) -> Op
             if let Some(mode) = group_or_other_readable(&path) {
                 let what = match key {
                     "password_file" => "SMTP password",
+                    "store_password_file" => "database password",
                     _ => "webhook signing key",
                 };
                 cx.report.warn(
@@ -582,7 +588,12 @@ fn secret_from_file(cx: &mut Context, owner: &str, key: &str, file: &Text) -> Op
     }
 }
 
-fn secret_from_env(cx: &mut Context, owner: &str, variable: &Text) -> Option<Secret> {
+pub(super) fn secret_from_env(
+    cx: &mut Context,
+    owner: &str,
+    key: &str,
+    variable: &Text,
+) -> Option<Secret> {
     let name = variable.get_ref();
     let problem = match (cx.env)(name).map(|value| value.into_string()) {
         Some(Ok(value)) if !value.is_empty() => return Some(Secret::new(value)),
@@ -592,7 +603,7 @@ fn secret_from_env(cx: &mut Context, owner: &str, variable: &Text) -> Option<Sec
     };
     cx.report.error(
         variable.span(),
-        format!("{owner}: password_env: environment variable {name} {problem}"),
+        format!("{owner}: {key}: environment variable {name} {problem}"),
     );
     None
 }

@@ -20,6 +20,7 @@ mod exposure;
 mod fatigue;
 mod fields;
 mod raw;
+mod store;
 mod units;
 mod validate;
 
@@ -59,8 +60,12 @@ pub struct Config {
 /// The `[daemon]` table; every key is optional.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DaemonConfig {
-    /// SQLite file, resolved against the config folder; a `scheme://` URL is kept as is.
+    /// The SQLite file (`state`, or `store = "sqlite://PATH"`), resolved against the config
+    /// folder; not used when `postgres` is set.
     pub state: PathBuf,
+    /// `store = "postgres://..."`: the state is in this PostgreSQL database, which several
+    /// nodes may share.
+    pub postgres: Option<PostgresConfig>,
     /// Poll interval of feeds that do not set their own; with a learned rhythm, the longest
     /// a feed waits between polls (docs/SCHEDULING.md).
     pub interval: Duration,
@@ -113,6 +118,7 @@ impl Default for DaemonConfig {
         const DAY: u64 = 24 * HOUR;
         DaemonConfig {
             state: PathBuf::from("/var/lib/newswatch/newswatch.db"),
+            postgres: None,
             interval: Duration::from_secs(10 * 60),
             min_interval: Duration::from_secs(2 * 60),
             pivot_interval: Duration::from_secs(10 * 60),
@@ -135,6 +141,16 @@ impl Default for DaemonConfig {
             allow_private_addresses: Vec::new(),
         }
     }
+}
+
+/// A PostgreSQL store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostgresConfig {
+    /// The URL as written; it holds no password (the config refuses one).
+    pub url: String,
+    /// From `store_password_file` or `store_password_env`; `None` when the server asks for
+    /// none (or takes it from `PGPASSWORD` or `~/.pgpass`, as libpq does).
+    pub password: Option<Secret>,
 }
 
 /// One `[[feed]]`.

@@ -33,6 +33,9 @@ pub(super) struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDaemon {
     pub state: Option<Text>,
+    pub store: Option<Text>,
+    pub store_password_file: Option<Text>,
+    pub store_password_env: Option<Text>,
     pub interval: Option<Text>,
     pub min_interval: Option<Text>,
     pub pivot_interval: Option<Text>,
@@ -163,6 +166,9 @@ impl RawChannel {
 pub(super) const TOP_KEYS: &[&str] = &["daemon", "entities", "feed", "rule", "channel"];
 pub(super) const DAEMON_KEYS: &[&str] = &[
     "state",
+    "store",
+    "store_password_file",
+    "store_password_env",
     "interval",
     "min_interval",
     "pivot_interval",

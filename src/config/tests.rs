@@ -682,10 +682,103 @@ fn config_path_without_folder_resolves_against_working_directory() {
 }
 
 #[test]
-fn absolute_state_and_database_urls_are_kept() {
-    for state in ["/var/lib/nw/state.db", "postgres://nw@db/newswatch"] {
-        let config = parse(&format!("[daemon]\nstate = \"{state}\"\n")).expect("valid");
-        assert_eq!(config.daemon.state, PathBuf::from(state));
+fn an_absolute_state_path_is_kept() {
+    let config = parse("[daemon]\nstate = \"/var/lib/nw/state.db\"\n").expect("valid");
+    assert_eq!(config.daemon.state, PathBuf::from("/var/lib/nw/state.db"));
+    assert_eq!(config.daemon.postgres, None);
+}
+
+#[test]
+fn an_sqlite_store_url_names_the_file_relative_to_the_config() {
+    for (store, file) in [
+        ("sqlite://data/nw.db", "/etc/newswatch/data/nw.db"),
+        ("sqlite:///var/lib/nw/state.db", "/var/lib/nw/state.db"),
+    ] {
+        let config = parse(&format!("[daemon]\nstore = \"{store}\"\n")).expect("valid");
+        assert_eq!(config.daemon.state, PathBuf::from(file), "{store}");
+        assert_eq!(config.daemon.postgres, None);
+    }
+}
+
+#[test]
+fn a_postgres_store_reads_its_password_like_the_other_secrets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("db"), "db-secret-value\n").expect("write secret");
+    let text = "[daemon]\nstore = \"postgres://nw@db.internal/newswatch\"\n\
+                store_password_file = \"db\"\n";
+    let config = parse_str(text, &dir.path().join("newswatch.toml"), CHECKS).expect("valid");
+    let postgres = config.daemon.postgres.clone().expect("a postgres store");
+    assert_eq!(postgres.url, "postgres://nw@db.internal/newswatch");
+    assert_eq!(
+        postgres.password.as_ref().map(Secret::expose),
+        Some("db-secret-value")
+    );
+    assert!(!format!("{:?}", config.daemon.postgres).contains("db-secret"));
+
+    let text =
+        "[daemon]\nstore = \"postgres://nw@db/news\"\nstore_password_env = \"SMTP_PASSWORD\"\n";
+    let postgres = parse(text)
+        .expect("valid")
+        .daemon
+        .postgres
+        .expect("postgres");
+    assert_eq!(
+        postgres.password.as_ref().map(Secret::expose),
+        Some(ENV_SECRET)
+    );
+    let postgres = parse("[daemon]\nstore = \"postgres://nw@db/news\"\n")
+        .expect("valid")
+        .daemon
+        .postgres
+        .expect("postgres");
+    assert_eq!(postgres.password, None);
+}
+
+#[test]
+fn a_bad_store_setting_is_an_error_at_its_place() {
+    for (text, expected) in [
+        (
+            "[daemon]\nstore = \"postgres://nw:hunter2@db/news\"\n",
+            "newswatch.toml:2:9: daemon: store: the URL holds a password",
+        ),
+        (
+            "[daemon]\nstore = \"mysql://nw@db/news\"\n",
+            "newswatch.toml:2:9: daemon: store must be sqlite://PATH",
+        ),
+        (
+            "[daemon]\nstore = \"nw.db\"\n",
+            "for an SQLite file write store = \"sqlite://nw.db\"",
+        ),
+        (
+            "[daemon]\nstore = \"postgres://nw@db\"\n",
+            "daemon: store: the URL names no database",
+        ),
+        (
+            "[daemon]\nstate = \"nw.db\"\nstore = \"sqlite://x.db\"\n",
+            "newswatch.toml:3:9: daemon: give store or state, not both",
+        ),
+        (
+            "[daemon]\nstate = \"postgres://nw@db/news\"\n",
+            "daemon: state is the SQLite file's path, not a URL",
+        ),
+        (
+            "[daemon]\nstore_password_env = \"SMTP_PASSWORD\"\n",
+            "daemon: a store password is for a PostgreSQL store",
+        ),
+        (
+            "[daemon]\nstore = \"postgres://nw@db/news\"\nstore_password_env = \"NO_SUCH\"\n",
+            "daemon: store_password_env: environment variable NO_SUCH is not set",
+        ),
+    ] {
+        let lines = error_lines(text);
+        assert!(
+            lines.iter().any(|line| line.contains(expected)),
+            "{text}: {lines:?}"
+        );
+        assert!(
+            lines.iter().all(|line| !line.contains("hunter2")),
+            "{lines:?}"
+        );
     }
 }
 

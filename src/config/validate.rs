@@ -298,11 +298,10 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         })
         .collect();
 
+    let (state, postgres) = crate::config::store::store_location(cx, raw, defaults.state);
     DaemonConfig {
-        state: raw
-            .state
-            .as_ref()
-            .map_or(defaults.state, |state| state_path(cx, state.get_ref())),
+        state,
+        postgres,
         interval,
         min_interval,
         pivot_interval,
@@ -328,15 +327,6 @@ fn daemon_config(cx: &mut Context, raw: &RawDaemon) -> DaemonConfig {
         listen,
         allow_private_networks: raw.allow_private_networks.unwrap_or(false),
         allow_private_addresses,
-    }
-}
-
-/// A database URL (`postgres://...`, planned) is not a path and is kept as written.
-fn state_path(cx: &Context, state: &str) -> PathBuf {
-    if state.contains("://") {
-        PathBuf::from(state)
-    } else {
-        cx.resolve(state)
     }
 }
 

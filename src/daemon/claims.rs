@@ -1,6 +1,7 @@
-//! Who holds an outbox lease, and whether that process is gone. A claim records the claiming
-//! process's identity; at start the daemon releases the claims of processes that no longer
-//! exist, so alerts a killed daemon had claimed go out at once instead of after the lease.
+//! Who holds an outbox or feed lease, and whether that process is gone. A claim records the
+//! claiming process's identity; at start the daemon releases the claims of processes that no
+//! longer exist, so alerts a killed daemon had claimed go out at once, and feeds it was polling
+//! are polled at once, instead of after the lease.
 //!
 //! An identity is `BOOT_ID/PID/START`: the kernel's boot id, the pid, and the process's start
 //! time in clock ticks since boot (`/proc/PID/stat`, field 22). A pid alone is not enough: after
@@ -65,8 +66,8 @@ pub async fn release_gone<S: Store>(store: &S, now: DateTime<Utc>) -> Result<u64
             let count = store.release_claims(&owner, now).await?;
             tracing::info!(
                 owner = %owner,
-                alerts = count,
-                "released the outbox claims of a newswatch process that is gone"
+                claims = count,
+                "released the outbox and feed claims of a newswatch process that is gone"
             );
             released += count;
         }

@@ -11,14 +11,14 @@ use super::setup::channels;
 use crate::config::Config;
 use crate::daemon::{self, Poller, Service, Shutdown};
 use crate::rules::RuleSet;
-use crate::store::SqliteStore;
+use crate::store::AnyStore;
 
 /// SIGHUP: read the config file again and, if it is valid, swap it in everywhere; if not, log
 /// why and keep running the old one.
 pub(super) struct Reloads {
     pub(super) path: PathBuf,
-    pub(super) poller: Arc<Poller<SqliteStore>>,
-    pub(super) deliverer: Arc<Deliverer<SqliteStore>>,
+    pub(super) poller: Arc<Poller<AnyStore>>,
+    pub(super) deliverer: Arc<Deliverer<AnyStore>>,
     pub(super) metrics: Arc<daemon::Metrics>,
     pub(super) configs: watch::Sender<Arc<Config>>,
     pub(super) service: Arc<Service>,

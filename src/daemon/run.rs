@@ -12,7 +12,7 @@ use super::setup::{deliverer, fetcher, open_store};
 use crate::config::Config;
 use crate::daemon::{self, PollSettings, Poller, Service, Shutdown, Vitals};
 use crate::rules::RuleSet;
-use crate::store::{SqliteStore, Store};
+use crate::store::{AnyStore, Store};
 
 /// How long `run --once` keeps delivering before it exits. It stops sooner as soon as nothing
 /// is due (a channel that is down gets its retries scheduled for later), so this bounds only
@@ -33,10 +33,13 @@ pub async fn run(
         Some(daemon::on_signals().context("cannot install signal handlers")?)
     };
     let store = Arc::new(open_store(&config).await?);
-    // Alerts a killed daemon had claimed go out now, not when their lease runs out.
-    daemon::claims::release_gone(store.as_ref(), chrono::Utc::now())
-        .await
-        .context("reading the outbox failed")?;
+    // Alerts a killed daemon had claimed go out now, not when their lease runs out. Not on a
+    // shared store: this machine cannot tell whether another node's process lives.
+    if !store.is_shared() {
+        daemon::claims::release_gone(store.as_ref(), chrono::Utc::now())
+            .await
+            .context("reading the outbox failed")?;
+    }
     // `run --once` serves no metrics, and their per-feed families are a few MiB at 2,000 feeds.
     let metrics = (!once).then(|| Arc::new(daemon::Metrics::new(&config)));
     let fetcher = fetcher(&config)?;
@@ -200,7 +203,7 @@ const DELIVERY_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Health alerts (failing or silent feeds, failing channels) for the config running now.
 async fn watch_health(
-    store: Arc<SqliteStore>,
+    store: Arc<AnyStore>,
     configs: watch::Receiver<Arc<Config>>,
     mut shutdown: Shutdown,
 ) {
@@ -235,7 +238,7 @@ async fn expire_stories(stories: Arc<daemon::Stories>, mut shutdown: Shutdown) {
 /// How often the `STATUS=` line is refreshed.
 const STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
 
-async fn report_status(store: Arc<SqliteStore>, service: Arc<Service>, mut shutdown: Shutdown) {
+async fn report_status(store: Arc<AnyStore>, service: Arc<Service>, mut shutdown: Shutdown) {
     // Each line reads every feed's state from the store; without a listener that is waste.
     if !service.is_managed() {
         return;

@@ -1,6 +1,12 @@
 //! The polling loop: each feed is due at its own next-poll time (no global tick that delays
 //! every feed), polls run with bounded concurrency, and a shutdown stops new polls, gives
 //! in-flight ones a grace period, then abandons them (their transactions roll back).
+//!
+//! The loop polls a due feed only under a claim in the store ([`Store::claim_feed`]), renewed
+//! while the poll runs: of several nodes sharing a store, one polls it, and the others take its
+//! new due time from the store. A node whose claim ran out and was taken has its result
+//! refused at commit ([`StoreError::ClaimLost`]) and follows the store too. With one node the
+//! claim is always granted, one cheap statement per poll.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -11,6 +17,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
+use super::claims::this_process;
 use super::heap;
 use super::poll::{PollOutcome, PollReport, Poller};
 use super::service::Service;
@@ -29,6 +36,14 @@ const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// The longest the loop sleeps without looking at the clock again, so a suspended machine or
 /// a clock jump never leaves feeds waiting long.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// How long a claim on a feed lasts unless renewed: a node that dies while polling delays that
+/// feed's poll by at most this. A poll renews its claim every third of it.
+pub const FEED_LEASE: Duration = Duration::from_secs(60);
+
+/// When to look again at a due feed this node could not claim because another holds it: its
+/// poll ends with a new due time, or its lease runs out.
+const CLAIMED_ELSEWHERE_RECHECK: Duration = Duration::from_secs(5);
 
 /// Totals of one pass over the feeds (`run --once`).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -245,7 +260,6 @@ pub async fn run_with<S: Store>(
                 Arc::clone(&poller),
                 Arc::clone(&limit),
                 feed.clone(),
-                None,
             ));
             in_flight.insert(handle.id(), name);
         }
@@ -289,8 +303,8 @@ pub async fn run_with<S: Store>(
                 let Some(feed) = feeds.get(&name) else { continue };
                 let retry_at = poller.now() + feed.interval;
                 match result {
-                    Ok(Ok(PollReport { next_poll_at: Some(at), .. })) => { due.insert(name, at); }
-                    Ok(Ok(PollReport { next_poll_at: None, .. })) => {}
+                    Ok(Ok(Some(at))) => { due.insert(name, at); }
+                    Ok(Ok(None)) => {}
                     Ok(Err(error)) => {
                         tracing::error!(feed = %name, error = %error, "cannot record poll; retrying after the interval");
                         due.insert(name, retry_at);
@@ -346,28 +360,68 @@ fn schedule_states(
     }
 }
 
+/// Polls `feed` once it has a slot, if this node can claim it; returns when the feed is due
+/// next (`None`: gone). The claim makes a feed due on several nodes sharing a store polled by
+/// one of them; the others see its new due time.
 async fn poll_with_limit<S: Store>(
     poller: Arc<Poller<S>>,
     limit: Arc<Semaphore>,
     feed: FeedConfig,
-    state: Option<FeedState>,
-) -> Result<PollReport, StoreError> {
+) -> Result<Option<DateTime<Utc>>, StoreError> {
     // The semaphore is never closed, so acquiring only waits.
     let _permit = limit.acquire_owned().await;
-    // Reading the state after the wait, not before, means a long queue never polls with stale
-    // validators.
-    let state = match state {
-        Some(state) => state,
-        None => poller
-            .store()
-            .feed_state(&feed.name)
-            .await?
-            .unwrap_or_else(|| FeedState::new(&feed.name, &feed.url)),
+    // Claiming after the wait, not before, reads the state then: a long queue never polls
+    // with stale validators, nor a feed another node polled meanwhile.
+    let store = poller.store();
+    let claimed = store
+        .claim_feed(&feed.name, this_process(), poller.now(), FEED_LEASE)
+        .await?;
+    let Some(state) = claimed else {
+        return due_again(poller.as_ref(), &feed).await;
     };
+    let generation = state.claim.unwrap_or_default();
     // Boxed: the poll's state machine is about 6 KiB, and a task is as large as its future.
     // Every due feed is spawned at once and most of them wait for a permit above, so inline
     // it would cost 6 MiB at 1,000 feeds on every cycle, and glibc keeps what it once held.
-    Box::pin(poller.poll_feed(&feed, state)).await
+    let mut poll = Box::pin(poller.poll_feed(&feed, state));
+    let mut renew = tokio::time::interval(FEED_LEASE / 3);
+    // The first tick is at once; the claim is fresh.
+    renew.tick().await;
+    let polled = loop {
+        tokio::select! {
+            polled = &mut poll => break polled,
+            _ = renew.tick() => {
+                match store.renew_feed_claim(&feed.name, generation, poller.now(), FEED_LEASE).await {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!(feed = %feed.name, "this poll's claim on the feed ran out and was taken again; its result will not be recorded"),
+                    Err(error) => tracing::warn!(feed = %feed.name, error = %error, "cannot renew the claim on the feed"),
+                }
+            }
+        }
+    };
+    match polled {
+        Ok(report) => Ok(report.next_poll_at),
+        Err(StoreError::ClaimLost { .. }) => {
+            tracing::warn!(feed = %feed.name, "poll result discarded: its claim ran out (this node was too slow or paused) and the feed was claimed again");
+            due_again(poller.as_ref(), &feed).await
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// When a feed this node did not poll is due, from the store: its next poll time if another
+/// node polled it, else (another holds it now) a little later.
+async fn due_again<S: Store>(
+    poller: &Poller<S>,
+    feed: &FeedConfig,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let now = poller.now();
+    let state = poller.store().feed_state(&feed.name).await?;
+    Ok(match state {
+        Some(state) if state.gone => None,
+        Some(state) if state.next_poll_at > now => Some(state.next_poll_at),
+        _ => Some(now + CLAIMED_ELSEWHERE_RECHECK),
+    })
 }
 
 async fn prune<S: Store>(store: &S, retention: Duration, now: DateTime<Utc>) {

@@ -3,9 +3,13 @@
 //!
 //! The [`Store`] trait is the contract the daemon relies on (one poll = one transaction),
 //! documented below and checked by the contract suite in `tests/common/store_contract`, which
-//! any engine runs; [`sqlite`] is the implementation, with migrations embedded in the binary.
+//! every engine runs. [`sqlite`] is the embedded default; [`postgres`] the store several nodes
+//! share; [`any`] is either, as the config chooses. Each engine embeds its own migrations.
 
+pub mod any;
+pub mod postgres;
 pub mod sqlite;
+mod writes;
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -20,6 +24,8 @@ use crate::feed::redact::redact_url;
 use crate::feed::rhythm::Rhythm;
 use crate::rules::ItemMatch;
 
+pub use any::AnyStore;
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +67,26 @@ pub enum StoreError {
     /// An error of SQLite's C API, where the store calls it directly.
     #[error("SQLite error {code}: {message}")]
     Sqlite { code: i32, message: String },
+    #[error(
+        "the {engine} database {place} has schema version {found}, newer than this newswatch \
+         knows (version {known}): a newer newswatch has migrated it, and this one would misread \
+         it. Run the newer version (every node sharing the database must be upgraded), or \
+         restore the database from a backup made before the upgrade"
+    )]
+    /// The database was migrated by a newer newswatch.
+    SchemaTooNew {
+        engine: &'static str,
+        place: String,
+        found: i64,
+        known: i64,
+    },
+    /// The poll's claim on its feed ran out and another claim was made since: its result is
+    /// stale and was not written.
+    #[error(
+        "the poll of feed {feed} was not recorded: its claim (generation {generation}) ran out \
+         and the feed was claimed again since, by this or another node, so this result is stale"
+    )]
+    ClaimLost { feed: String, generation: i64 },
     #[error("the last {failures} polls failed to record, the latest with: {last}")]
     WritesFailing { failures: u32, last: String },
     // The cause is the `source`, which an error report prints after the message, once.
@@ -70,6 +96,44 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Refuses a database whose newest applied migration, `applied` (`None`: not migrated yet), is
+/// newer than any `migrator` has: sqlx would say only that a migration is missing.
+fn refuse_newer_schema(
+    applied: Option<i64>,
+    migrator: &sqlx::migrate::Migrator,
+    engine: &'static str,
+    place: &str,
+) -> Result<(), StoreError> {
+    let known = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+    match applied {
+        Some(found) if found > known => Err(StoreError::SchemaTooNew {
+            engine,
+            place: place.to_string(),
+            found,
+            known,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A migration error, where sqlx found an applied migration it does not have (a newer
+/// newswatch migrating meanwhile), as [`StoreError::SchemaTooNew`].
+fn migration_error(
+    error: sqlx::migrate::MigrateError,
+    migrator: &sqlx::migrate::Migrator,
+    engine: &'static str,
+    place: &str,
+) -> StoreError {
+    match error {
+        sqlx::migrate::MigrateError::VersionMissing(found) => {
+            refuse_newer_schema(Some(found), migrator, engine, place)
+                .err()
+                .unwrap_or(StoreError::Migrate(error))
+        }
+        other => StoreError::Migrate(other),
+    }
 }
 
 /// Everything remembered about one feed between polls.
@@ -105,6 +169,11 @@ pub struct FeedState {
     /// `status` need ([`Store::feed_rhythm`] reads it alone).
     #[serde(skip)]
     pub rhythm: Option<Rhythm>,
+    /// The generation of the claim this state was read under ([`Store::claim_feed`]): writing
+    /// it back is refused ([`StoreError::ClaimLost`]) once a newer claim of the feed exists.
+    /// `None` for a state read without a claim, which is written unconditionally.
+    #[serde(skip)]
+    pub claim: Option<i64>,
 }
 
 impl FeedState {
@@ -128,6 +197,7 @@ impl FeedState {
             had_entries: false,
             failing_since: None,
             rhythm: None,
+            claim: None,
         }
     }
 
@@ -517,6 +587,10 @@ pub struct FeedSummary {
 /// at [`Store::finish_delivery`]. The store does not check who finishes an entry: a worker
 /// finishes only what it claimed.
 ///
+/// Feeds are polled under a claim too ([`Store::claim_feed`]), so that processes sharing a
+/// store poll each due feed once. Its writes are fenced: a state read under a claim is
+/// written back only while no newer claim of the feed exists ([`FeedState::claim`]).
+///
 /// # Time
 ///
 /// Every time comes from the caller: the `now` arguments, and the times inside the values
@@ -576,8 +650,10 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Rhythm, StoreError>> + Send + 'a;
 
     /// Records a poll that failed or changed nothing: only the feed's state, every field as
-    /// given (creating the row if the feed has none; a `rhythm` of `None` keeps the stored one). Items, and when the feed last brought a
-    /// new one ([`Store::last_new_items`]), are left as they are.
+    /// given (creating the row if the feed has none; a `rhythm` of `None` keeps the stored
+    /// one). Items, and when the feed last brought a new one ([`Store::last_new_items`]), are
+    /// left as they are. A state read under a claim is fenced and ends it, as in
+    /// [`Store::record_poll`].
     fn record_feed_state<'a>(
         &'a self,
         state: &'a FeedState,
@@ -611,13 +687,41 @@ pub trait Store: Send + Sync + 'static {
     ///   alert because the item joined a story on every channel they notify. Items that are
     ///   not new or not alertable queue nothing and record no story.
     /// - The feed's state is written as given and, if any item was new, the feed's last new
-    ///   item is `now`.
+    ///   item is `now`. A state read under a claim ([`FeedState::claim`]) ends that claim, and
+    ///   if the feed was claimed again since, nothing at all is written
+    ///   ([`StoreError::ClaimLost`]).
     fn record_poll<'a>(
         &'a self,
         state: &'a FeedState,
         items: &'a [PolledItem<'a>],
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<PollCommit, StoreError>> + Send + 'a;
+
+    /// Claims feed `name` for one poll by `owner` (a process identity, kept for `status`)
+    /// until `now + lease` (whole seconds): only if its row says it is due (`next_poll_at <=
+    /// now`), not gone, and no other claim of it is running (an earlier claim's lease ended at
+    /// or before `now`). Returns its state with [`FeedState::claim`] set to the new claim's
+    /// generation, greater than every earlier claim's of the feed; `None` when it is not due,
+    /// claimed by another, gone or unknown. Recording the poll ([`Store::record_poll`],
+    /// [`Store::record_feed_state`]) with that state ends the claim, and is refused with
+    /// [`StoreError::ClaimLost`], writing nothing, once the feed has been claimed again.
+    fn claim_feed<'a>(
+        &'a self,
+        name: &'a str,
+        owner: &'a str,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+    ) -> impl Future<Output = Result<Option<FeedState>, StoreError>> + Send + 'a;
+
+    /// Extends the claim `generation` of feed `name` to `now + lease`, for a poll that takes
+    /// long; `false` (and nothing changed) when the feed has been claimed again since.
+    fn renew_feed_claim<'a>(
+        &'a self,
+        name: &'a str,
+        generation: i64,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send + 'a;
 
     /// Forgets items not seen in their feed since `cutoff` (last seen strictly before it),
     /// with their matches, and story members that joined before `cutoff`, with stories left
@@ -649,16 +753,18 @@ pub trait Store: Send + Sync + 'static {
         owner: &'a str,
     ) -> impl Future<Output = Result<Vec<OutboxEntry>, StoreError>> + Send + 'a;
 
-    /// The owners of the leases running at `now` (pending entries claimed, lease not over),
-    /// each once, sorted; claims recorded without an owner are left out.
+    /// The owners of the leases running at `now` (pending outbox entries claimed and feeds
+    /// claimed for a poll, lease not over), each once, sorted; claims recorded without an
+    /// owner are left out.
     fn claim_owners(
         &self,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send + '_;
 
-    /// Ends the running leases of `owner` now, so their entries are claimable at once (with
-    /// their attempts as they are); returns how many. For the caller that knows the owner is
-    /// gone: deciding that is not the store's business.
+    /// Ends the running leases of `owner` now, outbox entries' and feeds', so they are
+    /// claimable at once (entries with their attempts as they are; a feed's claim generation
+    /// stays, so the owner's poll could still not commit); returns how many. For the caller
+    /// that knows the owner is gone: deciding that is not the store's business.
     fn release_claims<'a>(
         &'a self,
         owner: &'a str,

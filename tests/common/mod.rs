@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod news;
+pub mod postgres;
 pub mod proxy;
 
 use std::collections::HashMap;

@@ -15,7 +15,6 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -34,6 +33,7 @@ mod outbox;
 mod polls;
 mod stories;
 
+use super::writes::WriteOutcomes;
 use super::{
     AlertRow, ChannelTrouble, DeliveryResult, FeedState, FeedSummary, Incident, OutboxCounts,
     OutboxEntry, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry, RuleSummary, Store,
@@ -41,10 +41,6 @@ use super::{
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
-
-/// Failed poll transactions in a row from which the store counts as not accepting writes: one
-/// failure may be a passing lock, three in a row is a store that does not take writes.
-const FAILED_WRITES_NOT_READY: u32 = 3;
 
 /// How long a write waits for another process holding the database lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -60,43 +56,6 @@ pub struct SqliteStore {
     /// around a poll (a failed poll's feed state, an empty claim) still fit in space the file
     /// already has, so only the polls that carry items tell.
     writes: std::sync::Arc<WriteOutcomes>,
-}
-
-/// Consecutive failed poll transactions and the latest error; a poll that commits resets them.
-#[derive(Debug, Default)]
-struct WriteOutcomes {
-    failed_in_a_row: AtomicU32,
-    last_error: std::sync::Mutex<String>,
-}
-
-impl WriteOutcomes {
-    fn note<T>(&self, result: &Result<T, StoreError>) {
-        match result {
-            Ok(_) => self.failed_in_a_row.store(0, Ordering::Relaxed),
-            // Only the database's own errors say whether it takes writes.
-            Err(StoreError::Database(error)) => {
-                if let Ok(mut last) = self.last_error.lock() {
-                    *last = error.to_string();
-                }
-                self.failed_in_a_row.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(_) => {}
-        }
-    }
-
-    /// An error if the last [`FAILED_WRITES_NOT_READY`] poll transactions or more all failed.
-    fn verdict(&self) -> Result<(), StoreError> {
-        let failures = self.failed_in_a_row.load(Ordering::Relaxed);
-        if failures < FAILED_WRITES_NOT_READY {
-            return Ok(());
-        }
-        let last = self
-            .last_error
-            .lock()
-            .map(|last| last.clone())
-            .unwrap_or_default();
-        Err(StoreError::WritesFailing { failures, last })
-    }
 }
 
 impl SqliteStore {
@@ -162,7 +121,10 @@ impl SqliteStore {
     }
 
     async fn migrate(pool: SqlitePool) -> Result<SqliteStore, StoreError> {
-        MIGRATOR.run(&pool).await?;
+        MIGRATOR.run(&pool).await.map_err(|error| {
+            let place = pool.connect_options().get_filename().display().to_string();
+            super::migration_error(error, &MIGRATOR, "SQLite", &place)
+        })?;
         Ok(SqliteStore {
             pool,
             write_lock: std::sync::Arc::new(Mutex::new(())),
@@ -253,6 +215,13 @@ async fn vet_schema_on(conn: &mut sqlx::SqliteConnection, path: &Path) -> Result
             "it has tables but no newswatch migrations (_sqlx_migrations): it is another \
              program's database",
         ));
+    }
+    if ours > 0 {
+        let applied: Option<i64> = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(|e| damaged_or(path, e))?;
+        super::refuse_newer_schema(applied, &MIGRATOR, "SQLite", &path.display().to_string())?;
     }
     Ok(())
 }
@@ -404,6 +373,26 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<PollCommit, StoreError> {
         polls::record_poll(self, state, items, now).await
+    }
+
+    async fn claim_feed<'a>(
+        &'a self,
+        name: &'a str,
+        owner: &'a str,
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<Option<FeedState>, StoreError> {
+        polls::claim_feed(self, name, owner, now, lease).await
+    }
+
+    async fn renew_feed_claim<'a>(
+        &'a self,
+        name: &'a str,
+        generation: i64,
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        polls::renew_feed_claim(self, name, generation, now, lease).await
     }
 
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
@@ -718,6 +707,41 @@ mod opening {
             .expect("table");
         conn.close().await.expect("close");
         refused(&path, "no newswatch migrations").await;
+    }
+
+    #[tokio::test]
+    async fn a_database_migrated_by_a_newer_newswatch_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state.db");
+        database_with_a_feed(&path).await;
+        let options = SqliteConnectOptions::new().filename(&path);
+        let mut conn = sqlx::SqliteConnection::connect_with(&options)
+            .await
+            .expect("connect");
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, \
+             execution_time) VALUES (9999, 'from the future', 1, x'00', 0)",
+        )
+        .execute(&mut conn)
+        .await
+        .expect("a future migration");
+        conn.close().await.expect("close");
+        let error = SqliteStore::open(&path).await.expect_err("refused");
+        let known = MIGRATOR
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .expect("migrations");
+        assert!(
+            matches!(error, StoreError::SchemaTooNew { found: 9999, known: k, .. } if k == known),
+            "{error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("newer than this newswatch knows"),
+            "{error}"
+        );
     }
 
     #[tokio::test]

@@ -78,9 +78,11 @@ pub(super) async fn claim_owners(
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, StoreError> {
     Ok(sqlx::query_scalar(
-        "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'pending' AND lease_until > ? \
-         AND claimed_by != '' ORDER BY claimed_by",
+        "SELECT claimed_by FROM outbox WHERE state = 'pending' AND lease_until > ? \
+         AND claimed_by != '' UNION SELECT poll_owner FROM feeds WHERE poll_lease_until > ? \
+         AND poll_owner != '' ORDER BY 1",
     )
+    .bind(now.timestamp())
     .bind(now.timestamp())
     .fetch_all(&store.pool)
     .await?)
@@ -92,15 +94,25 @@ pub(super) async fn release_claims<'a>(
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
     let _writer = store.write_lock.lock().await;
-    let done = sqlx::query(
+    let mut tx = store.pool.begin().await?;
+    let alerts = sqlx::query(
         "UPDATE outbox SET lease_until = 0 WHERE state = 'pending' AND lease_until > ? \
          AND claimed_by = ?",
     )
     .bind(now.timestamp())
     .bind(owner)
-    .execute(&store.pool)
+    .execute(&mut *tx)
     .await?;
-    Ok(done.rows_affected())
+    // The generation stays: were the owner alive after all, its poll could not commit.
+    let feeds = sqlx::query(
+        "UPDATE feeds SET poll_lease_until = 0 WHERE poll_lease_until > ? AND poll_owner = ?",
+    )
+    .bind(now.timestamp())
+    .bind(owner)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(alerts.rows_affected() + feeds.rows_affected())
 }
 
 pub(super) async fn finish_delivery<'a>(

@@ -83,10 +83,91 @@ pub(super) async fn record_feed_state<'a>(
     state: &'a FeedState,
 ) -> Result<(), StoreError> {
     let _writer = store.write_lock.lock().await;
+    if state.claim.is_some() {
+        let mut tx = store.write_transaction().await?;
+        end_claim(&mut tx, state).await?;
+        upsert_feed(&mut tx, state).await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     // One statement is its own transaction: an unchanged feed's poll, the most common
     // write, costs one round trip to the database thread instead of three.
     let mut conn = store.pool.acquire().await?;
     upsert_feed(&mut conn, state).await
+}
+
+pub(super) async fn claim_feed<'a>(
+    store: &'a SqliteStore,
+    name: &'a str,
+    owner: &'a str,
+    now: DateTime<Utc>,
+    lease: std::time::Duration,
+) -> Result<Option<FeedState>, StoreError> {
+    let _writer = store.write_lock.lock().await;
+    let now_s = now.timestamp();
+    let until = now_s + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+    let row = sqlx::query(
+        "UPDATE feeds SET poll_owner = ?, poll_lease_until = ?, \
+         poll_generation = poll_generation + 1 WHERE name = ? AND next_poll_at <= ? \
+         AND poll_lease_until <= ? AND NOT gone RETURNING *",
+    )
+    .bind(owner)
+    .bind(until)
+    .bind(name)
+    .bind(now_s)
+    .bind(now_s)
+    .fetch_optional(&store.pool)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let mut state = feed_from_row(&row)?;
+    state.claim = Some(row.try_get("poll_generation")?);
+    state.rhythm = rhythm_of_row(&row)?;
+    Ok(Some(state))
+}
+
+pub(super) async fn renew_feed_claim<'a>(
+    store: &'a SqliteStore,
+    name: &'a str,
+    generation: i64,
+    now: DateTime<Utc>,
+    lease: std::time::Duration,
+) -> Result<bool, StoreError> {
+    let _writer = store.write_lock.lock().await;
+    let until = now.timestamp() + i64::try_from(lease.as_secs()).unwrap_or(i64::MAX / 2);
+    // A claim its poll has ended (lease 0) stays ended.
+    let done = sqlx::query(
+        "UPDATE feeds SET poll_lease_until = ? WHERE name = ? \
+         AND poll_generation = ? AND poll_lease_until > 0",
+    )
+    .bind(until)
+    .bind(name)
+    .bind(generation)
+    .execute(&store.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Ends the claim `state` was read under, if any, before the poll's writes: an error (and the
+/// caller's transaction rolled back) if the feed has been claimed again since.
+async fn end_claim(conn: &mut sqlx::SqliteConnection, state: &FeedState) -> Result<(), StoreError> {
+    let Some(generation) = state.claim else {
+        return Ok(());
+    };
+    let done =
+        sqlx::query("UPDATE feeds SET poll_lease_until = 0 WHERE name = ? AND poll_generation = ?")
+            .bind(&state.name)
+            .bind(generation)
+            .execute(conn)
+            .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::ClaimLost {
+            feed: state.name.clone(),
+            generation,
+        });
+    }
+    Ok(())
 }
 
 pub(super) async fn record_poll<'a>(
@@ -98,6 +179,7 @@ pub(super) async fn record_poll<'a>(
     let result = async {
         let _writer = store.write_lock.lock().await;
         let mut tx = store.write_transaction().await?;
+        end_claim(&mut tx, state).await?;
         let feed = state.name.as_str();
         let now_s = now.timestamp();
 
@@ -456,11 +538,15 @@ pub(super) async fn select_feed(
         .await?;
     let Some(row) = row else { return Ok(None) };
     let mut state = feed_from_row(&row)?;
-    // One row: its rhythm comes along (an unreadable one is learned again).
-    state.rhythm = row
-        .try_get::<Option<Vec<u8>>, _>("rhythm")?
-        .and_then(|bytes| Rhythm::from_bytes(&bytes));
+    state.rhythm = rhythm_of_row(&row)?;
     Ok(Some(state))
+}
+
+/// One feed's row read alone: its rhythm comes along (an unreadable one is learned again).
+fn rhythm_of_row(row: &SqliteRow) -> Result<Option<Rhythm>, StoreError> {
+    Ok(row
+        .try_get::<Option<Vec<u8>>, _>("rhythm")?
+        .and_then(|bytes| Rhythm::from_bytes(&bytes)))
 }
 
 pub(super) async fn upsert_feed(
@@ -531,5 +617,6 @@ pub(super) fn feed_from_row(row: &SqliteRow) -> Result<FeedState, StoreError> {
         had_entries: row.try_get("had_entries")?,
         failing_since: time("failing_since")?,
         rhythm: None,
+        claim: None,
     })
 }

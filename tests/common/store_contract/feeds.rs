@@ -147,6 +147,7 @@ pub async fn feed_state_round_trips_every_field<S: Store>(store: &S) {
         last_entries: Some(0),
         had_entries: true,
         failing_since: Some(at(60)),
+        claim: None,
         // Undecayed whole counts: the store keeps counts as f32, exact for these.
         rhythm: Some({
             let mut rhythm = Rhythm::default();
@@ -808,6 +809,223 @@ pub async fn check_writable_accepts_a_working_store<S: Store>(store: &S) {
         store.feed_states().await.expect("states").len(),
         1,
         "the probe writes nothing"
+    );
+}
+
+/// A feed claimed by a process that is gone is polled at once by the next one, not after the
+/// lease: `release_claims` ends feed claims as it ends outbox leases.
+pub async fn release_claims_ends_a_gone_owners_feed_claims<S: Store>(store: &S) {
+    store
+        .sync_feeds(&[("wire".into(), url("wire")), ("other".into(), url("other"))])
+        .await
+        .expect("sync");
+    let gone = "boot/1/1";
+    let taken = store
+        .claim_feed("wire", gone, at(0), LEASE)
+        .await
+        .expect("claim")
+        .expect("due");
+    store
+        .claim_feed("other", "boot/2/2", at(0), LEASE)
+        .await
+        .expect("claim")
+        .expect("due");
+    assert_eq!(
+        store.claim_owners(at(10)).await.expect("owners"),
+        ["boot/1/1", "boot/2/2"]
+    );
+    assert_eq!(
+        store.release_claims(gone, at(10)).await.expect("release"),
+        1
+    );
+    assert_eq!(
+        store.claim_owners(at(10)).await.expect("owners"),
+        ["boot/2/2"]
+    );
+    let again = store
+        .claim_feed("wire", "boot/3/3", at(11), LEASE)
+        .await
+        .expect("claim")
+        .expect("released: claimable at once");
+    assert!(
+        again.claim > taken.claim,
+        "a newer generation fences the old claim"
+    );
+    assert!(
+        store
+            .claim_feed("other", "boot/3/3", at(11), LEASE)
+            .await
+            .expect("claim")
+            .is_none(),
+        "another owner's claim is left alone"
+    );
+}
+
+pub async fn claim_feed_hands_a_due_feed_to_one_claimant_at_a_time<S: Store>(store: &S) {
+    store
+        .sync_feeds(&[("wire".into(), url("wire"))])
+        .await
+        .expect("sync");
+    let first = store
+        .claim_feed("wire", "node-a", at(0), LEASE)
+        .await
+        .expect("claim")
+        .expect("a new feed is due at once");
+    assert_eq!(
+        first,
+        FeedState {
+            claim: first.claim,
+            ..FeedState::new("wire", &url("wire"))
+        }
+    );
+    let generation = first.claim.expect("a claimed state carries its generation");
+    assert!(
+        store
+            .claim_feed("wire", "node-b", at(30), LEASE)
+            .await
+            .expect("claim")
+            .is_none(),
+        "node-a holds it"
+    );
+    assert!(
+        store
+            .claim_feed("unknown", "node-b", at(30), LEASE)
+            .await
+            .expect("claim")
+            .is_none()
+    );
+    // node-a records its poll, which ends its claim; the feed is due again at at(600).
+    let polled = FeedState {
+        last_success_at: Some(at(1)),
+        next_poll_at: at(600),
+        ..first.clone()
+    };
+    store.record_feed_state(&polled).await.expect("recorded");
+    assert!(
+        store
+            .claim_feed("wire", "node-b", at(31), LEASE)
+            .await
+            .expect("claim")
+            .is_none(),
+        "not due"
+    );
+    let second = store
+        .claim_feed("wire", "node-b", at(600), LEASE)
+        .await
+        .expect("claim")
+        .expect("due again");
+    assert!(second.claim > Some(generation), "{second:?}");
+    assert_eq!(second.last_success_at, Some(at(1)), "the recorded state");
+    let gone = FeedState {
+        gone: true,
+        next_poll_at: at(0),
+        ..second
+    };
+    store.record_feed_state(&gone).await.expect("recorded");
+    assert!(
+        store
+            .claim_feed("wire", "node-a", at(700), LEASE)
+            .await
+            .expect("claim")
+            .is_none(),
+        "a gone feed is never claimed"
+    );
+}
+
+pub async fn a_poll_whose_claim_was_taken_again_writes_nothing<S: Store>(store: &S) {
+    store
+        .sync_feeds(&[("wire".into(), url("wire"))])
+        .await
+        .expect("sync");
+    let stale = store
+        .claim_feed("wire", "node-a", at(0), LEASE)
+        .await
+        .expect("claim")
+        .expect("due");
+    // node-a stalls past its lease; node-b claims the feed and polls it.
+    let fresh = store
+        .claim_feed("wire", "node-b", at(61), LEASE)
+        .await
+        .expect("claim")
+        .expect("the lease ran out");
+    assert!(fresh.claim > stale.claim);
+    let rules = [rule(RULE, CHANNEL, None)];
+    let verdicts = [Verdict::matching(item("wire", "x"), &rules, at(62))];
+    let refused = store
+        .record_poll(&stale, &polled(&verdicts), at(62))
+        .await
+        .expect_err("a stale claim is refused");
+    assert!(
+        matches!(refused, StoreError::ClaimLost { ref feed, generation }
+            if feed == "wire" && Some(generation) == stale.claim),
+        "{refused:?}"
+    );
+    assert!(
+        store
+            .known_entries("wire", &["x"])
+            .await
+            .expect("known")
+            .is_empty(),
+        "nothing of the stale poll is written"
+    );
+    assert!(outbox(store).await.is_empty());
+    let refused = store.record_feed_state(&stale).await;
+    assert!(
+        matches!(refused, Err(StoreError::ClaimLost { .. })),
+        "{refused:?}"
+    );
+    let commit = store
+        .record_poll(&fresh, &polled(&verdicts), at(63))
+        .await
+        .expect("the current claim records");
+    assert_eq!(new_ids(&commit), ["x"]);
+    assert_eq!(outbox(store).await.len(), 1);
+}
+
+pub async fn renew_feed_claim_keeps_a_slow_poll_its_feed<S: Store>(store: &S) {
+    store
+        .sync_feeds(&[("wire".into(), url("wire"))])
+        .await
+        .expect("sync");
+    let slow = store
+        .claim_feed("wire", "node-a", at(0), LEASE)
+        .await
+        .expect("claim")
+        .expect("due");
+    let generation = slow.claim.expect("generation");
+    assert!(
+        store
+            .renew_feed_claim("wire", generation, at(50), LEASE)
+            .await
+            .expect("renew")
+    );
+    assert!(
+        store
+            .claim_feed("wire", "node-b", at(61), LEASE)
+            .await
+            .expect("claim")
+            .is_none(),
+        "renewed until at(110)"
+    );
+    let taken = store
+        .claim_feed("wire", "node-b", at(110), LEASE)
+        .await
+        .expect("claim")
+        .expect("the renewed lease ran out");
+    assert!(
+        !store
+            .renew_feed_claim("wire", generation, at(111), LEASE)
+            .await
+            .expect("renew"),
+        "a claim taken again is not renewed"
+    );
+    store.record_feed_state(&taken).await.expect("recorded");
+    assert!(
+        !store
+            .renew_feed_claim("wire", taken.claim.expect("generation"), at(112), LEASE)
+            .await
+            .expect("renew"),
+        "a claim its poll ended stays ended"
     );
 }
 

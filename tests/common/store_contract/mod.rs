@@ -22,7 +22,8 @@ use newswatch::rules::{ItemMatch, Notify, RuleInfo};
 use newswatch::store::{
     AlertRow, ChannelTrouble, DeliveryResult, FeedState, FollowUp, Incident, ItemKey, NewItem,
     OutboxCounts, PollCommit, PolledItem, Queue, ReplayFilter, ReplayedEntry, RuleSummary, Store,
-    StoredItem, StoredMember, StoryDecision, StoryMemberSummary, StoryRole, StorySummary,
+    StoreError, StoredItem, StoredMember, StoryDecision, StoryMemberSummary, StoryRole,
+    StorySummary,
 };
 
 mod feeds;
@@ -89,6 +90,10 @@ macro_rules! store_contract_tests {
                 stories_filter_by_rule_and_channel_newest_first,
                 check_writable_accepts_a_working_store,
                 times_come_from_the_caller,
+                claim_feed_hands_a_due_feed_to_one_claimant_at_a_time,
+                release_claims_ends_a_gone_owners_feed_claims,
+                a_poll_whose_claim_was_taken_again_writes_nothing,
+                renew_feed_claim_keeps_a_slow_poll_its_feed,
             );
         }
     };
