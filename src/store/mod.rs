@@ -28,6 +28,15 @@ pub use any::AnyStore;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
+/// A feed's rhythm from its stored bytes (`None`: none stored yet, the empty rhythm); an
+/// unreadable one is logged and learned again. Both engines read it so.
+pub(crate) fn stored_rhythm(feed: &str, bytes: Option<Vec<u8>>) -> Rhythm {
+    Rhythm::from_bytes(&bytes.unwrap_or_default()).unwrap_or_else(|| {
+        tracing::warn!(feed = %feed, "stored rhythm unreadable; the feed learns it again");
+        Rhythm::default()
+    })
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]

@@ -16,7 +16,7 @@ use crate::feed::rhythm::Rhythm;
 use crate::rules::ItemMatch;
 use crate::store::{
     FeedState, FeedSummary, ItemKey, NewItem, PollCommit, PolledItem, RuleSummary, StoreError,
-    StoryRole,
+    StoryRole, stored_rhythm,
 };
 
 pub(super) async fn sync_feeds<'a>(
@@ -70,11 +70,7 @@ pub(super) async fn feed_rhythm<'a>(
             .bind(name)
             .fetch_optional(&store.pool)
             .await?;
-    let bytes = stored.flatten().unwrap_or_default();
-    Ok(Rhythm::from_bytes(&bytes).unwrap_or_else(|| {
-        tracing::warn!(feed = %name, "stored rhythm unreadable; the feed learns it again");
-        Rhythm::default()
-    }))
+    Ok(stored_rhythm(name, stored.flatten()))
 }
 
 pub(super) async fn record_feed_state<'a>(
