@@ -30,43 +30,38 @@ impl AnyStore {
     }
 }
 
+/// The same call on whichever engine `self` is.
+macro_rules! each {
+    ($self:ident, $store:ident => $call:expr) => {
+        match $self {
+            AnyStore::Sqlite($store) => $call,
+            AnyStore::Postgres($store) => $call,
+        }
+    };
+}
+
 impl Store for AnyStore {
     async fn sync_feeds<'a>(
         &'a self,
         feeds: &'a [(String, String)],
     ) -> Result<Vec<FeedState>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.sync_feeds(feeds).await,
-            AnyStore::Postgres(store) => store.sync_feeds(feeds).await,
-        }
+        each!(self, store => store.sync_feeds(feeds).await)
     }
 
     async fn check_writable(&self) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.check_writable().await,
-            AnyStore::Postgres(store) => store.check_writable().await,
-        }
+        each!(self, store => store.check_writable().await)
     }
 
     async fn feed_state<'a>(&'a self, name: &'a str) -> Result<Option<FeedState>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.feed_state(name).await,
-            AnyStore::Postgres(store) => store.feed_state(name).await,
-        }
+        each!(self, store => store.feed_state(name).await)
     }
 
     async fn feed_rhythm<'a>(&'a self, name: &'a str) -> Result<Rhythm, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.feed_rhythm(name).await,
-            AnyStore::Postgres(store) => store.feed_rhythm(name).await,
-        }
+        each!(self, store => store.feed_rhythm(name).await)
     }
 
     async fn record_feed_state<'a>(&'a self, state: &'a FeedState) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.record_feed_state(state).await,
-            AnyStore::Postgres(store) => store.record_feed_state(state).await,
-        }
+        each!(self, store => store.record_feed_state(state).await)
     }
 
     async fn record_poll<'a>(
@@ -75,10 +70,7 @@ impl Store for AnyStore {
         items: &'a [PolledItem<'a>],
         now: DateTime<Utc>,
     ) -> Result<PollCommit, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.record_poll(state, items, now).await,
-            AnyStore::Postgres(store) => store.record_poll(state, items, now).await,
-        }
+        each!(self, store => store.record_poll(state, items, now).await)
     }
 
     async fn claim_feed<'a>(
@@ -88,10 +80,7 @@ impl Store for AnyStore {
         now: DateTime<Utc>,
         lease: Duration,
     ) -> Result<Option<FeedState>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.claim_feed(name, owner, now, lease).await,
-            AnyStore::Postgres(store) => store.claim_feed(name, owner, now, lease).await,
-        }
+        each!(self, store => store.claim_feed(name, owner, now, lease).await)
     }
 
     async fn renew_feed_claim<'a>(
@@ -101,17 +90,11 @@ impl Store for AnyStore {
         now: DateTime<Utc>,
         lease: Duration,
     ) -> Result<bool, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.renew_feed_claim(name, generation, now, lease).await,
-            AnyStore::Postgres(store) => store.renew_feed_claim(name, generation, now, lease).await,
-        }
+        each!(self, store => store.renew_feed_claim(name, generation, now, lease).await)
     }
 
     async fn prune_items(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.prune_items(cutoff).await,
-            AnyStore::Postgres(store) => store.prune_items(cutoff).await,
-        }
+        each!(self, store => store.prune_items(cutoff).await)
     }
 
     async fn claim_due<'a>(
@@ -123,25 +106,11 @@ impl Store for AnyStore {
         limit: usize,
         owner: &'a str,
     ) -> Result<Vec<OutboxEntry>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => {
-                store
-                    .claim_due(channel, queue, now, lease, limit, owner)
-                    .await
-            }
-            AnyStore::Postgres(store) => {
-                store
-                    .claim_due(channel, queue, now, lease, limit, owner)
-                    .await
-            }
-        }
+        each!(self, store => store.claim_due(channel, queue, now, lease, limit, owner).await)
     }
 
     async fn claim_owners(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.claim_owners(now).await,
-            AnyStore::Postgres(store) => store.claim_owners(now).await,
-        }
+        each!(self, store => store.claim_owners(now).await)
     }
 
     async fn release_claims<'a>(
@@ -149,10 +118,7 @@ impl Store for AnyStore {
         owner: &'a str,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.release_claims(owner, now).await,
-            AnyStore::Postgres(store) => store.release_claims(owner, now).await,
-        }
+        each!(self, store => store.release_claims(owner, now).await)
     }
 
     async fn finish_delivery<'a>(
@@ -161,24 +127,15 @@ impl Store for AnyStore {
         result: &'a DeliveryResult,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.finish_delivery(id, result, now).await,
-            AnyStore::Postgres(store) => store.finish_delivery(id, result, now).await,
-        }
+        each!(self, store => store.finish_delivery(id, result, now).await)
     }
 
     async fn next_due<'a>(&'a self, channel: &'a str) -> Result<Option<DateTime<Utc>>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.next_due(channel).await,
-            AnyStore::Postgres(store) => store.next_due(channel).await,
-        }
+        each!(self, store => store.next_due(channel).await)
     }
 
     async fn outbox_counts(&self, now: DateTime<Utc>) -> Result<Vec<OutboxCounts>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.outbox_counts(now).await,
-            AnyStore::Postgres(store) => store.outbox_counts(now).await,
-        }
+        each!(self, store => store.outbox_counts(now).await)
     }
 
     async fn alerts<'a>(
@@ -186,10 +143,7 @@ impl Store for AnyStore {
         since: DateTime<Utc>,
         channel: Option<&'a str>,
     ) -> Result<Vec<AlertRow>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.alerts(since, channel).await,
-            AnyStore::Postgres(store) => store.alerts(since, channel).await,
-        }
+        each!(self, store => store.alerts(since, channel).await)
     }
 
     async fn replay<'a>(
@@ -198,17 +152,11 @@ impl Store for AnyStore {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<Vec<ReplayedEntry>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.replay(filter, dry_run, now).await,
-            AnyStore::Postgres(store) => store.replay(filter, dry_run, now).await,
-        }
+        each!(self, store => store.replay(filter, dry_run, now).await)
     }
 
     async fn open_incidents(&self) -> Result<Vec<Incident>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.open_incidents().await,
-            AnyStore::Postgres(store) => store.open_incidents().await,
-        }
+        each!(self, store => store.open_incidents().await)
     }
 
     async fn open_incident<'a>(
@@ -217,10 +165,7 @@ impl Store for AnyStore {
         alerts: &'a [OutboxAlert],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.open_incident(incident, alerts, now).await,
-            AnyStore::Postgres(store) => store.open_incident(incident, alerts, now).await,
-        }
+        each!(self, store => store.open_incident(incident, alerts, now).await)
     }
 
     async fn close_incident<'a>(
@@ -229,55 +174,34 @@ impl Store for AnyStore {
         alerts: &'a [OutboxAlert],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.close_incident(incident, alerts, now).await,
-            AnyStore::Postgres(store) => store.close_incident(incident, alerts, now).await,
-        }
+        each!(self, store => store.close_incident(incident, alerts, now).await)
     }
 
     async fn last_new_items(&self) -> Result<HashMap<String, DateTime<Utc>>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.last_new_items().await,
-            AnyStore::Postgres(store) => store.last_new_items().await,
-        }
+        each!(self, store => store.last_new_items().await)
     }
 
     async fn troubled_channels(&self) -> Result<Vec<ChannelTrouble>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.troubled_channels().await,
-            AnyStore::Postgres(store) => store.troubled_channels().await,
-        }
+        each!(self, store => store.troubled_channels().await)
     }
 
     async fn rule_summaries(&self) -> Result<Vec<RuleSummary>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.rule_summaries().await,
-            AnyStore::Postgres(store) => store.rule_summaries().await,
-        }
+        each!(self, store => store.rule_summaries().await)
     }
 
     async fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.feed_states().await,
-            AnyStore::Postgres(store) => store.feed_states().await,
-        }
+        each!(self, store => store.feed_states().await)
     }
 
     async fn feed_summaries(&self) -> Result<Vec<FeedSummary>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.feed_summaries().await,
-            AnyStore::Postgres(store) => store.feed_summaries().await,
-        }
+        each!(self, store => store.feed_summaries().await)
     }
 
     async fn items_since<'a, F>(&'a self, since: DateTime<Utc>, visit: F) -> Result<u64, StoreError>
     where
         F: FnMut(&StoredItem) + Send + 'a,
     {
-        match self {
-            AnyStore::Sqlite(store) => store.items_since(since, visit).await,
-            AnyStore::Postgres(store) => store.items_since(since, visit).await,
-        }
+        each!(self, store => store.items_since(since, visit).await)
     }
 
     async fn known_entries<'a>(
@@ -285,30 +209,21 @@ impl Store for AnyStore {
         feed: &'a str,
         ids: &'a [&'a str],
     ) -> Result<HashSet<String>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.known_entries(feed, ids).await,
-            AnyStore::Postgres(store) => store.known_entries(feed, ids).await,
-        }
+        each!(self, store => store.known_entries(feed, ids).await)
     }
 
     async fn story_members_since(
         &self,
         since: DateTime<Utc>,
     ) -> Result<Vec<StoredMember>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.story_members_since(since).await,
-            AnyStore::Postgres(store) => store.story_members_since(since).await,
-        }
+        each!(self, store => store.story_members_since(since).await)
     }
 
     async fn story_leads<'a>(
         &'a self,
         ids: &'a [String],
     ) -> Result<HashMap<String, StoryLead>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.story_leads(ids).await,
-            AnyStore::Postgres(store) => store.story_leads(ids).await,
-        }
+        each!(self, store => store.story_leads(ids).await)
     }
 
     async fn stories<'a>(
@@ -317,9 +232,6 @@ impl Store for AnyStore {
         rule: Option<&'a str>,
         channel: Option<&'a str>,
     ) -> Result<Vec<StorySummary>, StoreError> {
-        match self {
-            AnyStore::Sqlite(store) => store.stories(since, rule, channel).await,
-            AnyStore::Postgres(store) => store.stories(since, rule, channel).await,
-        }
+        each!(self, store => store.stories(since, rule, channel).await)
     }
 }
